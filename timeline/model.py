@@ -1,0 +1,254 @@
+"""Plain data passed between pipeline stages: no I/O, no NLP.
+
+Every stage takes and returns these frozen dataclasses so a stage can be cached,
+tested and run in another process without dragging parser state along.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Outcome of reading one input file; every input gets one."""
+
+    OK = "ok"
+    WARNING = "warning"
+    SKIPPED = "skipped"
+
+
+class DateSource(StrEnum):
+    """Where an article's publication date came from (highest precedence first)."""
+
+    FRONT_MATTER = "front-matter"
+    MANIFEST = "manifest"
+    METADATA = "metadata"
+    DATELINE = "dateline"
+    NONE = "none"
+
+
+class Granularity(StrEnum):
+    """How precise a date value is; ordered coarse to fine by `rank`."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+
+    @property
+    def rank(self) -> int:
+        return list(Granularity).index(self)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_VALUE_RE = re.compile(
+    r"^(?:(?P<century>\d{2})|(?P<decade>\d{3})|(?P<year>\d{4})"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])"
+    r"|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?)(?:T.*)?$"
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateValue:
+    """A calendar TIMEX3 value seen as the interval of days it covers.
+
+    `first` and `last` are inclusive. Values that are not calendar periods
+    (durations, PRESENT_REF, sets) do not parse: `DateValue.parse` returns None.
+    """
+
+    value: str
+    granularity: Granularity
+    first: dt.date
+    last: dt.date
+
+    @staticmethod
+    def parse(value: str) -> DateValue | None:
+        """Parse a TIMEX3 value such as `2015`, `2015-W51`, `201`, `2015-12-15T10:00`."""
+        match = _VALUE_RE.match(value)
+        if not match:
+            return None
+        groups = match.groupdict()
+        try:
+            return _interval(value, groups)
+        except ValueError:
+            return None
+
+    def contains(self, other: DateValue) -> bool:
+        return self.first <= other.first and other.last <= self.last
+
+    def overlaps(self, other: DateValue) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+    def compatible(self, other: DateValue) -> bool:
+        """True when one period lies inside the other (a day inside its week or month)."""
+        return self.contains(other) or other.contains(self)
+
+
+def _interval(value: str, g: dict[str, str | None]) -> DateValue:
+    def make(gran: Granularity, first: dt.date, last: dt.date) -> DateValue:
+        return DateValue(value=value, granularity=gran, first=first, last=last)
+
+    if g["century"]:
+        start = int(g["century"]) * 100
+        return make(Granularity.CENTURY, dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31))
+    if g["decade"]:
+        start = int(g["decade"]) * 10
+        return make(Granularity.DECADE, dt.date(max(start, 1), 1, 1), dt.date(start + 9, 12, 31))
+    year = int(g["year"] or 0)
+    if g["day"]:
+        day = dt.date(year, int(g["month"] or 0), int(g["day"]))
+        return make(Granularity.DAY, day, day)
+    if g["month"]:
+        month = int(g["month"])
+        return make(Granularity.MONTH, dt.date(year, month, 1), _month_end(year, month))
+    if g["week"]:
+        monday = dt.date.fromisocalendar(year, int(g["week"]), 1)
+        return make(Granularity.WEEK, monday, monday + dt.timedelta(days=6))
+    if g["quarter"]:
+        q = int(g["quarter"])
+        return make(
+            Granularity.QUARTER, dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+        )
+    if g["half"]:
+        h = int(g["half"])
+        return make(Granularity.HALF, dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h))
+    if g["season"]:
+        lo, hi = _SEASON_MONTHS[g["season"]]
+        end_year, end_month = (year + 1, hi - 12) if hi > 12 else (year, hi)
+        return make(
+            Granularity.SEASON, dt.date(year, lo, 1), _month_end(end_year, end_month)
+        )
+    return make(Granularity.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Published:
+    """A publication date with its provenance; `date` is None when unknown."""
+
+    date: dt.date | None
+    source: DateSource
+    timezone: str | None = None
+    detail: str | None = None  # e.g. the metadata field or dateline text it came from
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One input document after ingest and cleaning.
+
+    `text` is the cleaned body that every later offset refers to; `removed` records
+    the page furniture cleaning dropped, so nothing disappears unexplained.
+    """
+
+    id: str
+    path: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: Published
+    text: str
+    status: Status = Status.OK
+    messages: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timex:
+    """A temporal expression: where it is, what it means, and why.
+
+    Offsets index the text it was found in. `anchor` is `publication` (deictic,
+    resolved against the publication date), `previous` (anaphoric, against the
+    last fully specified date before it) or `none` (absolute or unresolved);
+    `anchor_value` is the date used. `rule` names the rule that produced `value`.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value; "" when it could not be resolved
+    mod: str | None = None
+    anchor: str = "none"
+    anchor_value: str | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, EVENT ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventMention:
+    """One dated statement in one article.
+
+    `start`/`end` are the sentence's offsets in the article text; `timex` is None
+    when the date is the publication date of a present-tense lead sentence.
+    """
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+    date: str
+    headline: str
+    timex: Timex | None = None
+    date_source: str = "timex"  # "timex" or "publication"
+    entities: tuple[Entity, ...] = ()
+    lemmas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """The same happening as reported by one or more mentions, possibly across sources."""
+
+    id: str
+    date: str
+    headline: str
+    mentions: tuple[EventMention, ...]
+    entities: tuple[Entity, ...] = ()
+    conflict: bool = False
+    conflict_dates: tuple[str, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({m.article for m in self.mentions}))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleResult:
+    """Everything extracted from one article: the unit of caching and parallelism."""
+
+    article: Article
+    timexes: tuple[Timex, ...] = ()
+    mentions: tuple[EventMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timeline:
+    """The whole corpus after merging: what the site and the exports render.
+
+    `results` holds every input file, skipped ones included, in input order.
+    """
+
+    results: tuple[ArticleResult, ...]
+    events: tuple[Event, ...] = ()
+    title: str = "Timeline"
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(r.article for r in self.results)
