@@ -114,18 +114,14 @@ def _interval(value: str, g: dict[str, str | None]) -> DateValue:
         return make(Granularity.WEEK, monday, monday + dt.timedelta(days=6))
     if g["quarter"]:
         q = int(g["quarter"])
-        return make(
-            Granularity.QUARTER, dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
-        )
+        return make(Granularity.QUARTER, dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
     if g["half"]:
         h = int(g["half"])
         return make(Granularity.HALF, dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h))
     if g["season"]:
         lo, hi = _SEASON_MONTHS[g["season"]]
         end_year, end_month = (year + 1, hi - 12) if hi > 12 else (year, hi)
-        return make(
-            Granularity.SEASON, dt.date(year, lo, 1), _month_end(end_year, end_month)
-        )
+        return make(Granularity.SEASON, dt.date(year, lo, 1), _month_end(end_year, end_month))
     return make(Granularity.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 

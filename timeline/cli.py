@@ -1,0 +1,295 @@
+"""Command-line interface: the only module that prints, parses flags and maps errors to exit codes.
+
+Exit codes: 0 success, 1 a failed build or check (including warnings under --strict),
+2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from timeline import __version__
+from timeline.config import Config, load_config, parse_date
+from timeline.errors import ConfigError, TimelineError
+from timeline.model import Article, Status, Timeline
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _date_arg(text: str) -> Any:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (every supported file inside); default: seeds/",
+    )
+    parser.add_argument("--config", type=Path, help="config file (default: ./timeline.toml)")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning")
+    parser.add_argument("--title", help="site and timeline title")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only print problems")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log each stage")
+    if output:
+        parser.add_argument("-o", "--output", help="output folder (default: site)")
+        parser.add_argument(
+            "--build-date",
+            type=_date_arg,
+            help="date shown as the build date (default: SOURCE_DATE_EPOCH, else config, "
+            "else the newest publication date; never the clock)",
+        )
+        parser.add_argument("--site-url", help="public URL of the site, for feeds and sitemaps")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Turn news articles about one story into a dated, cross-sourced timeline.",
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="build the static site", description="Build the site.")
+    _add_common(build, output=True)
+
+    extract = sub.add_parser(
+        "extract",
+        help="print the extraction (articles, temporal expressions, events)",
+        description="Run the extraction and print it; --json prints the documented JSON shape.",
+    )
+    _add_common(extract)
+    extract.add_argument("--json", action="store_true", help="JSON on stdout (the default)")
+
+    check = sub.add_parser(
+        "check",
+        help="validate inputs and config without building",
+        description="Validate inputs and config; exit 1 when a file is skipped (or, with "
+        "--strict, has a warning). On GitHub Actions, prints file annotations.",
+    )
+    _add_common(check)
+
+    tag = sub.add_parser(
+        "tag",
+        help="tag the temporal expressions of one text",
+        description="Print the temporal expressions of one raw text as JSON; offsets index the "
+        "text exactly as read.",
+    )
+    tag.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    tag.add_argument("--dct", type=_date_arg, help="publication date YYYY-MM-DD")
+    tag.add_argument(
+        "--explain", action="store_true", help="one line per expression: anchor and rule"
+    )
+
+    ev = sub.add_parser("eval", help="measure accuracy on research data")
+    ev_sub = ev.add_subparsers(dest="eval_command", required=True, metavar="BENCHMARK")
+    tml = ev_sub.add_parser(
+        "timeml",
+        help="TempEval-3 scores on TimeML files",
+        description="Score the temporal tagger on TimeML (.tml) files as TempEval-3 does.",
+    )
+    tml.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".tml files or folders")
+    tml.add_argument("--errors", action="store_true", help="list every error")
+    tml.add_argument("--out", type=Path, help="write system output as TimeML into this folder")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(getattr(args, "verbose", False), getattr(args, "quiet", False))
+    try:
+        if args.command == "tag":
+            return _cmd_tag(args)
+        if args.command == "eval":
+            return _cmd_eval(args)
+        config = _config(args)
+        if args.command == "check":
+            return _cmd_check(args, config)
+        if args.command == "extract":
+            return _cmd_extract(args, config)
+        return _cmd_build(args, config)
+    except ConfigError as exc:
+        print(f"timeline: config error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TimelineError as exc:
+        print(f"timeline: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr, force=True)
+    # Third-party libraries log chatter at INFO; keep the terminal about the build.
+    for noisy in ("mkdocs", "trafilatura", "htmldate", "MARKDOWN", "watchdog"):
+        logging.getLogger(noisy).setLevel(logging.WARNING if not verbose else logging.INFO)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(Path.cwd(), args.config)
+    changes: dict[str, Any] = {}
+    if args.paths:
+        changes["inputs"] = tuple(str(p) for p in args.paths)
+    if args.strict:
+        changes["strict"] = True
+    if args.title:
+        changes["title"] = args.title
+    if getattr(args, "output", None):
+        changes["output"] = args.output
+    if getattr(args, "build_date", None):
+        changes["build_date"] = args.build_date
+    if getattr(args, "site_url", None):
+        changes["site_url"] = args.site_url
+    config = replace(config, **changes)
+    missing = [p for p in config.inputs if not Path(p).exists()]
+    if missing:
+        raise ConfigError(f"input not found: {', '.join(missing)}")
+    return config
+
+
+def _extract(config: Config) -> Timeline:
+    from timeline.pipeline import extract_timeline
+
+    return extract_timeline([Path(p) for p in config.inputs], config)
+
+
+def _report(articles: Sequence[Article], stream: TextIO, *, quiet: bool) -> None:
+    """Terminal summary: counts that add up, then one line per problem naming the file."""
+    counts = {s: sum(1 for a in articles if a.status == s) for s in Status}
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for article in articles:
+        if article.status == Status.OK and not article.messages:
+            continue
+        for message in article.messages or ("",):
+            if annotate:
+                level = "error" if article.status == Status.SKIPPED else "warning"
+                print(f"::{level} file={article.path}::{message}", file=stream)
+            else:
+                print(f"{article.status}: {article.path}: {message}", file=stream)
+    if not quiet:
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+        print(f"{len(articles)} inputs: {summary}", file=stream)
+
+
+def _failed(articles: Sequence[Article], strict: bool) -> bool:
+    bad = {Status.SKIPPED, Status.WARNING} if strict else set()
+    return any(a.status in bad for a in articles)
+
+
+def _cmd_check(args: argparse.Namespace, config: Config) -> int:
+    from timeline.config import source_date_epoch
+    from timeline.ingest import read_inputs
+    from timeline.pipeline import ingest_options
+
+    date = config.build_date or source_date_epoch()
+    articles = read_inputs([Path(p) for p in config.inputs], ingest_options(config, date))
+    _report(articles, sys.stderr, quiet=args.quiet)
+    skipped = any(a.status == Status.SKIPPED for a in articles)
+    return EXIT_FAILED if skipped or _failed(articles, config.strict) else EXIT_OK
+
+
+def _cmd_extract(args: argparse.Namespace, config: Config) -> int:
+    from timeline.serialize import timeline_to_dict
+
+    timeline = _extract(config)
+    _report(timeline.articles, sys.stderr, quiet=args.quiet)
+    json.dump(timeline_to_dict(timeline), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_FAILED if _failed(timeline.articles, config.strict) else EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace, config: Config) -> int:
+    from timeline.pipeline import build_date
+    from timeline.site import SiteOptions, build_site
+
+    timeline = _extract(config)
+    _report(timeline.articles, sys.stderr, quiet=args.quiet)
+    if _failed(timeline.articles, config.strict):
+        print("timeline: --strict: not building because of the problems above", file=sys.stderr)
+        return EXIT_FAILED
+    options = SiteOptions(
+        site_name=config.title,
+        build_date=build_date(config, timeline),
+        site_url=config.site_url,
+    )
+    out = Path(config.output)
+    build_site(timeline, out, options)
+    if not args.quiet:
+        print(f"built {out}/ with {len(timeline.events)} events", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_tag(args: argparse.Namespace) -> int:
+    from timeline.nlp import load_pipeline
+    from timeline.timex import explain, tag_text
+
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(args.file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"timeline: {path}: cannot read: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    if args.dct is None:
+        print(
+            'timeline: no --dct given: relative expressions stay unresolved (value "")',
+            file=sys.stderr,
+        )
+    timexes = tag_text(text, args.dct, load_pipeline())
+    if args.explain:
+        for timex in timexes:
+            print(explain(timex))
+        return EXIT_OK
+    rows = [
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+        for t in timexes
+    ]
+    json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from timeline.evaluate.timeml import evaluate, expand_paths, format_report, write_timeml
+    from timeline.nlp import load_pipeline
+
+    paths = expand_paths(args.paths)
+    if not paths:
+        print("timeline: no .tml files found in the given paths", file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(paths, load_pipeline())
+    print(format_report(report, errors=args.errors))
+    if args.out is not None:
+        _write_system_output(paths, args.out, write_timeml)
+    return EXIT_OK
+
+
+def _write_system_output(paths: Sequence[Path], out: Path, write: Any) -> None:
+    from timeline.evaluate.timeml import read_timeml
+    from timeline.nlp import load_pipeline
+    from timeline.timex import tag_text
+
+    nlp = load_pipeline()
+    out.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        document = read_timeml(path)
+        write(document, tag_text(document.text, document.dct, nlp), out / path.name)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
