@@ -43,6 +43,13 @@ def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> Non
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning")
     parser.add_argument("--title", help="site and timeline title")
     parser.add_argument("-q", "--quiet", action="store_true", help="only print problems")
+    parser.add_argument(
+        "--cache-dir", help="per-article extraction cache folder (default: .timeline-cache)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--jobs", type=int, help="parser processes (default: decided from the CPU count)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log each stage")
     if output:
         parser.add_argument("-o", "--output", help="output folder (default: site)")
@@ -147,6 +154,12 @@ def _config(args: argparse.Namespace) -> Config:
         changes["strict"] = True
     if args.title:
         changes["title"] = args.title
+    if getattr(args, "cache_dir", None):
+        changes["cache_dir"] = args.cache_dir
+    if getattr(args, "no_cache", False):
+        changes["use_cache"] = False
+    if getattr(args, "jobs", None) is not None:
+        changes["jobs"] = args.jobs
     if getattr(args, "output", None):
         changes["output"] = args.output
     if getattr(args, "build_date", None):
@@ -236,15 +249,14 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     from timeline.nlp import load_pipeline
     from timeline.timex import explain, tag_text
 
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(args.file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"timeline: {path}: cannot read: {exc}", file=sys.stderr)
-            return EXIT_FAILED
+    # Bytes decoded as they are: no newline translation, so offsets index the text as read.
+    name = "<stdin>" if args.file == "-" else args.file
+    try:
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode()
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"timeline: {name}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     if args.dct is None:
         print(
             'timeline: no --dct given: relative expressions stay unresolved (value "")',

@@ -31,6 +31,7 @@ class Config:
     max_file_mb: float = 5.0
     cache_dir: str = ".timeline-cache"
     use_cache: bool = True
+    jobs: int = 0
 
 
 _FIELD_TYPES: dict[str, type] = {
@@ -43,6 +44,7 @@ _FIELD_TYPES: dict[str, type] = {
     "max_file_mb": float,
     "cache_dir": str,
     "use_cache": bool,
+    "jobs": int,
 }
 
 

@@ -7,18 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
+import spacy
+
+from timeline.cache import ExtractionCache
 from timeline.config import Config, source_date_epoch
 from timeline.events import extract_mentions
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.merge import merge_mentions
 from timeline.model import Article, ArticleResult, Status, Timeline
-from timeline.nlp import load_pipeline
+from timeline.nlp import load_pipeline, model_name
 from timeline.timex import tag_doc
 
 log = logging.getLogger("timeline")
+BATCH_SIZE = 32
+PARALLEL_FROM = 200  # below this many uncached articles, starting processes costs more
 
 
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
@@ -29,19 +36,49 @@ def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestO
     )
 
 
-def analyse(articles: Sequence[Article]) -> Iterator[ArticleResult]:
-    """Parse, tag and extract mentions for each article, in order; skipped ones pass through."""
-    usable = [a for a in articles if a.status != Status.SKIPPED and a.text.strip()]
-    nlp = load_pipeline()
-    docs = iter(nlp.pipe((a.text for a in usable), batch_size=16))
-    for article in articles:
+def pipeline_version() -> str:
+    """What the cache must be invalidated by: the versions of the code and of the model."""
+    model = model_name()
+    return f"spacy-{spacy.__version__}/{model}-{metadata.version(model)}"
+
+
+def open_cache(config: Config) -> ExtractionCache:
+    directory = Path(config.cache_dir) if config.use_cache else None
+    return ExtractionCache(directory=directory, pipeline_version=pipeline_version())
+
+
+def analyse(
+    articles: Sequence[Article], cache: ExtractionCache, *, jobs: int = 0
+) -> tuple[ArticleResult, ...]:
+    """Parse, tag and extract each article, in order; cached and skipped ones pass through.
+
+    spaCy runs once, through one streaming `nlp.pipe`, over the uncached articles only, in
+    several processes when there are many (`jobs=0` decides from the CPU count).
+    """
+    results: dict[int, ArticleResult] = {}
+    pending: list[int] = []
+    for index, article in enumerate(articles):
         if article.status == Status.SKIPPED or not article.text.strip():
-            yield ArticleResult(article=article)
-            continue
-        doc = next(docs)
-        timexes = tag_doc(doc, article.published.date)
-        mentions = extract_mentions(article, doc, timexes)
-        yield ArticleResult(article=article, timexes=timexes, mentions=mentions)
+            results[index] = ArticleResult(article=article)
+        elif (hit := cache.get(article)) is not None:
+            results[index] = hit
+        else:
+            pending.append(index)
+    log.info("cache: %d of %d articles reused", len(articles) - len(pending), len(articles))
+    if pending:
+        nlp = load_pipeline()
+        processes = jobs or (min(os.cpu_count() or 1, 4) if len(pending) >= PARALLEL_FROM else 1)
+        docs = nlp.pipe(
+            (articles[i].text for i in pending), batch_size=BATCH_SIZE, n_process=processes
+        )
+        for index, doc in zip(pending, docs, strict=True):
+            article = articles[index]
+            timexes = tag_doc(doc, article.published.date)
+            mentions = extract_mentions(article, doc, timexes)
+            result = ArticleResult(article=article, timexes=timexes, mentions=mentions)
+            cache.put(result)
+            results[index] = result
+    return tuple(results[i] for i in range(len(articles)))
 
 
 def extract_timeline(paths: Sequence[Path], config: Config | None = None) -> Timeline:
@@ -54,7 +91,7 @@ def extract_timeline(paths: Sequence[Path], config: Config | None = None) -> Tim
         len(articles),
         ", ".join(f"{n} {s}" for s, n in counts.items()),
     )
-    results = tuple(analyse(articles))
+    results = analyse(articles, open_cache(cfg), jobs=cfg.jobs)
     log.info(
         "tag: %d temporal expressions; events: %d mentions",
         sum(len(r.timexes) for r in results),

@@ -1,0 +1,121 @@
+"""Per-article extraction cache, so a rebuild after one new article only parses that article.
+
+An entry is keyed by a hash of the ingested article (text and every metadata field), the
+pipeline version (timeline, spaCy, model) and the options that shape extraction. Entries
+carry their key and a checksum of their payload: a corrupt, truncated or stale entry is
+detected, ignored and recomputed, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from timeline import __version__
+from timeline.model import Article, ArticleResult, Entity, EventMention, Timex
+from timeline.serialize import article_to_dict, mention_to_dict, timex_to_dict
+
+log = logging.getLogger("timeline.cache")
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionCache:
+    """A folder of JSON entries; `None` directory means caching is off."""
+
+    directory: Path | None
+    pipeline_version: str
+
+    def key(self, article: Article) -> str:
+        payload = json.dumps(
+            [FORMAT, __version__, self.pipeline_version, article_to_dict(article), article.text],
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, article: Article) -> ArticleResult | None:
+        """The cached result, or None when absent, corrupt or made by another pipeline."""
+        if self.directory is None:
+            return None
+        key = self.key(article)
+        path = self._path(key)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            body = entry["body"]
+            if entry.get("key") != key or entry.get("sha256") != _digest(body):
+                raise ValueError("key or checksum mismatch")
+            return ArticleResult(
+                article=article,
+                timexes=tuple(timex_from_dict(t) for t in body["timexes"]),
+                mentions=tuple(mention_from_dict(m) for m in body["mentions"]),
+            )
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("cache: ignoring unusable entry %s (%s); recomputing", path, exc)
+            return None
+
+    def put(self, result: ArticleResult) -> None:
+        """Write atomically (temp file + rename) so a killed build never leaves half an entry."""
+        if self.directory is None:
+            return
+        key = self.key(result.article)
+        body = {
+            "timexes": [timex_to_dict(t) for t in result.timexes],
+            "mentions": [{**mention_to_dict(m), "lemmas": list(m.lemmas)} for m in result.mentions],
+        }
+        entry = {"key": key, "sha256": _digest(body), "body": body}
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(entry, handle, ensure_ascii=False)
+            Path(tmp).replace(path)
+        except OSError as exc:
+            log.warning("cache: cannot write %s (%s); continuing without it", path, exc)
+
+
+def _digest(body: Any) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def timex_from_dict(data: dict[str, Any]) -> Timex:
+    return Timex(
+        start=int(data["start"]),
+        end=int(data["end"]),
+        text=str(data["text"]),
+        type=str(data["type"]),
+        value=str(data["value"]),
+        mod=data.get("mod"),
+        anchor=str(data.get("anchor", "none")),
+        anchor_value=data.get("anchor_value"),
+        rule=str(data.get("rule", "")),
+    )
+
+
+def mention_from_dict(data: dict[str, Any]) -> EventMention:
+    timex = data.get("timex")
+    return EventMention(
+        article=str(data["article"]),
+        sentence=str(data["sentence"]),
+        start=int(data["start"]),
+        end=int(data["end"]),
+        date=str(data["date"]),
+        headline=str(data["headline"]),
+        timex=None if timex is None else timex_from_dict(timex),
+        date_source=str(data.get("date_source", "timex")),
+        entities=tuple(Entity(text=e["text"], label=e["label"]) for e in data["entities"]),
+        lemmas=tuple(str(x) for x in data.get("lemmas", ())),
+    )
