@@ -50,6 +50,16 @@ def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> Non
     parser.add_argument(
         "--jobs", type=int, help="parser processes (default: decided from the CPU count)"
     )
+    parser.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        help="where extraction runs: here (default) or on Dask distributed",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786); default: a local Dask cluster",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log each stage")
     if output:
         parser.add_argument("-o", "--output", help="output folder (default: site)")
@@ -160,6 +170,11 @@ def _config(args: argparse.Namespace) -> Config:
         changes["use_cache"] = False
     if getattr(args, "jobs", None) is not None:
         changes["jobs"] = args.jobs
+    if getattr(args, "executor", None):
+        changes["executor"] = args.executor
+    if getattr(args, "scheduler", None):
+        changes["scheduler"] = args.scheduler
+        changes.setdefault("executor", "dask")
     if getattr(args, "output", None):
         changes["output"] = args.output
     if getattr(args, "build_date", None):

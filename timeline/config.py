@@ -16,6 +16,7 @@ from typing import Any
 from timeline.errors import ConfigError
 
 CONFIG_FILE = "timeline.toml"
+EXECUTORS = ("local", "dask")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,6 +33,8 @@ class Config:
     cache_dir: str = ".timeline-cache"
     use_cache: bool = True
     jobs: int = 0
+    executor: str = "local"
+    scheduler: str | None = None
 
 
 _FIELD_TYPES: dict[str, type] = {
@@ -45,6 +48,8 @@ _FIELD_TYPES: dict[str, type] = {
     "cache_dir": str,
     "use_cache": bool,
     "jobs": int,
+    "executor": str,
+    "scheduler": str,
 }
 
 
@@ -114,6 +119,8 @@ def _coerce(name: str, raw: Any) -> Any:
         if raw <= 0:
             raise ValueError("expected a positive number")
         return float(raw)
+    if name == "executor" and raw not in EXECUTORS:
+        raise ValueError(f"expected one of {', '.join(EXECUTORS)}")
     if isinstance(raw, expected):
         return raw
     raise ValueError(f"expected {expected.__name__}, got {type(raw).__name__}")

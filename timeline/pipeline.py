@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from timeline.timex import tag_doc
 log = logging.getLogger("timeline")
 BATCH_SIZE = 32
 PARALLEL_FROM = 200  # below this many uncached articles, starting processes costs more
+BatchMapper = Callable[[Sequence[Article]], Iterable[ArticleResult]]
 
 
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
@@ -47,13 +48,28 @@ def open_cache(config: Config) -> ExtractionCache:
     return ExtractionCache(directory=directory, pipeline_version=pipeline_version())
 
 
-def analyse(
-    articles: Sequence[Article], cache: ExtractionCache, *, jobs: int = 0
-) -> tuple[ArticleResult, ...]:
-    """Parse, tag and extract each article, in order; cached and skipped ones pass through.
+def extract_batch(articles: Sequence[Article], jobs: int = 1) -> Iterator[ArticleResult]:
+    """The per-article map: parse, tag, extract mentions. No shared state, so it can run in
+    worker processes or on a cluster; spaCy runs once per article through one `nlp.pipe`."""
+    nlp = load_pipeline()
+    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE, n_process=jobs)
+    for article, doc in zip(articles, docs, strict=True):
+        timexes = tag_doc(doc, article.published.date)
+        mentions = extract_mentions(article, doc, timexes)
+        yield ArticleResult(article=article, timexes=timexes, mentions=mentions)
 
-    spaCy runs once, through one streaming `nlp.pipe`, over the uncached articles only, in
-    several processes when there are many (`jobs=0` decides from the CPU count).
+
+def analyse(
+    articles: Sequence[Article],
+    cache: ExtractionCache,
+    *,
+    jobs: int = 0,
+    mapper: BatchMapper | None = None,
+) -> tuple[ArticleResult, ...]:
+    """Results for every article, in order; cached and skipped ones are not parsed again.
+
+    `mapper` runs `extract_batch` elsewhere (a Dask cluster); by default it runs here,
+    streaming, in several processes when there are many uncached articles.
     """
     results: dict[int, ArticleResult] = {}
     pending: list[int] = []
@@ -65,19 +81,15 @@ def analyse(
         else:
             pending.append(index)
     log.info("cache: %d of %d articles reused", len(articles) - len(pending), len(articles))
-    if pending:
-        nlp = load_pipeline()
-        processes = jobs or (min(os.cpu_count() or 1, 4) if len(pending) >= PARALLEL_FROM else 1)
-        docs = nlp.pipe(
-            (articles[i].text for i in pending), batch_size=BATCH_SIZE, n_process=processes
-        )
-        for index, doc in zip(pending, docs, strict=True):
-            article = articles[index]
-            timexes = tag_doc(doc, article.published.date)
-            mentions = extract_mentions(article, doc, timexes)
-            result = ArticleResult(article=article, timexes=timexes, mentions=mentions)
-            cache.put(result)
-            results[index] = result
+    todo = [articles[i] for i in pending]
+    if mapper is not None:
+        fresh: Iterable[ArticleResult] = mapper(todo)
+    else:
+        auto = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
+        fresh = extract_batch(todo, jobs or auto) if todo else ()
+    for index, result in zip(pending, fresh, strict=True):
+        cache.put(result)
+        results[index] = result
     return tuple(results[i] for i in range(len(articles)))
 
 
@@ -91,7 +103,12 @@ def extract_timeline(paths: Sequence[Path], config: Config | None = None) -> Tim
         len(articles),
         ", ".join(f"{n} {s}" for s, n in counts.items()),
     )
-    results = analyse(articles, open_cache(cfg), jobs=cfg.jobs)
+    mapper = None
+    if cfg.executor == "dask":
+        from timeline.cluster import dask_mapper
+
+        mapper = dask_mapper(cfg.scheduler)
+    results = analyse(articles, open_cache(cfg), jobs=cfg.jobs, mapper=mapper)
     log.info(
         "tag: %d temporal expressions; events: %d mentions",
         sum(len(r.timexes) for r in results),

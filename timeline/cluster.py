@@ -1,0 +1,51 @@
+"""Run the per-article extraction on Dask distributed; merge and render stay on the client.
+
+Articles are sent in chunks so each worker loads spaCy once and parses a batch through one
+`nlp.pipe`; results come back in order. Without an address a local cluster is started.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+
+from timeline.errors import PipelineError
+from timeline.model import Article, ArticleResult
+from timeline.pipeline import BatchMapper, extract_batch
+
+log = logging.getLogger("timeline.cluster")
+CHUNK = 64
+
+
+def run_chunk(articles: Sequence[Article]) -> list[ArticleResult]:
+    """Worker side: the same pure map the local pipeline runs."""
+    return list(extract_batch(articles))
+
+
+def dask_mapper(scheduler: str | None, *, chunk: int = CHUNK) -> BatchMapper:
+    """A mapper that submits chunks to `scheduler` (or a fresh local cluster)."""
+
+    def mapper(articles: Sequence[Article]) -> Iterator[ArticleResult]:
+        if not articles:
+            return
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise PipelineError(
+                "--executor dask needs Dask distributed: pip install 'timeline[dask]'"
+            ) from exc
+        chunks = [list(articles[i : i + chunk]) for i in range(0, len(articles), chunk)]
+        cluster = None if scheduler else LocalCluster(processes=True, dashboard_address=None)
+        try:
+            with Client(scheduler or cluster) as client:
+                log.info("dask: %d articles in %d chunks on %s", len(articles), len(chunks), client)
+                futures = client.map(run_chunk, chunks, pure=False)
+                for future in futures:
+                    yield from future.result()
+        except OSError as exc:
+            raise PipelineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+    return mapper
