@@ -22,6 +22,7 @@ from timeline.errors import ConfigError, TimelineError
 from timeline.model import Article, Status, Timeline
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PROGRESS_FROM = 20  # articles to parse before a progress display is worth showing
 
 
 def _date_arg(text: str) -> Any:
@@ -188,10 +189,44 @@ def _config(args: argparse.Namespace) -> Config:
     return config
 
 
-def _extract(config: Config) -> Timeline:
+def _extract(config: Config, *, quiet: bool) -> Timeline:
     from timeline.pipeline import extract_timeline
 
-    return extract_timeline([Path(p) for p in config.inputs], config)
+    bar = ProgressBar(sys.stderr, enabled=not quiet)
+    try:
+        return extract_timeline([Path(p) for p in config.inputs], config, progress=bar.update)
+    finally:
+        bar.close()
+
+
+class ProgressBar:
+    """A bar on a terminal; on a log (CI) a line every 10%, so logs stay readable."""
+
+    def __init__(self, stream: TextIO, *, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.tty = stream.isatty()
+        self.shown = -1
+        self.drawn = False
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or total < PROGRESS_FROM:
+            return
+        percent = done * 100 // total
+        if self.tty:
+            filled = percent * 30 // 100
+            bar = "#" * filled + "-" * (30 - filled)
+            self.stream.write(f"\rparsing [{bar}] {done}/{total} articles")
+            self.stream.flush()
+            self.drawn = True
+        elif percent // 10 > self.shown // 10 or done == total:
+            self.stream.write(f"parsed {done}/{total} articles ({percent}%)\n")
+        self.shown = percent
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.drawn = False
 
 
 def _report(articles: Sequence[Article], stream: TextIO, *, quiet: bool) -> None:
@@ -232,7 +267,7 @@ def _cmd_check(args: argparse.Namespace, config: Config) -> int:
 def _cmd_extract(args: argparse.Namespace, config: Config) -> int:
     from timeline.serialize import timeline_to_dict
 
-    timeline = _extract(config)
+    timeline = _extract(config, quiet=args.quiet)
     _report(timeline.articles, sys.stderr, quiet=args.quiet)
     json.dump(timeline_to_dict(timeline), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -243,7 +278,7 @@ def _cmd_build(args: argparse.Namespace, config: Config) -> int:
     from timeline.pipeline import build_date
     from timeline.site import SiteOptions, build_site
 
-    timeline = _extract(config)
+    timeline = _extract(config, quiet=args.quiet)
     _report(timeline.articles, sys.stderr, quiet=args.quiet)
     if _failed(timeline.articles, config.strict):
         print("timeline: --strict: not building because of the problems above", file=sys.stderr)

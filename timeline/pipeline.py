@@ -27,6 +27,7 @@ log = logging.getLogger("timeline")
 BATCH_SIZE = 32
 PARALLEL_FROM = 200  # below this many uncached articles, starting processes costs more
 BatchMapper = Callable[[Sequence[Article]], Iterable[ArticleResult]]
+Progress = Callable[[int, int], None]
 
 
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
@@ -65,6 +66,7 @@ def analyse(
     *,
     jobs: int = 0,
     mapper: BatchMapper | None = None,
+    progress: Progress | None = None,
 ) -> tuple[ArticleResult, ...]:
     """Results for every article, in order; cached and skipped ones are not parsed again.
 
@@ -87,14 +89,21 @@ def analyse(
     else:
         auto = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
         fresh = extract_batch(todo, jobs or auto) if todo else ()
-    for index, result in zip(pending, fresh, strict=True):
+    for done, (index, result) in enumerate(zip(pending, fresh, strict=True), start=1):
         cache.put(result)
         results[index] = result
+        if progress is not None:
+            progress(done, len(pending))
     return tuple(results[i] for i in range(len(articles)))
 
 
-def extract_timeline(paths: Sequence[Path], config: Config | None = None) -> Timeline:
-    """The whole extraction: every input file ends up in `Timeline.results`, with its status."""
+def extract_timeline(
+    paths: Sequence[Path], config: Config | None = None, *, progress: Progress | None = None
+) -> Timeline:
+    """The whole extraction: every input file ends up in `Timeline.results`, with its status.
+
+    `progress(done, total)` is called as uncached articles are parsed (the CLI draws a bar).
+    """
     cfg = config or Config()
     articles = read_inputs(paths, ingest_options(cfg, cfg.build_date or source_date_epoch()))
     counts = {s: sum(1 for a in articles if a.status == s) for s in Status}
@@ -108,7 +117,7 @@ def extract_timeline(paths: Sequence[Path], config: Config | None = None) -> Tim
         from timeline.cluster import dask_mapper
 
         mapper = dask_mapper(cfg.scheduler)
-    results = analyse(articles, open_cache(cfg), jobs=cfg.jobs, mapper=mapper)
+    results = analyse(articles, open_cache(cfg), jobs=cfg.jobs, mapper=mapper, progress=progress)
     log.info(
         "tag: %d temporal expressions; events: %d mentions",
         sum(len(r.timexes) for r in results),
