@@ -1,0 +1,130 @@
+"""Read a folder of news articles into `Article`s, one per input, never failing on one.
+
+Formats: .txt, .md/.markdown (YAML front matter), .html/.htm, .json/.jsonl, and
+.xml/.atom/.rss feeds; a `manifest.yaml` per folder adds metadata without editing files
+(see `timeline.ingest.manifest`). A file that cannot be used still yields an Article,
+status SKIPPED, whose message names the file, the problem and the fix: every input
+shows up in the build report.
+"""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from timeline.errors import InputError
+from timeline.ingest.assemble import build_article, dedupe_ids, skipped_article
+from timeline.ingest.decode import sniff_binary
+from timeline.ingest.discovery import SUPPORTED, Source, discover
+from timeline.ingest.manifest import Manifest, load_manifest
+from timeline.ingest.metadata import Fields
+from timeline.ingest.options import DEFAULT_OPTIONS, IngestOptions, RecordFields
+from timeline.ingest.readers import read_source
+from timeline.model import Article, Status
+
+__all__ = ["SUPPORTED", "IngestOptions", "RecordFields", "read_inputs"]
+
+
+def _load_bytes(source: Source, max_bytes: int) -> bytes | str:
+    """The file's bytes, or a problem description."""
+    try:
+        info = source.path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return "is not a regular file"
+        if info.st_size > max_bytes:
+            return (
+                f"is {info.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit; "
+                "split it or raise max_bytes"
+            )
+        with source.path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc}); check that it exists and is readable"
+    if len(data) > max_bytes:
+        return f"is over the {max_bytes / 1e6:.1f} MB limit; split it or raise max_bytes"
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        return "is empty; add the article text or remove the file"
+    return sniff_binary(data) or data
+
+
+def _manifest_for(
+    source: Source, manifests: dict[Path, Manifest | None]
+) -> tuple[Fields | None, list[str]]:
+    """The nearest manifest entry for a file, and messages about the manifests consulted."""
+    notes: list[str] = []
+    for folder in source.manifest_folders:
+        manifest = manifests.get(folder)
+        if manifest is None:
+            continue
+        if manifest.problem:
+            notes.append(f"{manifest.problem}; its metadata was not applied, fix that file")
+            continue
+        key = source.path.relative_to(folder).as_posix()
+        if key in manifest.entries:
+            notes.extend(manifest.entry_messages.get(key, ()))
+            return manifest.entries[key], notes
+        missing = sorted(k for k in manifest.entries if not (folder / k).exists())
+        if missing:
+            notes.append(
+                f"no manifest entry for this file, but the manifest names missing "
+                f"file(s) {', '.join(missing)}; check the spelling"
+            )
+    return None, notes
+
+
+def _read_source(
+    source: Source, manifests: dict[Path, Manifest | None], options: IngestOptions
+) -> tuple[Article, ...]:
+    stem = source.path.stem if source.path.suffix else source.path.name
+    if source.problem:
+        return (skipped_article(name=source.name, fallback_id=stem, problem=source.problem),)
+    loaded = _load_bytes(source, options.max_bytes)
+    if isinstance(loaded, str):
+        return (skipped_article(name=source.name, fallback_id=stem, problem=loaded),)
+    kind = SUPPORTED[source.path.suffix.lower()]
+    drafts = read_source(kind, loaded, stem=stem, options=options)
+    entry, notes = _manifest_for(source, manifests)
+    return tuple(
+        build_article(
+            draft, name=source.name, manifest=entry, manifest_messages=notes, options=options
+        )
+        for draft in drafts
+    )
+
+
+def read_inputs(
+    paths: Sequence[Path], options: IngestOptions = DEFAULT_OPTIONS
+) -> tuple[Article, ...]:
+    """Every input, one Article each (a .json/.jsonl/feed file yields one per record).
+
+    Order is deterministic: sorted by path, then record order. Files that cannot be used
+    yield status SKIPPED, empty text, and a message naming the file, the problem and the
+    fix. Never raises for a bad file; with `options.strict`, raises InputError listing
+    every skipped or warned input once all have been read.
+    """
+    cwd = Path.cwd()
+    sources = discover(paths, cwd=cwd, manifest_name=options.manifest_name)
+    folders = {folder for s in sources for folder in s.manifest_folders}
+    manifests = {
+        folder: load_manifest(folder, name=options.manifest_name, max_bytes=options.max_bytes)
+        for folder in sorted(folders)
+    }
+    articles: list[Article] = []
+    for source in sources:
+        try:
+            articles.extend(_read_source(source, manifests, options))
+        except Exception as exc:
+            problem = (
+                f"could not be read ({type(exc).__name__}: {exc}); this is a bug in "
+                "timeline, please report it with the file"
+            )
+            articles.append(
+                skipped_article(name=source.name, fallback_id=source.path.stem, problem=problem)
+            )
+    result = dedupe_ids(articles)
+    if options.strict:
+        problems = [m for a in result if a.status is not Status.OK for m in a.messages]
+        if problems:
+            raise InputError("strict mode: inputs with problems:\n" + "\n".join(problems))
+    return result

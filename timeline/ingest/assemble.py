@@ -1,0 +1,162 @@
+"""Drafts to Articles: one set of rules for ids, precedence, language and status.
+
+Metadata precedence for every field: front matter > manifest > format metadata >
+what the text itself shows (a headline, a dateline).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from timeline.ingest.draft import Draft
+from timeline.ingest.language import language_problem
+from timeline.ingest.metadata import Fields
+from timeline.ingest.options import IngestOptions
+from timeline.ingest.published import DateClaim, choose_published, find_dateline
+from timeline.model import Article, DateSource, Published, Status
+
+__all__ = ["build_article", "dedupe_ids", "sanitize_id", "skipped_article"]
+
+_ID_JUNK = re.compile(r"[^a-z0-9_-]+")
+_MULTI_KEYS = ("publisher", "language")
+
+
+def sanitize_id(raw: str) -> str:
+    """Lowercase ASCII letters, digits, '-' and '_': safe as a file name everywhere."""
+    ascii_text = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii")
+    cleaned = _ID_JUNK.sub("-", ascii_text.lower()).strip("-_")
+    return cleaned[:100].rstrip("-_") or "article"
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _claim(fields: Fields, source: DateSource) -> DateClaim | None:
+    if not fields.published:
+        return None
+    detail = f"{fields.origin}, key '{fields.published_key}'"
+    return DateClaim(source=source, value=fields.published, detail=detail, timezone=fields.timezone)
+
+
+def skipped_article(*, name: str, fallback_id: str, problem: str) -> Article:
+    return Article(
+        id=sanitize_id(fallback_id),
+        path=name,
+        title=None,
+        publisher=None,
+        url=None,
+        published=Published(date=None, source=DateSource.NONE),
+        text="",
+        status=Status.SKIPPED,
+        messages=(f"{name}: {problem}",),
+    )
+
+
+def build_article(
+    draft: Draft,
+    *,
+    name: str,
+    manifest: Fields | None,
+    manifest_messages: Sequence[str],
+    options: IngestOptions,
+) -> Article:
+    """Apply the precedence rules to one draft; every message names the file."""
+    where = f"{name} ({draft.label})" if draft.label else name
+    messages = [f"{name}: {m}" for m in manifest_messages]
+    messages += [f"{where}: {m}" for m in draft.messages]
+    if draft.skip:
+        return Article(
+            id=sanitize_id(draft.front.id or draft.meta.id or draft.fallback_id),
+            path=name,
+            title=None,
+            publisher=None,
+            url=None,
+            published=Published(date=None, source=DateSource.NONE),
+            text="",
+            status=Status.SKIPPED,
+            messages=(*messages, f"{where}: {draft.skip}"),
+            removed=draft.removed,
+        )
+    entry = manifest or Fields()
+    if draft.multi and manifest is not None:
+        ignored = [k for k in ("id", "title", "url", "published") if getattr(entry, k)]
+        if ignored:
+            messages.append(
+                f"{where}: manifest keys {', '.join(ignored)} do not apply to a "
+                "file of several records and were ignored"
+            )
+        entry = Fields(origin=entry.origin, publisher=entry.publisher, language=entry.language)
+    front, meta = draft.front, draft.meta
+
+    claims = [
+        c
+        for c in (
+            _claim(front, DateSource.FRONT_MATTER),
+            _claim(entry, DateSource.MANIFEST),
+            _claim(meta, DateSource.METADATA),
+        )
+        if c
+    ]
+    dateline, dateline_note = find_dateline(draft.head)
+    if dateline:
+        claims.append(dateline)
+    published, date_messages = choose_published(claims, build_date=options.build_date)
+    messages += [f"{where}: {m}" for m in date_messages]
+    if dateline_note and published.source is DateSource.NONE:
+        messages.append(f"{where}: {dateline_note}")
+
+    declared = _first(front.language, entry.language, meta.language)
+    language, problem = language_problem(draft.text, declared, options.languages)
+    ident = sanitize_id(_first(front.id, entry.id, meta.id) or draft.fallback_id)
+    if problem:
+        return Article(
+            id=ident,
+            path=name,
+            title=None,
+            publisher=None,
+            url=None,
+            published=published,
+            text="",
+            status=Status.SKIPPED,
+            messages=(*messages, f"{where}: {problem}"),
+            language=language,
+        )
+    return Article(
+        id=ident,
+        path=name,
+        title=_first(front.title, entry.title, meta.title, draft.title_guess),
+        publisher=_first(front.publisher, entry.publisher, meta.publisher),
+        url=_first(front.url, entry.url, meta.url),
+        published=published,
+        text=draft.text,
+        status=Status.WARNING if messages else Status.OK,
+        messages=tuple(messages),
+        removed=draft.removed,
+        language=language,
+    )
+
+
+def dedupe_ids(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Give repeated ids a numeric suffix (-2, -3, ...) in input order, with a warning."""
+    seen: set[str] = set()
+    result: list[Article] = []
+    for article in articles:
+        ident, n = article.id, 1
+        while ident in seen:
+            n += 1
+            ident = f"{article.id}-{n}"
+        seen.add(ident)
+        if ident == article.id:
+            result.append(article)
+            continue
+        note = (
+            f"{article.path}: id '{article.id}' is already used by another input; "
+            f"renamed '{ident}'. Set a unique 'id' in the front matter or manifest"
+        )
+        status = Status.SKIPPED if article.status is Status.SKIPPED else Status.WARNING
+        result.append(replace(article, id=ident, status=status, messages=(*article.messages, note)))
+    return tuple(result)

@@ -1,0 +1,73 @@
+"""The manifest: metadata for files users would rather not edit.
+
+A `manifest.yaml` in an input folder maps file names (relative to that folder, `/`
+separated) to metadata::
+
+    # seeds/manifest.yaml
+    000_08ab4ab08aafe7b6.txt:
+      publisher: Irish Independent
+      published: 2015-12-16          # YYYY-MM-DD, or 2015-12-16T09:30:00+00:00
+      timezone: Europe/Dublin        # optional: zone name or offset of the outlet
+      title: Kerry meets Putin in Kremlin for talks on Syria   # optional
+      url: https://www.independent.ie/...                      # optional
+      id: kerry-putin-independent                              # optional
+
+Keys per entry: id, title, publisher, published (or date), timezone, url, language.
+For a file holding several records (.json, .jsonl, feeds) only `publisher` and
+`language` apply, as defaults for every record. A file is looked up in the manifest of
+its own folder first, then in those of the enclosing input folders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.errors import InputError
+from timeline.ingest.metadata import Fields, fields_from_mapping, load_yaml
+
+__all__ = ["MANIFEST_NAME", "Manifest", "load_manifest"]
+
+MANIFEST_NAME = "manifest.yaml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Manifest:
+    """Entries by relative file name, plus problems that concern the whole file."""
+
+    folder: Path
+    entries: Mapping[str, Fields] = field(default_factory=dict)
+    entry_messages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    problem: str | None = None
+
+
+def load_manifest(folder: Path, *, name: str = MANIFEST_NAME, max_bytes: int) -> Manifest | None:
+    """Read `folder/manifest.yaml`; None when there is none. Never raises."""
+    path = folder / name
+    if not path.is_file():
+        return None
+    try:
+        if path.stat().st_size > max_bytes:
+            return Manifest(folder=folder, problem=f"{name} is larger than {max_bytes} bytes")
+        data = load_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, InputError) as exc:
+        return Manifest(folder=folder, problem=f"{name} could not be read ({exc})")
+    if data is None:
+        return Manifest(folder=folder)
+    if not isinstance(data, dict):
+        return Manifest(folder=folder, problem=f"{name} must map file names to metadata")
+    entries: dict[str, Fields] = {}
+    messages: dict[str, tuple[str, ...]] = {}
+    for key, value in data.items():
+        origin = f"{name} entry '{key}'"
+        if value is None:
+            entries[str(key).strip().removeprefix("./")] = Fields(origin=origin)
+            continue
+        if not isinstance(value, dict):
+            messages[str(key)] = (f"{origin} must be a mapping of keys to values; it was ignored",)
+            continue
+        fields, problems = fields_from_mapping(value, origin=origin)
+        entries[str(key).strip().removeprefix("./")] = fields
+        messages[str(key)] = problems
+    return Manifest(folder=folder, entries=entries, entry_messages=messages)

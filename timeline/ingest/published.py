@@ -1,0 +1,174 @@
+"""Publication dates: parsing what users and pages declare, and choosing by precedence.
+
+Every later date is resolved against the publication date, so a wrong one silently
+shifts a whole article: hence a fixed precedence (front matter > manifest > format
+metadata > a dateline in the text), provenance on every value, and warnings whenever
+a lower source had to be trusted. Nothing is ever taken from file times or the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.clean import DATE_LINE
+from timeline.errors import InputError
+from timeline.model import DateSource, Published
+
+__all__ = ["DateClaim", "choose_published", "find_dateline", "parse_date"]
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_TZ = re.compile(r"^(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)$")
+_WIRE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})"
+    r"(?:,?\s+(?P<year>\d{4}))?\s*(?:\((?P<agency>[A-Za-z &]{2,30})\))?\s*[-–—]"
+)
+_SCAN_LINES = 4
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateClaim:
+    """A publication date as one source states it, before it is parsed and judged."""
+
+    source: DateSource
+    value: str
+    detail: str
+    timezone: str | None = None
+
+
+def _month(name: str) -> int | None:
+    return _MONTHS.get(name[:3].lower())
+
+
+def _offset(moment: dt.datetime) -> str | None:
+    offset = moment.utcoffset()
+    if offset is None:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def parse_date(value: str) -> tuple[dt.date, str | None]:
+    """Parse a declared date; return the outlet's local calendar date and its UTC offset.
+
+    Accepts ISO 8601 (`2015-12-15`, `2015-12-15T23:30:00-05:00`), RFC 2822 as feeds
+    write it, and `15 December 2015` / `December 15, 2015`. Raises InputError.
+    """
+    text = value.strip()
+    iso = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T ])", text)
+    if iso:
+        try:
+            day = dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError as exc:
+            raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
+        if len(text) == iso.end():
+            return day, None
+        try:
+            moment = dt.datetime.fromisoformat(text.replace("z", "Z"))
+        except ValueError:
+            return day, None  # a time we cannot read does not change the day
+        return moment.date(), _offset(moment)
+    line = DATE_LINE.match(text)
+    if line:
+        year, month, day_text = (
+            line["y1"] or line["y2"] or line["y3"],
+            line["m1"] or line["m2"] or line["m3"],
+            line["d1"] or line["d2"] or line["d3"],
+        )
+        number = int(month) if month.isdigit() else _month(month)
+        try:
+            return dt.date(int(year), number or 0, int(day_text)), None
+        except ValueError as exc:
+            raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError) as exc:
+        raise InputError(f"'{text}' is not a date I can read; write it as YYYY-MM-DD") from exc
+    return moment.date(), _offset(moment)
+
+
+def find_dateline(text: str) -> tuple[DateClaim | None, str | None]:
+    """Look for a date at the top of the text: a date-only line or a wire dateline.
+
+    Returns the claim and, when a dateline lacks a year, a message saying so (a day
+    and month alone cannot be placed without guessing the year).
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:_SCAN_LINES]
+    for line in lines:
+        normalized = " ".join(line.split())
+        if DATE_LINE.match(normalized):
+            return DateClaim(
+                source=DateSource.DATELINE,
+                value=normalized,
+                detail=f"date line '{normalized}' at the top of the text",
+            ), None
+        wire = _WIRE.match(normalized)
+        if wire and _month(wire["month"]):
+            head = normalized[: wire.end()].rstrip(" -–—")
+            if not wire["year"]:
+                return None, (f"the dateline '{head}' has no year, so it was not used")
+            value = f"{wire['day']} {wire['month']} {wire['year']}"
+            return DateClaim(
+                source=DateSource.DATELINE, value=value, detail=f"dateline '{head}'"
+            ), None
+    return None, None
+
+
+def choose_published(
+    claims: Sequence[DateClaim], *, build_date: dt.date | None = None
+) -> tuple[Published, tuple[str, ...]]:
+    """Take the highest-precedence claim that parses; explain every fallback.
+
+    Returns the Published value and warning messages (without the file name).
+    """
+    order = list(DateSource)
+    ranked = sorted(claims, key=lambda c: order.index(c.source))
+    messages: list[str] = []
+    for index, claim in enumerate(ranked):
+        try:
+            day, offset = parse_date(claim.value)
+        except InputError as exc:
+            messages.append(
+                f"invalid publication date in {claim.detail}: {exc}; "
+                "fix it (YYYY-MM-DD), lower-precedence sources were tried"
+            )
+            continue
+        timezone = claim.timezone or offset
+        if claim.timezone and not _TZ.match(claim.timezone):
+            messages.append(
+                f"time zone '{claim.timezone}' in {claim.detail} is not an offset "
+                "(+01:00) or a zone name (Europe/Dublin); it was ignored"
+            )
+            timezone = offset
+        overridden = [
+            f"{c.source.value} '{c.value}'" for c in ranked[index + 1 :] if c.source != claim.source
+        ]
+        detail = claim.detail + (f"; overrides {', '.join(overridden)}" if overridden else "")
+        if claim.source is DateSource.DATELINE:
+            messages.append(
+                f"publication date {day.isoformat()} taken from the {claim.detail}, "
+                "the only date found; confirm it in the manifest or front matter"
+            )
+        if build_date is not None and day > build_date:
+            messages.append(
+                f"publication date {day.isoformat()} is after the build date "
+                f"{build_date.isoformat()}; check the {claim.detail}"
+            )
+        return Published(date=day, source=claim.source, timezone=timezone, detail=detail), tuple(
+            messages
+        )
+    messages.append(
+        "no publication date: relative dates ('yesterday', 'on Friday') cannot be "
+        "resolved; add 'published: YYYY-MM-DD' to the front matter or to the "
+        "folder's manifest.yaml"
+    )
+    return Published(date=None, source=DateSource.NONE), tuple(messages)
