@@ -1,0 +1,201 @@
+"""Article pages and the "needs attention" list, as plain data for the templates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.model import ArticleResult, Status, Timeline, Timex
+from timeline.site.context import (
+    EventView,
+    article_page,
+    article_title,
+    published_label,
+    publisher_name,
+    safe_url,
+)
+from timeline.site.dates import date_label, html_datetime
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CONTEXT_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimexView:
+    text: str
+    value: str
+    label: str
+    datetime: str | None
+    explanation: str  # shown on hover and focus: why this value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segment:
+    text: str
+    timex: TimexView | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleView:
+    id: str
+    page: str
+    title: str
+    publisher: str
+    url: str | None
+    path: str
+    status: str
+    messages: tuple[str, ...]
+    published: str
+    published_iso: str | None
+    published_source: str
+    published_detail: str | None
+    timezone: str | None
+    language: str | None
+    removed: int
+    paragraphs: tuple[tuple[Segment, ...], ...]
+    n_timexes: int
+    n_unresolved: int
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnresolvedTimex:
+    article: ArticleView
+    text: str
+    before: str
+    after: str
+    type: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attention:
+    undated: tuple[ArticleView, ...]
+    unresolved: tuple[UnresolvedTimex, ...]
+    conflicts: tuple[EventView, ...]
+    skipped: tuple[ArticleView, ...]
+    warnings: tuple[ArticleView, ...]
+
+    @property
+    def total(self) -> int:
+        return (
+            len(self.undated)
+            + len(self.unresolved)
+            + len(self.conflicts)
+            + len(self.skipped)
+            + len(self.warnings)
+        )
+
+
+def timex_view(timex: Timex) -> TimexView:
+    label = date_label(timex.value)
+    parts = [f"{timex.type} {timex.value or 'unresolved'}: {label}"]
+    if timex.anchor != "none":
+        anchor = date_label(timex.anchor_value) if timex.anchor_value else "unknown"
+        parts.append(f"relative to the {timex.anchor} date ({anchor})")
+    if timex.rule:
+        parts.append(f"rule {timex.rule}")
+    return TimexView(
+        text=timex.text,
+        value=timex.value,
+        label=label,
+        datetime=html_datetime(timex.value) if timex.value else None,
+        explanation="; ".join(parts),
+    )
+
+
+def _valid_timexes(text: str, timexes: tuple[Timex, ...]) -> list[Timex]:
+    """Timexes whose offsets fit the text, without overlaps (the earlier, longer one wins)."""
+    chosen: list[Timex] = []
+    end = 0
+    for timex in sorted(timexes, key=lambda t: (t.start, -t.end)):
+        if 0 <= timex.start < timex.end <= len(text) and timex.start >= end:
+            chosen.append(timex)
+            end = timex.end
+    return chosen
+
+
+def segment_text(text: str, timexes: tuple[Timex, ...]) -> tuple[tuple[Segment, ...], ...]:
+    """Split text into paragraphs of plain and temporal segments, by character offsets."""
+    flat: list[Segment] = []
+    pos = 0
+    for timex in _valid_timexes(text, timexes):
+        if timex.start > pos:
+            flat.append(Segment(text=text[pos : timex.start]))
+        flat.append(Segment(text=text[timex.start : timex.end], timex=timex_view(timex)))
+        pos = timex.end
+    if pos < len(text):
+        flat.append(Segment(text=text[pos:]))
+    paragraphs: list[list[Segment]] = [[]]
+    for segment in flat:
+        if segment.timex is not None:
+            paragraphs[-1].append(segment)
+            continue
+        pieces = _PARAGRAPH_BREAK.split(segment.text)
+        for i, piece in enumerate(pieces):
+            if i:
+                paragraphs.append([])
+            if piece:
+                paragraphs[-1].append(Segment(text=piece))
+    return tuple(tuple(p) for p in paragraphs if any(s.text.strip() for s in p))
+
+
+def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> ArticleView:
+    article = result.article
+    return ArticleView(
+        id=article.id,
+        page=article_page(article.id),
+        title=article_title(article),
+        publisher=publisher_name(article),
+        url=safe_url(article.url),
+        path=article.path,
+        status=str(article.status),
+        messages=article.messages,
+        published=published_label(article),
+        published_iso=article.published.date.isoformat() if article.published.date else None,
+        published_source=str(article.published.source),
+        published_detail=article.published.detail,
+        timezone=article.published.timezone,
+        language=article.language,
+        removed=len(article.removed),
+        paragraphs=segment_text(article.text, result.timexes),
+        n_timexes=len(result.timexes),
+        n_unresolved=sum(1 for t in result.timexes if not t.value),
+        events=tuple(e for e in events if any(c.article_id == article.id for c in e.citations)),
+    )
+
+
+def article_views(timeline: Timeline, events: tuple[EventView, ...]) -> tuple[ArticleView, ...]:
+    """Every input, skipped ones included, in input order."""
+    return tuple(article_view(r, events) for r in timeline.results)
+
+
+def attention(
+    timeline: Timeline, articles: tuple[ArticleView, ...], events: tuple[EventView, ...]
+) -> Attention:
+    """Everything a reader should double-check, each with the reason recorded for it."""
+    by_id = {a.id: a for a in articles}
+    unresolved = []
+    for result in timeline.results:
+        text = result.article.text
+        for timex in sorted(result.timexes, key=lambda t: t.start):
+            if timex.value:
+                continue
+            unresolved.append(
+                UnresolvedTimex(
+                    article=by_id[result.article.id],
+                    text=timex.text,
+                    before=text[max(0, timex.start - _CONTEXT_CHARS) : max(0, timex.start)],
+                    after=text[timex.end : timex.end + _CONTEXT_CHARS],
+                    type=timex.type,
+                    rule=timex.rule,
+                )
+            )
+    skipped = str(Status.SKIPPED)
+    return Attention(
+        undated=tuple(a for a in articles if a.published_iso is None and a.status != skipped),
+        unresolved=tuple(unresolved),
+        conflicts=tuple(e for e in events if e.conflict),
+        skipped=tuple(a for a in articles if a.status == skipped),
+        warnings=tuple(a for a in articles if a.status == str(Status.WARNING)),
+    )

@@ -1,0 +1,121 @@
+"""`build_site`: a generated mkdocs config, a build into a staging folder, an atomic swap."""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from timeline.errors import PipelineError, TimelineError
+from timeline.model import Timeline
+from timeline.site import pages
+from timeline.site.options import SiteOptions
+from timeline.site.plugin import TimelinePlugin
+from timeline.site.render import templates_dir
+
+log = logging.getLogger(__name__)
+
+
+def mkdocs_config(options: SiteOptions, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """The config of a stand-alone site: our theme, search, the timeline plugin at the root."""
+    return {
+        "site_name": options.site_name,
+        "site_url": options.site_url or "",
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": False,  # plain .html links also work from the file system
+        "theme": {
+            "name": None,
+            "custom_dir": str(templates_dir()),
+            "locale": "en",
+            "include_search_page": True,
+        },
+        "nav": [{title: path} for title, path in pages.NAV],
+        "plugins": [{"search": {"lang": ["en"]}}, {"timeline": {"prefix": ""}}],
+        "strict": False,
+    }
+
+
+@contextlib.contextmanager
+def _source_date_epoch(options: SiteOptions) -> Iterator[None]:
+    """mkdocs dates the sitemap and its gzip header from SOURCE_DATE_EPOCH: pin it."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(options.build_date.timetuple()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def _render(timeline: Timeline, options: SiteOptions, site_dir: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="timeline-mkdocs-") as work:
+        docs_dir = Path(work) / "docs"
+        docs_dir.mkdir()
+        config_file = Path(work) / "mkdocs.yml"
+        config_file.write_text(
+            yaml.safe_dump(mkdocs_config(options, docs_dir, site_dir), sort_keys=True),
+            encoding="utf-8",
+        )
+        try:
+            config = load_config(str(config_file))
+            plugin = config.plugins["timeline"]
+            if not isinstance(plugin, TimelinePlugin):
+                raise PipelineError("The mkdocs `timeline` plugin is not this package's plugin.")
+            plugin.provide(timeline, options)
+            with _source_date_epoch(options):
+                build(config)
+        except TimelineError:
+            raise
+        except (MkDocsException, OSError, SystemExit) as error:
+            raise PipelineError(f"The site build failed: {error}") from error
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Replace out_dir by staging with two renames; the old site is removed only after."""
+    if not out_dir.exists():
+        staging.rename(out_dir)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    old.rmdir()
+    out_dir.rename(old)
+    try:
+        staging.rename(out_dir)
+    except OSError:
+        old.rename(out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(timeline: Timeline, out_dir: Path, options: SiteOptions) -> None:
+    """Render with mkdocs into a temporary folder next to out_dir, then swap it in atomically
+    (a failed build leaves the previous site intact). Byte-for-byte reproducible."""
+    out_dir = Path(out_dir).absolute()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    except OSError as error:
+        raise PipelineError(f"Cannot create the site folder next to {out_dir}: {error}") from error
+    try:
+        _render(timeline, options, staging)
+        staging.chmod(0o755)
+        _swap(staging, out_dir)
+    except OSError as error:
+        raise PipelineError(f"Cannot write the site to {out_dir}: {error}") from error
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    log.debug("site written to %s", out_dir)

@@ -1,0 +1,90 @@
+"""iCalendar (RFC 5545) export: one all-day VEVENT per event dated to a day, week or month.
+
+Coarser periods (a quarter, a year, a decade) are left out: a calendar entry spanning a
+year says nothing a reader can use. UIDs come from event ids, DTSTAMP from the build date,
+so the file is identical between builds of the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline import __version__
+from timeline.model import DateValue, Granularity
+from timeline.site.context import EventView
+
+_CALENDAR_GRANULARITIES = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
+_MAX_OCTETS = 75
+
+
+def escape_text(text: str) -> str:
+    """TEXT value escaping: backslash, semicolon, comma and newlines."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """Fold a content line into chunks of at most 75 octets, never splitting a character."""
+    out: list[str] = []
+    current = ""
+    size = 0
+    limit = _MAX_OCTETS
+    for char in line:
+        width = len(char.encode())
+        if size + width > limit:
+            out.append(current)
+            current, size, limit = " ", 1, _MAX_OCTETS
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _vevent(view: EventView, parsed: DateValue, stamp: str, page_url: str | None) -> list[str]:
+    sources = "\n".join(
+        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
+        for c in view.citations
+    )
+    description = f"{view.sentence}\n\nDate: {view.label}\nSources:\n{sources}"
+    if view.conflict:
+        description += "\nSources disagree on the date: " + ", ".join(view.conflict_labels)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{view.id}@timeline",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{parsed.first.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{(parsed.last + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        f"SUMMARY:{escape_text(view.headline)}",
+        f"DESCRIPTION:{escape_text(description)}",
+    ]
+    if page_url:
+        lines.append(f"URL:{page_url}#{view.id}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def calendar(
+    name: str, views: tuple[EventView, ...], build_date: dt.date, page_url: str | None
+) -> bytes:
+    """The whole calendar as CRLF-terminated, folded bytes."""
+    stamp = build_date.strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//timeline//timeline {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+    ]
+    for view in views:
+        parsed = DateValue.parse(view.value)
+        if parsed is not None and parsed.granularity in _CALENDAR_GRANULARITIES:
+            lines.extend(_vevent(view, parsed, stamp, page_url))
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines).encode()

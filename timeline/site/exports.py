@@ -1,0 +1,111 @@
+"""Machine-readable exports built from the same data as the pages: JSON flavours.
+
+JSON text escapes `<`, `>` and `&` so that no export contains markup, even when a file
+is later pasted into an HTML page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections import Counter
+from typing import Any
+
+from timeline import __version__
+from timeline.model import DateValue, Granularity, Status, Timeline
+from timeline.serialize import timeline_to_dict
+from timeline.site.context import EventView
+
+REPORT_SCHEMA = 1
+
+
+def dump_json(data: Any) -> bytes:
+    """Stable, readable JSON bytes with markup characters escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode()
+
+
+def events_json(timeline: Timeline) -> bytes:
+    """The documented extraction schema (`timeline extract --json`), unchanged."""
+    return dump_json(timeline_to_dict(timeline))
+
+
+def report_dict(timeline: Timeline, build_date: dt.date) -> dict[str, Any]:
+    """Every input with its status and reasons; per-status counts add up to `total`."""
+    counts = Counter(str(r.article.status) for r in timeline.results)
+    return {
+        "schema": REPORT_SCHEMA,
+        "generator": f"timeline {__version__}",
+        "build_date": build_date.isoformat(),
+        "counts": {
+            "total": len(timeline.results),
+            **{str(status): counts.get(str(status), 0) for status in Status},
+        },
+        "events": len(timeline.events),
+        "conflicts": sum(1 for e in timeline.events if e.conflict),
+        "inputs": [
+            {
+                "id": r.article.id,
+                "path": r.article.path,
+                "status": str(r.article.status),
+                "messages": list(r.article.messages),
+                "published": r.article.published.date.isoformat()
+                if r.article.published.date
+                else None,
+                "published_source": str(r.article.published.source),
+                "timexes": len(r.timexes),
+                "unresolved": sum(1 for t in r.timexes if not t.value),
+                "mentions": len(r.mentions),
+            }
+            for r in timeline.results
+        ],
+    }
+
+
+def report_json(timeline: Timeline, build_date: dt.date) -> bytes:
+    return dump_json(report_dict(timeline, build_date))
+
+
+def _tl_date(day: dt.date, granularity: Granularity) -> dict[str, Any]:
+    date: dict[str, Any] = {"year": day.year}
+    if granularity.rank >= Granularity.MONTH.rank:
+        date["month"] = day.month
+    if granularity.rank >= Granularity.WEEK.rank:
+        date["day"] = day.day
+    return date
+
+
+def _tl_text(view: EventView) -> str:
+    """TimelineJS renders this as HTML, so every piece of source text is escaped here."""
+    sources = "".join(
+        f"<li>{html.escape(c.publisher)}: {html.escape(c.title)} ({html.escape(c.published)})"
+        + (f' <a href="{html.escape(c.url)}">link</a>' if c.url else "")
+        + "</li>"
+        for c in view.citations
+    )
+    return f"<p>{html.escape(view.sentence)}</p><ul>{sources}</ul>"
+
+
+def timelinejs(title: str, views: tuple[EventView, ...]) -> dict[str, Any]:
+    """TimelineJS3 JSON; dates keep their precision (a month event has no day)."""
+    events = []
+    for view in views:
+        parsed = DateValue.parse(view.value)
+        if parsed is None:
+            continue
+        gran = parsed.granularity
+        event: dict[str, Any] = {
+            "unique_id": view.id,
+            "start_date": {**_tl_date(parsed.first, gran), "display_date": view.label},
+            "text": {"headline": html.escape(view.headline), "text": _tl_text(view)},
+            "group": str(parsed.first.year),
+        }
+        if gran is Granularity.WEEK or gran.rank < Granularity.YEAR.rank:
+            event["end_date"] = _tl_date(parsed.last, gran)
+        events.append(event)
+    return {
+        "title": {"text": {"headline": html.escape(title), "text": ""}},
+        "events": events,
+    }

@@ -1,0 +1,190 @@
+"""The site's pages and export files for one Timeline: which exist, their titles, contexts.
+
+Paths are relative to the plugin's prefix; the plugin turns them into mkdocs files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from timeline.model import Timeline
+from timeline.site import articles as article_data
+from timeline.site import calendar, context, exports, feed
+from timeline.site.options import SiteOptions
+
+INDEX = "index.md"
+KEY_EVENTS = "key-events.md"
+SOURCES = "sources/index.md"
+ENTITIES = "entities/index.md"
+ATTENTION = "attention.md"
+NAV = (
+    ("Timeline", INDEX),
+    ("Key events", KEY_EVENTS),
+    ("Sources", SOURCES),
+    ("People, organisations, places", ENTITIES),
+    ("Needs attention", ATTENTION),
+)
+EXPORTS = (
+    ("Events (JSON)", "events.json"),
+    ("TimelineJS", "timeline.json"),
+    ("Calendar (iCal)", "timeline.ics"),
+    ("Atom feed", "feed.xml"),
+    ("Build report", "report.json"),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TocEntry:
+    """A heading the search plugin indexes as its own result."""
+
+    id: str
+    title: str
+    level: int
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageSpec:
+    path: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    toc: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteData:
+    pages: tuple[PageSpec, ...]
+    views: tuple[context.EventView, ...]
+    title: str
+
+
+def inert_title(text: str) -> str:
+    """A title safe to hand to any mkdocs theme, even one that does not escape it.
+
+    Angle brackets and double quotes become look-alike punctuation; our own templates
+    show the exact text, escaped, in the page body.
+    """
+    return text.replace("<", "‹").replace(">", "›").replace('"', "”").strip() or "Untitled"
+
+
+def _index_toc(years: tuple[context.YearGroup, ...]) -> tuple[TocEntry, ...]:
+    return tuple(
+        TocEntry(
+            id=year.anchor,
+            title=inert_title(year.label),
+            level=2,
+            children=tuple(
+                TocEntry(
+                    id=month.anchor,
+                    title=inert_title(month.label),
+                    level=3,
+                    children=tuple(
+                        TocEntry(id=e.id, title=inert_title(f"{e.headline} ({e.label})"), level=4)
+                        for e in month.events
+                    ),
+                )
+                for month in year.months
+            ),
+        )
+        for year in years
+    )
+
+
+def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
+    """Every page of the site with the data its template needs."""
+    views = context.event_views(timeline)
+    years = context.group_by_year_and_month(views)
+    key = context.key_events(views, options.key_event_ids)
+    articles = article_data.article_views(timeline, views)
+    entities = context.entity_pages(views)
+    attention = article_data.attention(timeline, articles, views)
+    entity_options, source_options = context.filter_options(views)
+    report = exports.report_dict(timeline, options.build_date)
+    common = {"nav": NAV, "exports": EXPORTS, "site_name": options.site_name}
+    pages = [
+        PageSpec(
+            path=INDEX,
+            title=options.site_name,
+            template="timeline.html",
+            context={
+                **common,
+                "years": years,
+                "count": len(views),
+                "n_articles": len(articles),
+                "entity_options": entity_options,
+                "source_options": source_options,
+                "first": min((v.first for v in views if v.first), default=""),
+                "last": max((v.last for v in views if v.last), default=""),
+                "attention_total": attention.total,
+            },
+            toc=_index_toc(years),
+        ),
+        PageSpec(
+            path=KEY_EVENTS,
+            title="Key events",
+            template="key_events.html",
+            context={**common, "events": key, "ranked": bool(options.key_event_ids)},
+        ),
+        PageSpec(
+            path=SOURCES,
+            title="Sources",
+            template="sources.html",
+            context={**common, "articles": articles, "report": report},
+        ),
+        PageSpec(
+            path=ENTITIES,
+            title="People, organisations and places",
+            template="entities.html",
+            context={
+                **common,
+                "groups": tuple(
+                    (title, tuple(p for p in entities if p.ref.kind == kind))
+                    for kind, title in context.KIND_TITLES
+                ),
+            },
+        ),
+        PageSpec(
+            path=ATTENTION,
+            title="Needs attention",
+            template="attention.html",
+            context={**common, "attention": attention, "report": report},
+        ),
+    ]
+    pages.extend(
+        PageSpec(
+            path=a.page,
+            title=inert_title(a.title),
+            template="article.html",
+            context={**common, "article": a},
+        )
+        for a in articles
+    )
+    pages.extend(
+        PageSpec(
+            path=p.ref.page or "",
+            title=inert_title(p.ref.text),
+            template="entity.html",
+            context={**common, "entity": p},
+        )
+        for p in entities
+    )
+    return SiteData(pages=tuple(pages), views=views, title=options.site_name)
+
+
+def export_files(
+    timeline: Timeline,
+    data: SiteData,
+    options: SiteOptions,
+    page_url: str | None,
+    feed_url: str | None,
+) -> dict[str, bytes]:
+    """Export file name -> bytes, all derived from the same event views as the pages."""
+    return {
+        "events.json": exports.events_json(timeline),
+        "timeline.json": exports.dump_json(exports.timelinejs(data.title, data.views)),
+        "timeline.ics": calendar.calendar(data.title, data.views, options.build_date, page_url),
+        "feed.xml": feed.atom_feed(data.title, data.views, options.build_date, page_url, feed_url),
+        "report.json": exports.report_json(timeline, options.build_date),
+    }

@@ -1,0 +1,217 @@
+"""The mkdocs plugin: adds the timeline pages and exports as virtual files.
+
+Nothing is written into docs_dir. Pages are rendered by the timeline partials (autoescaped
+Jinja) into `page.content`, and their event headings go into `page.toc`, so the built-in
+search plugin indexes one entry per event, anchored at the event id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from timeline.errors import TimelineError
+from timeline.model import Timeline
+from timeline.site import pages
+from timeline.site.options import SiteOptions
+from timeline.site.render import environment, render_partial, templates_dir
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+ASSETS = ("assets/timeline.css", "assets/timeline.js")
+
+
+class TimelinePluginConfig(base.Config):
+    """`plugins: [timeline: {...}]` options for an existing mkdocs site."""
+
+    articles = c.Optional(c.Type(str))  # folder or file of articles, relative to mkdocs.yml
+    prefix = c.Type(str, default="timeline")  # folder of the generated pages in the site
+    build_date = c.Optional(c.Type(str))  # YYYY-MM-DD; default: SOURCE_DATE_EPOCH or newest article
+    key_events = c.Type(list, default=[])  # event ids for the key-events view
+
+
+def _toc(entries: tuple[pages.TocEntry, ...]) -> list[AnchorLink]:
+    links = []
+    for entry in entries:
+        link = AnchorLink(entry.title, entry.id, entry.level)
+        link.children = _toc(entry.children)
+        links.append(link)
+    return links
+
+
+def default_build_date(timeline: Timeline) -> dt.date:
+    """SOURCE_DATE_EPOCH, else the newest publication date: never the wall clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    dates = [a.published.date for a in timeline.articles if a.published.date]
+    return max(dates, default=dt.date(1970, 1, 1))
+
+
+class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
+    """Renders a Timeline given in memory (`provide`) or extracted from `articles`."""
+
+    def __init__(self) -> None:
+        self._timeline: Timeline | None = None
+        self._options: SiteOptions | None = None
+        self._specs: dict[str, pages.PageSpec] = {}
+        self._env: jinja2.Environment | None = None
+        self._files: Files | None = None
+
+    def provide(self, timeline: Timeline, options: SiteOptions) -> None:
+        """Give the plugin its data directly; `build_site` uses this instead of `articles`."""
+        self._timeline = timeline
+        self._options = options
+
+    @property
+    def _prefix(self) -> str:
+        prefix = self.config.prefix.strip("/")
+        return f"{prefix}/" if prefix else ""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        config.extra_css.append(self._prefix + ASSETS[0])
+        config.extra_javascript.append(self._prefix + ASSETS[1])
+        return config
+
+    def _load(self, config: MkDocsConfig) -> tuple[Timeline, SiteOptions]:
+        if self._timeline is not None and self._options is not None:
+            return self._timeline, self._options
+        if not self.config.articles:
+            raise PluginError("timeline: set the `articles` option to the folder of articles.")
+        from timeline.pipeline import extract_timeline  # the pipeline is heavy: load on use
+
+        root = Path(config.config_file_path or ".").parent
+        try:
+            timeline = extract_timeline([root / self.config.articles])
+        except TimelineError as error:
+            raise PluginError(f"timeline: {error}") from error
+        try:
+            build_date = (
+                dt.date.fromisoformat(self.config.build_date)
+                if self.config.build_date
+                else default_build_date(timeline)
+            )
+        except ValueError as error:
+            raise PluginError(f"timeline: build_date must be YYYY-MM-DD: {error}") from error
+        options = SiteOptions(
+            site_name=config.site_name,
+            build_date=build_date,
+            site_url=config.site_url,
+            key_event_ids=tuple(str(k) for k in self.config.key_events),
+        )
+        return timeline, options
+
+    def _add(self, files: Files, file: File) -> None:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(
+                f"timeline: {file.src_uri} already exists in the docs; "
+                "set the plugin's `prefix` option to a free folder."
+            )
+        files.append(file)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        timeline, options = self._load(config)
+        data = pages.site_data(timeline, options)
+        self._specs = {}
+        index: File | None = None
+        for spec in data.pages:
+            file = File.generated(config, self._prefix + spec.path, content="")
+            self._add(files, file)
+            self._specs[file.src_uri] = spec
+            index = file if spec.path == pages.INDEX else index
+        page_url = feed_url = None
+        if options.site_url and index is not None:
+            root = options.site_url.rstrip("/") + "/"
+            page_url = root + index.url
+            feed_url = root + self._prefix + "feed.xml"
+        exported = pages.export_files(timeline, data, options, page_url, feed_url)
+        for name, content in exported.items():
+            self._add(files, File.generated(config, self._prefix + name, content=content))
+        source = templates_dir()
+        for asset in ASSETS:
+            if files.get_file_from_path(self._prefix + asset) is None:
+                files.append(
+                    File.generated(config, self._prefix + asset, abs_src_path=str(source / asset))
+                )
+        self._env = environment(source)
+        self._files = files
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        spec = self._specs.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.meta["title"] = spec.title
+        return ""
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        spec = self._specs.get(page.file.src_uri)
+        if spec is None or self._env is None:
+            return html
+
+        def href(target: str) -> str:
+            path, _, anchor = target.partition("#")
+            file = files.get_file_from_path(self._prefix + path)
+            if file is None:
+                raise PluginError(f"timeline: no page {path!r} (linked from {spec.path})")
+            url = file.url_relative_to(page.file)
+            return f"{url}#{anchor}" if anchor else url
+
+        try:
+            content = render_partial(self._env, spec.template, spec.context, href)
+        except TimelineError as error:
+            raise PluginError(str(error)) from error
+        page.toc = TableOfContents(_toc(spec.toc))
+        return content
+
+    def _nav(self, current: File | None) -> list[dict[str, Any]]:
+        files = self._files
+        if files is None:
+            return []
+        items = []
+        for title, path in pages.NAV:
+            file = files.get_file_from_path(self._prefix + path)
+            if file is None:
+                continue
+            url = file.url_relative_to(current) if current else file.url or "./"
+            items.append({"title": title, "url": url, "active": current is file})
+        return items
+
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any] | None:
+        context["timeline_nav"] = self._nav(page.file)
+        context["timeline_prefix"] = self._prefix
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any] | None:
+        context["timeline_nav"] = self._nav(None)
+        context["timeline_prefix"] = self._prefix
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            text = index.read_text(encoding="utf-8")
+            safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            index.write_text(safe, encoding="utf-8")

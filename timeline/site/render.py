@@ -1,0 +1,54 @@
+"""The Jinja environment for the timeline partials: autoescaped, strict, no globals state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+import timeline
+from timeline.errors import PipelineError
+
+
+def templates_dir() -> Path:
+    """The theme folder: inside the installed package, else the source checkout."""
+    candidates = (
+        Path(timeline.__file__).parent / "templates",
+        Path(timeline.__file__).resolve().parent.parent / "templates",
+    )
+    for candidate in candidates:
+        if (candidate / "main.html").is_file():
+            return candidate
+    raise PipelineError(
+        "The timeline templates are missing (looked in "
+        + ", ".join(str(c) for c in candidates)
+        + "); reinstall the package."
+    )
+
+
+def environment(directory: Path) -> jinja2.Environment:
+    """Autoescaping everywhere and StrictUndefined, so a typo fails the build, not the page."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(directory)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_partial(
+    env: jinja2.Environment,
+    name: str,
+    context: Mapping[str, Any],
+    href: Callable[[str], str],
+) -> str:
+    """Render `partials/<name>` with `href(src_uri)` turning page sources into relative URLs."""
+    try:
+        template = env.get_template(f"partials/{name}")
+        return template.render({**context, "href": href})
+    except jinja2.TemplateError as error:
+        raise PipelineError(f"Template partials/{name} failed: {error}") from error
