@@ -1,0 +1,492 @@
+"""Dated sentences -> event mentions: one mention per dated statement.
+
+A sentence yields a mention for the date its main clause is about, not for every
+date it contains. Rules, in the order they apply:
+
+- Page furniture is skipped: a sentence needs a verb and at least four words.
+- Only calendar dates anchor events: DURATION and SET timexes, unresolved values,
+  decades and centuries are ignored; `PRESENT_REF` ("now") means the publication date.
+- A timex inside quotation marks is speech, not narration ("I hope today we can ..."),
+  and never anchors an event.
+- A deictic "this year" hanging off a noun frames the sentence ("second visit to Russia
+  this year") rather than dating it, so it is dropped.
+- Each remaining timex is attached to the clause it modifies (walking up the dependency tree). The
+  main clause's date wins; a timex attached to another clause yields a second mention
+  only when its date is incompatible with the first (two separate statements).
+- A lead sentence in the present tense with no date of its own ("Kerry is in Moscow for
+  talks") is about the publication day. Other undated sentences are background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from timeline.model import Article, DateValue, Entity, EventMention, Granularity, Timex
+from timeline.nlp import load_pipeline
+
+_EVENT_TYPES = frozenset({"DATE", "TIME"})
+_COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})
+_QUOTES = frozenset('"“”')
+_MIN_WORDS = 4
+_LEAD_SENTENCES = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A timex that can date an event, with its resolved value and clause."""
+
+    timex: Timex
+    value: str
+    granularity: Granularity
+    predicate: Token
+    root: Token
+    deictic_now: bool
+
+
+def extract_mentions(
+    article: Article, doc: Doc, timexes: Sequence[Timex]
+) -> tuple[EventMention, ...]:
+    """Event mentions of one article, in text order.
+
+    `doc` is the parse of `article.text`; timex offsets index the same text.
+    """
+    published = article.published.date
+    canon = article_entities(doc)
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    mentions: list[EventMention] = []
+    lead_seen = 0
+    for line in segments(doc):
+        if not _is_statement(line):
+            continue
+        seg, offset = _self_contained(line)
+        inside = [t for t in ordered if line.start_char <= t.start and t.end <= line.end_char]
+        anchors = _anchors(seg, offset, inside, published)
+        main = main_predicate(seg)
+        if anchors:
+            for anchor in _choose(anchors, main):
+                mentions.append(
+                    _mention(
+                        article=article,
+                        seg=seg,
+                        offset=offset,
+                        anchor=anchor,
+                        main=main,
+                        canon=canon,
+                    )
+                )
+        elif (
+            not inside
+            and lead_seen < _LEAD_SENTENCES
+            and published is not None
+            and is_present(main)
+            and _ends_sentence(seg)
+        ):
+            mentions.append(
+                _publication_mention(
+                    article=article,
+                    seg=seg,
+                    offset=offset,
+                    main=main,
+                    published=published,
+                    canon=canon,
+                )
+            )
+        lead_seen += _ends_sentence(seg)
+    return tuple(mentions)
+
+
+def _self_contained(seg: Span) -> tuple[Span, int]:
+    """The sentence with a parse of its own, and the offset of its text in the article.
+
+    A parse that ran across a line break (a headline glued to the lead) is redone on
+    the line alone, so clauses never borrow words from another line.
+    """
+    if all(seg.start <= t.head.i < seg.end for t in seg if not (t.is_punct or t.is_space)):
+        return seg, 0
+    sub = load_pipeline()(seg.text)
+    return sub[0 : len(sub)], seg.start_char
+
+
+def _is_statement(seg: Span) -> bool:
+    """Sentences, not page furniture: a verb and a few words."""
+    words = sum(1 for t in seg if t.is_alpha)
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in seg)
+    return words >= _MIN_WORDS and has_verb
+
+
+def _ends_sentence(seg: Span) -> bool:
+    """Headlines and captions carry no full stop; a lead sentence does."""
+    return seg.text.rstrip().endswith((".", '"', "”", "'"))
+
+
+def _quoted(seg: Span, start: int) -> bool:
+    """True after an odd number of quote marks: speech, even when the closing mark
+    was split off into the next sentence."""
+    before = seg.doc.text[seg.start_char : start]
+    return sum(1 for c in before if c in _QUOTES) % 2 == 1
+
+
+def _anchors(
+    seg: Span, offset: int, timexes: Sequence[Timex], published: dt.date | None
+) -> list[_Anchor]:
+    """The timexes of one sentence that can date an event (see the module rules)."""
+    found: list[_Anchor] = []
+    for timex in timexes:
+        if timex.type not in _EVENT_TYPES or not timex.value or _quoted(seg, timex.start - offset):
+            continue
+        now = timex.value == "PRESENT_REF"
+        value = published.isoformat() if now and published else timex.value
+        parsed = DateValue.parse(value)
+        if parsed is None or parsed.granularity in _COARSE:
+            continue
+        span = seg.doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found.append(
+            _Anchor(
+                timex=timex,
+                value=value,
+                granularity=parsed.granularity,
+                predicate=predicate_of(span.root),
+                root=span.root,
+                deictic_now=now,
+            )
+        )
+    finer = any(a.granularity.rank > Granularity.YEAR.rank for a in found)
+    return [a for a in found if not _is_frame(a, finer, published)]
+
+
+def _is_frame(anchor: _Anchor, finer: bool, published: dt.date | None) -> bool:
+    """A year hanging off a noun ("visit to Russia this year") frames, not dates."""
+    if anchor.granularity.rank > Granularity.YEAR.rank:
+        return False
+    head = anchor.root.head
+    on_noun = head.pos_ in {"NOUN", "PROPN"} and head.i != anchor.root.i
+    this_year = anchor.timex.anchor == "publication" and (
+        published is not None and anchor.value == str(published.year)
+    )
+    return on_noun and (finer or this_year)
+
+
+def _choose(anchors: list[_Anchor], main: Token) -> list[_Anchor]:
+    """One anchor per separate statement: the main clause's date, then incompatible others."""
+    by_clause: dict[int, list[_Anchor]] = {}
+    for anchor in anchors:
+        by_clause.setdefault(anchor.predicate.i, []).append(anchor)
+    order = sorted(by_clause, key=lambda i: (i != main.i, min(a.timex.start for a in by_clause[i])))
+    chosen: list[_Anchor] = []
+    for clause in order:
+        best = _best(by_clause[clause], is_present(by_clause[clause][0].predicate))
+        value = DateValue.parse(best.value)
+        if value is None:
+            continue
+        if all(
+            not value.compatible(other)
+            for other in (DateValue.parse(c.value) for c in chosen)
+            if other is not None
+        ):
+            chosen.append(best)
+    return chosen
+
+
+def _best(anchors: list[_Anchor], present: bool) -> _Anchor:
+    """The finest date of a clause; "now" wins in the present tense, loses in the past."""
+    return min(
+        anchors,
+        key=lambda a: (a.deictic_now != present, -a.granularity.rank, a.timex.start),
+    )
+
+
+def _mention(
+    *,
+    article: Article,
+    seg: Span,
+    offset: int,
+    anchor: _Anchor,
+    main: Token,
+    canon: dict[str, str],
+) -> EventMention:
+    clause = anchor.predicate
+    if clause.dep_ == "advcl" and clause.head.i == main.i:
+        clause = main  # "As the talks began on Monday, Kerry said ...": the main event
+    words = headline(clause, seg)
+    return EventMention(
+        article=article.id,
+        sentence=seg.text,
+        start=seg.start_char + offset,
+        end=seg.end_char + offset,
+        date=anchor.value,
+        headline=render(words),
+        timex=anchor.timex,
+        date_source="publication" if anchor.deictic_now else "timex",
+        entities=entities_in(seg, canon),
+        lemmas=content_lemmas(words)
+        + content_lemmas(seg if clause.i == main.i else clause.subtree),
+    )
+
+
+def _publication_mention(
+    *,
+    article: Article,
+    seg: Span,
+    offset: int,
+    main: Token,
+    published: dt.date,
+    canon: dict[str, str],
+) -> EventMention:
+    words = headline(main, seg)
+    return EventMention(
+        article=article.id,
+        sentence=seg.text,
+        start=seg.start_char + offset,
+        end=seg.end_char + offset,
+        date=published.isoformat(),
+        headline=render(words),
+        timex=None,
+        date_source="publication",
+        entities=entities_in(seg, canon),
+        lemmas=content_lemmas(words) + content_lemmas(seg),
+    )
+
+
+# --- sentences and clauses -------------------------------------------------------------
+
+_VERBS = frozenset({"VERB", "AUX"})
+_NOMINALS = frozenset({"NOUN", "PROPN"})
+_REPORTING = frozenset(
+    {"say", "tell", "add", "state", "claim", "note", "explain", "insist", "report", "write"}
+)
+_NOUN_MODIFIERS = frozenset({"nmod", "compound", "amod", "nummod", "npadvmod", "poss"})
+_CLAUSAL = frozenset({"acl", "relcl", "advcl"})
+_HEAD_KEEP = frozenset(
+    {
+        "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass", "neg", "prt",
+        "dobj", "attr", "acomp", "oprd", "dative", "xcomp", "agent", "prep", "ccomp",
+    }
+)  # fmt: skip
+_INNER_DROP = frozenset({"relcl", "appos", "advcl", "parataxis", "mark", "cc"})
+_OPTIONAL = frozenset({"prep", "agent", "ccomp", "xcomp", "npadvmod", "advmod", "acl"})
+_MAX_HEADLINE_TOKENS = 22
+
+
+def segments(doc: Doc) -> list[Span]:
+    """Sentences, also broken at line ends: news text has one sentence or paragraph a line."""
+    spans: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                spans.append(doc[start : tok.i])
+                start = tok.i + 1
+        spans.append(doc[start : sent.end])
+    return [s for s in (_strip(s) for s in spans) if s is not None]
+
+
+def _strip(span: Span) -> Span | None:
+    toks = [t for t in span if not t.is_space]
+    if not toks:
+        return None
+    return span.doc[toks[0].i : toks[-1].i + 1]
+
+
+def main_predicate(seg: Span) -> Token:
+    """The clause a sentence asserts; attributions ("..., he said") pass to their content."""
+    roots = [t for t in seg if t.head.i == t.i or not seg.start <= t.head.i < seg.end]
+    root = max(roots, key=lambda t: (t.pos_ in _VERBS, len(list(t.subtree)), -t.i))
+    if root.lemma_ in _REPORTING:
+        content = [c for c in root.children if c.dep_ == "ccomp"]
+        if content:
+            return content[0]
+    return root
+
+
+def predicate_of(token: Token) -> Token:
+    """The verb a timex dates: up the tree, through nouns with a clause of their own.
+
+    "a January 1 date for dialogue to begin" dates the beginning, not the setting.
+    """
+    current = token
+    while True:
+        if current.pos_ in _VERBS and current.dep_ not in {"amod", "compound"}:
+            return current
+        head = current.head
+        if head.i == current.i:
+            return current
+        if head.pos_ in _NOMINALS and current.dep_ in _NOUN_MODIFIERS:
+            for child in head.children:
+                if child.dep_ in _CLAUSAL and child.pos_ in _VERBS:
+                    return child
+        current = head
+
+
+def is_present(verb: Token) -> bool:
+    """Simple or progressive present ("is in Moscow", "is holding up"), not future or perfect."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes)
+
+
+def headline(clause: Token, seg: Span) -> list[Token]:
+    """A readable clause: subject, verb and complements, minus attributions and asides.
+
+    Whole subtrees are kept or dropped, so the result never stops mid-phrase; trailing
+    prepositional phrases go first when it is too long.
+    """
+    while clause.dep_ == "xcomp" and not _has_subject(clause) and clause.head.i != clause.i:
+        clause = clause.head  # "seeks to use a meeting": the subject is the seeker
+    inside = range(seg.start, seg.end)
+    if clause.dep_ in {"acl", "relcl"} and not _has_subject(clause):
+        noun = clause.head
+        keep = {noun.i} | _trimmed(clause)
+        keep |= {i for c in noun.children if c.dep_ in {"det", "amod", "compound", "nummod", "poss"}
+                 for i in _trimmed(c)}  # fmt: skip
+        keep |= {i for c in noun.children if c.dep_ == "prep" and c.i < clause.i
+                 for i in _trimmed(c)}  # fmt: skip
+    else:
+        keep = {clause.i}
+        for child in clause.children:
+            if child.dep_ in _HEAD_KEEP and not _is_speech(child, clause):
+                keep |= _trimmed(child)
+    keep = {i for i in keep if i in inside}
+    doc = seg.doc
+    droppable = sorted(
+        (t for t in (doc[i] for i in keep) if t.i != clause.i and _droppable(t, clause)),
+        key=lambda t: (_depth(t, clause), -t.i),
+    )
+    for tok in droppable:
+        if _word_count(doc, keep) <= _MAX_HEADLINE_TOKENS:
+            break
+        if tok.i in keep:
+            keep -= {t.i for t in tok.subtree}
+    return [doc[i] for i in sorted(keep)]
+
+
+def _droppable(token: Token, clause: Token) -> bool:
+    """Phrases a long headline may lose: adjuncts anywhere, complements only deep down."""
+    return token.dep_ in {"prep", "agent"} or (token.dep_ in _OPTIONAL and token.head.i != clause.i)
+
+
+def _depth(token: Token, top: Token) -> int:
+    depth = 0
+    while token.i not in {top.i, token.head.i}:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children)
+
+
+def _is_speech(child: Token, clause: Token) -> bool:
+    """A reported-speech complement of a reporting verb stays out of the headline."""
+    return child.dep_ == "ccomp" and clause.lemma_ in _REPORTING
+
+
+def _trimmed(token: Token) -> set[int]:
+    """A subtree minus relative clauses, appositions and other asides."""
+    keep = {token.i}
+    for child in token.children:
+        if child.dep_ in _INNER_DROP and child.dep_ != "cc":
+            continue
+        if child.dep_ == "punct" and child.tag_ != "HYPH":
+            continue
+        if child.dep_ == "conj" and child.pos_ in _VERBS:
+            continue
+        keep |= _trimmed(child)
+        if child.dep_ == "conj":
+            keep |= {c.i for c in token.children if c.dep_ == "cc"}
+    return keep
+
+
+def _word_count(doc: Doc, keep: set[int]) -> int:
+    return sum(1 for i in keep if not doc[i].is_punct)
+
+
+def render(tokens: Sequence[Token]) -> str:
+    """Tokens in text order as a sentence-cased string with balanced quotes."""
+    toks = list(tokens)
+    while toks and (toks[0].is_punct or toks[0].dep_ in {"cc", "mark"}):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    parts: list[str] = []
+    for tok, nxt in zip(toks, [*toks[1:], None], strict=True):
+        parts.append(tok.text)
+        if nxt is None:
+            break
+        if nxt.i == tok.i + 1:
+            parts.append(tok.whitespace_)
+        elif nxt.tag_ != "POS" and not (nxt.is_punct and nxt.tag_ != "``"):
+            parts.append(" ")
+    text = "".join(parts).strip()
+    if sum(text.count(q) for q in _QUOTES) % 2:
+        text = "".join(c for c in text if c not in _QUOTES).replace("  ", " ")
+    return text[:1].upper() + text[1:]
+
+
+def content_lemmas(tokens: Iterable[Token]) -> tuple[str, ...]:
+    """Lower-cased lemmas of content words, dates and numbers excluded, in text order."""
+    seen: dict[str, None] = {}
+    for tok in tokens:
+        if (
+            tok.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}
+            and tok.is_alpha
+            and not tok.is_stop
+            and len(tok.text) > 1
+            and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+            and tok.lemma_.lower() not in _REPORTING
+        ):
+            seen.setdefault(tok.lemma_.lower(), None)
+    return tuple(seen)
+
+
+# --- entities ----------------------------------------------------------------------------
+
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
+
+
+def _surface(ent: Span) -> str:
+    words = ent.text.replace("’", "'").split()
+    if words and words[0].lower() in {"the", *_HONORIFICS}:
+        words = words[1:]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return " ".join(w for w in words if w)
+
+
+def article_entities(doc: Doc) -> dict[str, str]:
+    """Map each entity surface to its longest form in the article ("Kerry" -> "John Kerry").
+
+    People match on trailing words (a surname); other names only on their own text.
+    """
+    people = sorted(
+        {_surface(e) for e in doc.ents if e.label_ == "PERSON" and "\n" not in e.text} - {""}
+    )
+    canon: dict[str, str] = {}
+    for name in people:
+        words = name.split()
+        longer = [
+            p for p in people if len(p.split()) > len(words) and p.split()[-len(words) :] == words
+        ]
+        canon[name] = max(longer, key=lambda p: (len(p.split()), len(p), p)) if longer else name
+    return canon
+
+
+def entities_in(seg: Span, canon: dict[str, str]) -> tuple[Entity, ...]:
+    """Named entities of a sentence, normalised to their longest form, each once."""
+    found: dict[tuple[str, str], None] = {}
+    for ent in seg.ents:
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        text = _surface(ent)
+        if text:
+            found.setdefault((canon.get(text, text), ent.label_), None)
+    return tuple(Entity(text=text, label=label) for text, label in found)
