@@ -1,0 +1,332 @@
+"""Resolvers for calendar expressions: dates, months, years, seasons, quarters, times.
+
+A missing year is filled from the publication date using the tense (`calendar.pick`);
+everything else in these expressions is written in the text itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.timex import calendar as cal
+from timeline.timex.detect import Candidate
+from timeline.timex.resolve import (
+    NONE,
+    Context,
+    Reading,
+    anaphoric,
+    day_option,
+    deictic,
+    month_number,
+    month_option,
+    weekday_number,
+    weekday_options,
+    year_options,
+)
+from timeline.timex.rules import HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SETS, UNITS
+from timeline.timex.tense import Tense
+
+_MONTH_CONTEXT = frozenset({
+    "in", "of", "since", "until", "till", "by", "last", "next", "this", "early", "late",
+    "mid", "before", "after", "from", "through", "to", "during", "and", "or", "on", "for",
+    "between", "that", "each", "every", "end", "beginning", "middle", "start", "around",
+})  # fmt: skip
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def absolute(value: str, rule: str, kind: str = "DATE") -> Reading:
+    return Reading(kind, value, NONE, None, rule)
+
+
+def _year(text: str) -> int:
+    return int(text)
+
+
+def iso(ctx: Context) -> Reading:
+    value = f"{ctx.g('y')}-{ctx.g('m')}-{ctx.g('d')}"
+    if cal.safe_date(int(ctx.g("y")), int(ctx.g("m")), int(ctx.g("d"))) is None:
+        return absolute("", "iso-date")
+    if ctx.g("hh"):
+        return absolute(f"{value}T{ctx.g('hh')}:{ctx.g('mm')}", "iso-date", "TIME")
+    return absolute(value, "iso-date")
+
+
+def numeric(ctx: Context) -> Reading | None:
+    year = int(ctx.g("y"))
+    if year < 100:
+        pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 50
+        year += 1900 if year > pivot else 2000
+    d = cal.safe_date(year, int(ctx.g("m")), int(ctx.g("d")))
+    return absolute(d.isoformat(), "numeric-date") if d else None
+
+
+def month_day(ctx: Context) -> Reading | None:
+    month, day = month_number(ctx.g("month")), int(ctx.g("d").rstrip("stndrh"))
+    if ctx.g("y"):
+        d = cal.safe_date(_year(ctx.g("y")), month, day)
+        return absolute(d.isoformat(), "month-day-year") if d else None
+    if ctx.dct is None:
+        return absolute("", "month-day")
+    if cal.safe_date(2000, month, day) is None:
+        return None
+    options = year_options(ctx.dct, lambda y: day_option(y, month, day))
+    if ctx.g("wd"):
+        weekday = weekday_number(ctx.g("wd"))
+        matching = [o for o in options if o[0].weekday() == weekday]
+        options = matching or options
+    tense = ctx.tense()
+    return deictic(ctx, lambda dct: cal.pick(options, dct, tense), f"month-day/{tense}")
+
+
+def month_year(ctx: Context) -> Reading:
+    return absolute(cal.month_value(_year(ctx.g("y")), month_number(ctx.g("month"))), "month-year")
+
+
+def month_rel_year(ctx: Context) -> Reading:
+    shift = {"last": -1, "this": 0, "next": 1}[ctx.g("rel").lower()]
+    month = month_number(ctx.g("month"))
+    return deictic(ctx, lambda d: cal.month_value(d.year + shift, month), "month-relative-year")
+
+
+def month(ctx: Context) -> Reading | None:
+    word = ctx.g("month")
+    if word in ("May", "March", "MAY", "MARCH"):
+        before = ctx.before(16).split()
+        if not before or before[-1].strip("-") not in _MONTH_CONTEXT:
+            return None
+    number = month_number(word)
+    if ctx.dct is None:
+        return absolute("", "month")
+    tense = ctx.tense()
+    options = year_options(ctx.dct, lambda y: month_option(y, number))
+    return deictic(ctx, lambda dct: cal.pick(options, dct, tense), f"month/{tense}")
+
+
+def year(ctx: Context) -> Reading | None:
+    span = ctx.doc.char_span(ctx.cand.core, ctx.cand.end, alignment_mode="expand")
+    if span is not None and not ctx.g("fiscal"):
+        token = span[-1]
+        if token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+            return None
+        if token.dep_ in ("dobj", "nsubj") and token.pos_ == "NUM":
+            return None
+    return absolute(ctx.g("y"), "year")
+
+
+def year_range_parts(cand: Candidate) -> tuple[int, int]:
+    """Both years of "2009-2010" or "1998-99"."""
+    first = _year(cand.group("y") or "0")
+    second = cand.group("y2") or ""
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return first, last
+
+
+def decade(ctx: Context) -> Reading:
+    if ctx.g("dy"):
+        return absolute(ctx.g("dy"), "decade")
+    digit = int(ctx.g("ds")) if ctx.g("ds") else _DECADE_WORDS[ctx.g("dw").lower()]
+    now = ctx.dct.year if ctx.dct else 1999
+    century = now // 100
+    if century * 100 + digit * 10 > now:
+        century -= 1
+    return absolute(f"{century:02d}{digit}", "decade")
+
+
+def century(ctx: Context) -> Reading | None:
+    number = cal.parse_ordinal(ctx.g("c"))
+    if number is None or not 1 <= number <= 21:
+        return None
+    return absolute(f"{number - 1:02d}", "century")
+
+
+def season(ctx: Context) -> Reading | None:
+    code = SEASONS[ctx.g("season").lower()]
+    rel = " ".join(ctx.g("rel").lower().split())
+    if ctx.g("y"):
+        return absolute(f"{ctx.g('y')}-{code}", "season-year")
+    if not rel:
+        before = ctx.before(10).split()
+        if ctx.cand.mod is None and (not before or before[-1] not in _MONTH_CONTEXT):
+            return None
+    if ctx.dct is None:
+        return absolute("", "season")
+
+    def option(y: int) -> tuple[dt.date, dt.date, str]:
+        lo, hi = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[code]
+        ey, em = (y + 1, hi - 12) if hi > 12 else (y, hi)
+        first = dt.date(y, lo, 1)
+        last = dt.date(*cal.add_months(ey, em, 1), 1) - dt.timedelta(days=1)
+        return (first, last, f"{y}-{code}")
+
+    options = year_options(ctx.dct, option)
+    dct = ctx.dct
+    if rel in ("last", "past", "previous", "this past"):
+        return deictic(ctx, lambda _: max(o for o in options if o[1] < dct)[2], "season/last")
+    if rel in ("next", "coming", "this coming", "the coming"):
+        return deictic(ctx, lambda _: min(o for o in options if o[0] > dct)[2], "season/next")
+    tense = Tense.NONE if rel == "this" else ctx.tense()
+    return deictic(ctx, lambda d: cal.pick(options, d, tense), f"season/{tense}")
+
+
+def quarter(ctx: Context) -> Reading | None:
+    word = ctx.g("q").lower()
+    rel = " ".join(ctx.g("rel").lower().split())
+    number = cal.parse_ordinal(word) if word else None
+    if word == "final":
+        number = 4
+    if number is not None and not 1 <= number <= 4:
+        return None
+    year_text = ctx.g("yq") or ctx.g("y")
+    if number and year_text:
+        return absolute(cal.quarter_value(_year(year_text), number), "quarter-year")
+    year_shift = {"this year's": 0, "last year's": -1, "next year's": 1}.get(rel)
+    if number and year_shift is not None:
+        n = number
+        return deictic(ctx, lambda d: cal.quarter_value(d.year + year_shift, n), "quarter/rel-year")
+    if number and ctx.dct is not None:
+        n = number
+        tense = ctx.tense()
+        options = year_options(ctx.dct, lambda y: month_option(y, 3 * n - 2))
+        options = [(f, _quarter_end(f), f"{f.year}-Q{n}") for f, _, _ in options]
+        return deictic(ctx, lambda d: cal.pick(options, d, tense), f"quarter/{tense}")
+    if number:
+        return absolute("", "quarter")
+    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
+    if shift is not None and word not in ("year-ago", "year-earlier"):
+        s = shift
+        return deictic(ctx, lambda d: _quarter_of(d, s), "quarter/relative")
+    prev = ctx.anchors.previous
+    if word in ("year-ago", "year-earlier"):
+        return anaphoric(ctx, _year_ago_quarter, "quarter/year-ago")
+    if prev is not None and prev.value[4:6] == "-Q":
+        return anaphoric(ctx, lambda p: p.value[:7], "quarter/previous")
+    if word == "current":
+        return deictic(ctx, lambda d: _quarter_of(d, 0), "quarter/current")
+    return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
+
+
+def _quarter_end(first: dt.date) -> dt.date:
+    y, m = cal.add_months(first.year, first.month, 3)
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def _quarter_of(d: dt.date, shift: int) -> str:
+    y, m = cal.add_months(d.year, d.month, 3 * shift)
+    return cal.quarter_value(y, (m - 1) // 3 + 1)
+
+
+def _year_ago_quarter(prev: object) -> str:
+    from timeline.model import DateValue
+
+    assert isinstance(prev, DateValue)
+    if prev.value[4:6] == "-Q":
+        return f"{prev.first.year - 1}{prev.value[4:7]}"
+    return _quarter_of(prev.first, -4)
+
+
+def half(ctx: Context) -> Reading:
+    h = 1 if ctx.g("h").lower() == "first" else 2
+    if ctx.g("y"):
+        return absolute(f"{ctx.g('y')}-H{h}", "half-year")
+    shift = {"last": -1, "next": 1}.get(ctx.g("rel").lower(), 0)
+    return deictic(ctx, lambda d: f"{d.year + shift}-H{h}", "half")
+
+
+def holiday(ctx: Context) -> Reading:
+    name = " ".join(ctx.g("h").lower().split())
+
+    def date_in(y: int) -> dt.date:
+        if name.startswith("thanksgiving"):
+            return cal.thanksgiving(y)
+        if name.startswith("easter"):
+            return cal.easter(y)
+        if name == "election day":
+            first = dt.date(y, 11, 2)
+            return first + dt.timedelta(days=(1 - first.weekday()) % 7)
+        m, d = HOLIDAYS[name]
+        return dt.date(y, m, d)
+
+    if ctx.g("y"):
+        return absolute(date_in(_year(ctx.g("y"))).isoformat(), "holiday-year")
+    if ctx.dct is None:
+        return absolute("", "holiday")
+    tense = ctx.tense()
+    options = year_options(ctx.dct, lambda y: (date_in(y), date_in(y), date_in(y).isoformat()))
+    return deictic(ctx, lambda d: cal.pick(options, d, tense), f"holiday/{tense}")
+
+
+def spoken_year(ctx: Context) -> Reading | None:
+    words = ctx.g("sy").lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = cal.parse_number(" ".join(w for w in words[2:] if w != "and")) if words[2:] else 0
+        return absolute(f"{2000 + int(rest or 0)}", "spoken-year") if rest is not None else None
+    head = NUMBER_WORDS[words[0]]
+    tail = cal.parse_number(" ".join(words[1:]))
+    if tail is None:
+        return None
+    value = head * 100 + (0 if tail == 100 else int(tail))
+    return absolute(str(value), "spoken-year")
+
+
+def set_(ctx: Context) -> Reading:
+    if ctx.g("adv"):
+        return absolute(SETS[ctx.g("adv").lower()], "set/adverb", "SET")
+    every = 2 if ctx.g("other") else 1
+    if ctx.g("unit"):
+        unit = ctx.g("unit").lower().rstrip("s").replace("centurie", "century")
+        letter, size = UNITS[unit]
+        time = unit in ("second", "minute", "hour")
+        return absolute(cal.format_amount(every * size, letter, time=time), "set/every", "SET")
+    if ctx.g("wd"):
+        return absolute(f"XXXX-WXX-{weekday_number(ctx.g('wd')) + 1}", "set/weekday", "SET")
+    return absolute(f"XXXX-{month_number(ctx.g('month')):02d}", "set/month", "SET")
+
+
+def clock(ctx: Context) -> Reading | None:
+    text = ctx.g("clock").lower()
+    hhmm = _clock_time(text)
+    if hhmm is None:
+        return None
+    if ctx.g("month"):
+        month, day = month_number(ctx.g("month")), int(ctx.g("d").rstrip("stndrh"))
+        if ctx.dct is None:
+            return absolute("", "clock", "TIME")
+        options = year_options(ctx.dct, lambda y: day_option(y, month, day))
+        tense = ctx.tense()
+        return deictic(ctx, lambda d: f"{cal.pick(options, d, tense)}T{hhmm}", "clock/date", "TIME")
+    if ctx.g("wd"):
+        weekday = weekday_number(ctx.g("wd"))
+        tense = ctx.tense()
+
+        def on_weekday(d: dt.date) -> str:
+            return f"{cal.pick(weekday_options(d, weekday), d, tense)}T{hhmm}"
+
+        return deictic(ctx, on_weekday, "clock/weekday", "TIME")
+    offset = {"yesterday": -1, "tomorrow": 1}.get(ctx.g("day").lower(), 0)
+    return deictic(
+        ctx, lambda d: f"{(d + dt.timedelta(days=offset)).isoformat()}T{hhmm}", "clock", "TIME"
+    )
+
+
+def _clock_time(text: str) -> str | None:
+    if text.startswith("noon"):
+        return "12:00"
+    if text.startswith("midnight"):
+        return "24:00"
+    digits = "".join(ch if ch.isdigit() or ch == ":" else " " for ch in text).split()
+    if not digits:
+        return None
+    parts = digits[0].split(":")
+    hour, minute = int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1] else 0
+    if "p" in text.replace("o'clock", "") and hour < 12:
+        hour += 12
+    elif "a" in text.replace("o'clock", "").replace("local", "") and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
+
+
+def part_suffix(word: str) -> str:
+    return PARTS_OF_DAY.get(word.lower(), "")

@@ -1,0 +1,179 @@
+"""Calendar arithmetic and TIMEX3 value formatting, at the granularity the text gives.
+
+`pick` is the heart of underspecified dates: among the candidate periods a phrase
+could mean (this year's, last year's, next year's September 30), the tense decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from timeline.model import DateValue, Granularity
+from timeline.timex.rules import NUMBER_WORDS, ORDINALS
+from timeline.timex.tense import Tense
+
+
+def day_value(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_value(year: int, quarter: int) -> str:
+    return f"{year:04d}-Q{quarter}"
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def shift(value: DateValue, n: int, unit: str) -> str:
+    """Move a period by n units, keeping the coarser of the two granularities."""
+    first = value.first
+    gran = value.granularity
+    if unit == "D":
+        if gran is not Granularity.DAY:
+            return ""
+        return day_value(first + dt.timedelta(days=n))
+    if unit == "W":
+        if gran is Granularity.DAY:
+            return week_value(first + dt.timedelta(weeks=n))
+        if gran is Granularity.WEEK:
+            return week_value(first + dt.timedelta(weeks=n))
+        return ""
+    if unit == "M":
+        if gran.rank < Granularity.MONTH.rank and gran is not Granularity.QUARTER:
+            return ""
+        y, m = add_months(first.year, first.month, n)
+        return month_value(y, m)
+    if unit == "Q":
+        if gran.rank < Granularity.QUARTER.rank:
+            return ""
+        y, m = add_months(first.year, first.month, 3 * n)
+        return quarter_value(y, (m - 1) // 3 + 1)
+    if unit == "Y":
+        return shift_years(value, n)
+    return ""
+
+
+def shift_years(value: DateValue, n: int) -> str:
+    """The same period n years away: a quarter stays a quarter, a day becomes a year."""
+    year = value.first.year + n
+    if value.granularity is Granularity.QUARTER:
+        return f"{year:04d}{value.value[4:7]}"
+    if value.granularity is Granularity.MONTH:
+        return month_value(year, value.first.month)
+    return f"{year:04d}"
+
+
+def pick(options: Sequence[tuple[dt.date, dt.date, str]], dct: dt.date, tense: Tense) -> str:
+    """Choose among candidate periods (first, last, value) relative to the publication
+    date: past tense takes the latest that has begun, future the earliest not yet over,
+    otherwise the one containing the date or else the nearest."""
+    if tense is Tense.PAST:
+        started = [o for o in options if o[0] <= dct]
+        if started:
+            return max(started)[2]
+    elif tense is Tense.FUTURE:
+        ahead = [o for o in options if o[1] >= dct]
+        if ahead:
+            return min(ahead)[2]
+    for first, last, value in options:
+        if first <= dct <= last:
+            return value
+
+    def distance(o: tuple[dt.date, dt.date, str]) -> int:
+        return min(abs((o[0] - dct).days), abs((o[1] - dct).days))
+
+    return min(options, key=distance)[2]
+
+
+_DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)(?:\s+(\d)/(\d))?$")
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a number phrase ("two", "twenty-four", "5 1/2", "a"); None when vague."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    m = _DIGITS_RE.match(words)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            value += int(m.group(2)) / int(m.group(3))
+        return value
+    if words.startswith(("a few", "several", "many", "a number")) or words == "few":
+        return None
+    words = words.replace(" of", "").replace("a couple", "couple").replace(" and a half", " half")
+    total = 0.0
+    current = 0.0
+    for word in words.split():
+        if word == "half":
+            current += 0.5
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+        elif word == "single":
+            current = 1
+        else:
+            return None
+    return total + current
+
+
+def parse_ordinal(text: str) -> int | None:
+    word = text.lower().strip()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    digits = re.match(r"^(\d+)(?:st|nd|rd|th)$", word)
+    return int(digits.group(1)) if digits else None
+
+
+def format_amount(n: float | None, letter: str, *, time: bool) -> str:
+    """A TIMEX3 duration: P3Y, PT5H30M, PXD for vague amounts."""
+    prefix = "PT" if time else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n != int(n) and letter == "H":
+        return f"PT{int(n)}H{round((n - int(n)) * 60)}M"
+    text = str(int(n)) if n == int(n) else f"{n:g}"
+    return f"{prefix}{text}{letter}"
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def thanksgiving(year: int) -> dt.date:
+    """US Thanksgiving: the fourth Thursday of November."""
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)

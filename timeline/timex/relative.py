@@ -1,0 +1,314 @@
+"""Resolvers for relative expressions: deictic ("yesterday", "last week", "Friday"),
+anaphoric ("the following day", "two days later") and amounts of time ("five years").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.model import DateValue, Granularity
+from timeline.timex import calendar as cal
+from timeline.timex.absolute import absolute, part_suffix
+from timeline.timex.resolve import (
+    Context,
+    Reading,
+    anaphoric,
+    deictic,
+    month_number,
+    weekday_number,
+    weekday_options,
+)
+from timeline.timex.rules import REFS, TIME_UNITS, UNITS
+from timeline.timex.tense import Tense
+
+_LAST = frozenset({"last", "past", "previous", "preceding", "this past", "prior"})
+_NEXT = frozenset({"next", "coming", "this coming", "the coming", "following"})
+_BARE_CONTEXT = frozenset({"for", "in", "within", "over", "after", "took", "take", "than"})
+
+
+def _rel(ctx: Context) -> str:
+    return " ".join(ctx.g("rel").lower().split())
+
+
+def _unit(word: str) -> str:
+    unit = word.lower().rstrip("s")
+    return "century" if unit.startswith("centur") else unit
+
+
+def _days(n: int) -> dt.timedelta:
+    return dt.timedelta(days=n)
+
+
+def _with_part(day: str, part: str) -> tuple[str, str]:
+    """Append a part of day ("TMO") to a day value; the type becomes TIME."""
+    suffix = part_suffix(part) if part else ""
+    if suffix and day:
+        return f"{day}T{suffix}", "TIME"
+    return day, "DATE"
+
+
+def deictic_day(ctx: Context) -> Reading:
+    word = " ".join(ctx.g("day").lower().split()).removeprefix("the ")
+    offset = {
+        "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+        "day before yesterday": -2, "day after tomorrow": 2,
+    }[word]  # fmt: skip
+    part = ctx.g("part") or ("night" if word == "tonight" else "")
+    suffix = part_suffix(part)
+    kind = "TIME" if suffix else "DATE"
+
+    def value(d: dt.date) -> str:
+        day = (d + _days(offset)).isoformat()
+        return f"{day}T{suffix}" if suffix else day
+
+    return deictic(ctx, value, f"deictic/{word.replace(' ', '-')}", kind)
+
+
+def part_of_day(ctx: Context) -> Reading:
+    rel = ctx.g("rel").lower()
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    suffix = part_suffix(ctx.g("part"))
+    if rel == "last" and ctx.g("part").lower() not in ("night", "evening"):
+        offset = -1
+    return deictic(
+        ctx, lambda d: f"{(d + _days(offset)).isoformat()}T{suffix}", f"part-of-day/{rel}", "TIME"
+    )
+
+
+def _period(d: dt.date, unit: str, shift: int) -> str:
+    if unit == "week":
+        return cal.week_value(d + dt.timedelta(weeks=shift))
+    if unit == "weekend":
+        return cal.week_value(d + dt.timedelta(weeks=shift)) + "-WE"
+    if unit == "month":
+        return cal.month_value(*cal.add_months(d.year, d.month, shift))
+    if unit == "year":
+        return f"{d.year + shift:04d}"
+    if unit == "decade":
+        return f"{d.year // 10 + shift:03d}"
+    return f"{d.year // 100 + shift:02d}"
+
+
+def relative_unit(ctx: Context) -> Reading:
+    rel, unit = _rel(ctx), _unit(ctx.g("unit"))
+    the = bool(ctx.g("the"))
+    if the and rel in ("last", "past", "this past"):
+        letter, size = UNITS[unit]
+        if unit == "weekend":
+            return absolute("P2D", "duration/the-last", "DURATION")
+        return absolute(
+            cal.format_amount(size, letter, time=False), "duration/the-last", "DURATION"
+        )
+    if rel in ("following", "previous", "preceding", "prior") or (the and rel == "next"):
+        step = 1 if rel in ("following", "next") else -1
+        letter = {"week": "W", "weekend": "W", "month": "M", "year": "Y"}.get(unit, "Y")
+        size = {"decade": 10, "century": 100}.get(unit, 1)
+        suffix = "-WE" if unit == "weekend" else ""
+        return anaphoric(ctx, lambda p: _suffixed(cal.shift(p, step * size, letter), suffix),
+                         f"anaphoric/{rel}-{unit}")  # fmt: skip
+    shift = -1 if rel in _LAST else 1 if rel in _NEXT else 0
+    if unit == "weekend" and shift == 0 and ctx.dct is not None:
+        tense = ctx.tense()
+        if tense is Tense.PAST and ctx.dct.weekday() < 5:
+            shift = -1
+    return deictic(ctx, lambda d: _period(d, unit, shift), f"relative/{rel}-{unit}")
+
+
+def _suffixed(value: str, suffix: str) -> str:
+    return value + suffix if value else value
+
+
+def relative_month(ctx: Context) -> Reading:
+    rel, number = _rel(ctx), month_number(ctx.g("month"))
+
+    def value(d: dt.date) -> str:
+        if rel in _LAST:
+            year = d.year if number < d.month else d.year - 1
+        elif rel in _NEXT:
+            year = d.year if number > d.month else d.year + 1
+        else:
+            year = d.year
+        return cal.month_value(year, number)
+
+    return deictic(ctx, value, f"relative-month/{rel}")
+
+
+def weekday(ctx: Context) -> Reading:
+    rel, wd = _rel(ctx), weekday_number(ctx.g("wd"))
+    tense = Tense.NONE if rel else ctx.tense()
+
+    def value(d: dt.date) -> str:
+        options = weekday_options(d, wd)
+        if rel in _LAST:
+            chosen = max(o for o in options if o[0] < d)[2]
+        elif rel in _NEXT:
+            chosen = min(o for o in options if o[0] > d)[2]
+        else:
+            chosen = cal.pick(options, d, tense)
+        return _with_part(chosen, ctx.g("part"))[0]
+
+    kind = _with_part("x", ctx.g("part"))[1]
+    return deictic(ctx, value, f"weekday/{rel or tense}", kind)
+
+
+def ago(ctx: Context) -> Reading:
+    n = cal.parse_number(ctx.g("n"))
+    unit = _unit(ctx.g("unit"))
+    direction = " ".join(ctx.g("dir").lower().split())
+    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    deictic_dir = direction in ("ago", "back", "from now", "hence")
+    if n is None or unit in TIME_UNITS or n != int(n):
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if deictic_dir:
+            return deictic(ctx, lambda _: ref, "ago/vague")
+        return anaphoric(ctx, lambda _: "", "later/vague")
+    amount = int(n) * sign
+    letter, size = UNITS.get(unit, ("Y", 1))
+    prev = ctx.anchors.previous
+    if letter == "Y" and size == 1 and prev is not None and prev.granularity is Granularity.QUARTER:
+        return anaphoric(ctx, lambda p: cal.shift_years(p, amount), "year-ago/quarter")
+
+    def value(p: DateValue) -> str:
+        if unit in ("decade", "century"):
+            return f"{p.first.year + amount * size:04d}"
+        if letter == "Y":
+            return f"{p.first.year + amount:04d}"
+        if letter == "Q":
+            return cal.shift(p, amount, "Q")
+        if letter in ("D", "W", "M") and p.granularity.rank >= Granularity.MONTH.rank:
+            day = DateValue(value="", granularity=Granularity.DAY, first=p.first, last=p.first)
+            if letter == "D" and p.granularity is not Granularity.DAY:
+                return ""
+            return cal.shift(day if letter != "D" else p, amount * size, letter)
+        return ""
+
+    if deictic_dir:
+        return deictic(ctx, lambda d: value(_day(d)), f"ago/{unit}")
+    return anaphoric(ctx, value, f"later/{unit}")
+
+
+def _day(d: dt.date) -> DateValue:
+    return DateValue(value=d.isoformat(), granularity=Granularity.DAY, first=d, last=d)
+
+
+def anaphoric_unit(ctx: Context) -> Reading:
+    rel, word = _rel(ctx), ctx.g("unit").lower()
+    step = (
+        1
+        if rel in ("following", "next")
+        else -1
+        if rel in ("previous", "preceding", "prior")
+        else 0
+    )
+    if rel == "next" and not ctx.cand.match.group(0).lower().startswith("the"):
+        return deictic(ctx, lambda d: _period(d, word, 1), f"relative/next-{word}")  # week etc.
+    suffix = part_suffix(word)
+    if suffix:
+        return anaphoric(
+            ctx,
+            lambda p: _on_day(p, step, f"T{suffix}"),
+            f"anaphoric/{rel}-{word}",
+            "TIME",
+        )
+    if word in ("day", "week", "month", "year", "weekend"):
+        letter = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y"}[word]
+        tail = "-WE" if word == "weekend" else ""
+        return anaphoric(ctx, lambda p: _suffixed(_shift_or_same(p, step, letter), tail),
+                         f"anaphoric/{rel}-{word}")  # fmt: skip
+    wd = weekday_number(word)
+
+    def on_weekday(p: DateValue) -> str:
+        if p.granularity is not Granularity.DAY:
+            return ""
+        options = weekday_options(p.first, wd)
+        if step > 0:
+            return min(o for o in options if o[0] > p.first)[2]
+        if step < 0:
+            return max(o for o in options if o[0] < p.first)[2]
+        return cal.pick(options, p.first, Tense.NONE)
+
+    return anaphoric(ctx, on_weekday, f"anaphoric/{rel}-weekday")
+
+
+def _shift_or_same(p: DateValue, step: int, letter: str) -> str:
+    if step == 0 and letter == "Y":
+        return f"{p.first.year:04d}"
+    if step == 0 and letter == "M" and p.granularity.rank >= Granularity.MONTH.rank:
+        return cal.month_value(p.first.year, p.first.month)
+    if step == 0 and letter == "W" and p.granularity.rank >= Granularity.WEEK.rank:
+        return cal.week_value(p.first)
+    if step == 0 and letter == "D":
+        return p.value[:10] if p.granularity is Granularity.DAY else ""
+    return cal.shift(p, step, letter)
+
+
+def _on_day(p: DateValue, step: int, suffix: str) -> str:
+    if p.granularity is not Granularity.DAY:
+        return ""
+    return (p.first + _days(step)).isoformat() + suffix
+
+
+def day_before(ctx: Context) -> Reading:
+    step = -1 if ctx.g("dir").lower() == "before" else 1
+    return anaphoric(ctx, lambda p: _on_day(p, step, ""), f"anaphoric/day-{ctx.g('dir').lower()}")
+
+
+def duration(ctx: Context) -> Reading | None:
+    unit = _unit(ctx.g("unit"))
+    n = cal.parse_number(ctx.g("n"))
+    letter, size = UNITS[unit]
+    if n is not None and n == 0:
+        return None
+    amount = None if n is None else n * size
+    value = cal.format_amount(amount, letter, time=unit in TIME_UNITS)
+    if n is None and unit in ("decade", "century"):
+        value = "PXDE" if unit == "decade" else "PXCE"
+    return Reading("DURATION", value, rule=f"duration/{unit}", mod=ctx.cand.mod)
+
+
+def bare_units(ctx: Context) -> Reading | None:
+    rel, unit = _rel(ctx), _unit(ctx.g("unit"))
+    letter, _ = UNITS[unit]
+    if rel == "recent":
+        return absolute("PAST_REF", "bare/recent")
+    if not rel:
+        before = ctx.before(10).split()
+        if ctx.cand.mod is None and (not before or before[-1] not in _BARE_CONTEXT):
+            return None
+    value = "PXDE" if unit == "decade" else "PXCE" if unit == "century" else ""
+    value = value or cal.format_amount(None, letter, time=unit in TIME_UNITS)
+    return Reading("DURATION", value, rule=f"bare/{unit}", mod=ctx.cand.mod)
+
+
+def the_unit(ctx: Context) -> Reading:
+    unit = ctx.g("unit").lower()
+    if ctx.after(10).lstrip().startswith(("ended", "ending", "to ", "through")):
+        letter = {"week": "W", "weekend": "WE", "year": "Y"}[unit]
+        return absolute(f"P1{letter}", f"the-{unit}/period", "DURATION")
+    if unit == "weekend" and ctx.dct is not None:
+        tense = ctx.tense()
+        shift = -1 if tense is Tense.PAST and ctx.dct.weekday() < 5 else 0
+        return deictic(ctx, lambda d: _period(d, "weekend", shift), "the-weekend")
+    return deictic(ctx, lambda d: _period(d, unit, 0), f"the-{unit}")
+
+
+def year_end(ctx: Context) -> Reading:
+    word = ctx.g("w").lower()
+    tense = ctx.tense()
+    if word == "year":
+        back = 1 if tense is Tense.PAST else 0
+        return deictic(ctx, lambda d: f"{d.year - back:04d}-12-31", f"year-end/{tense}")
+    if word == "month":
+        return deictic(ctx, lambda d: cal.month_value(d.year, d.month), "month-end")
+    return deictic(ctx, lambda d: cal.quarter_value(d.year, (d.month - 1) // 3 + 1), "quarter-end")
+
+
+def year_earlier(ctx: Context) -> Reading:
+    if ctx.anchors.previous is not None:
+        return anaphoric(ctx, lambda p: cal.shift_years(p, -1), "year-earlier")
+    return deictic(ctx, lambda d: f"{d.year - 1:04d}", "year-earlier")
+
+
+def reference(ctx: Context) -> Reading:
+    key = " ".join(ctx.g("ref").lower().split())
+    return absolute(REFS[key], f"reference/{key.replace(' ', '-')}")

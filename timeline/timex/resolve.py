@@ -1,0 +1,133 @@
+"""Give each detected span its TIMEX3 type and value, against the right anchor.
+
+Absolute expressions ("September 30, 2015") need no anchor. Deictic ones ("yesterday",
+"last week", "Friday") are read from the publication date, with the governing verb's
+tense choosing between the last and the next occurrence. Anaphoric ones ("the following
+day", "two days later") are read from the last date the text mentioned before them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from timeline.model import DateValue, Granularity
+from timeline.timex import calendar as cal
+from timeline.timex.detect import Candidate
+from timeline.timex.rules import MONTHS, WEEKDAYS
+from timeline.timex.tense import Tense, tense_at
+
+PUBLICATION = "publication"
+PREVIOUS = "previous"
+NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """What relative expressions are read from: the publication date and the last date
+    the text mentioned (None until one is seen)."""
+
+    dct: dt.date | None
+    previous: DateValue | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The meaning given to one span; `value` is "" when it cannot be resolved."""
+
+    type: str
+    value: str
+    anchor: str = NONE
+    anchor_value: str | None = None
+    rule: str = ""
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a resolver may look at for one candidate."""
+
+    cand: Candidate
+    anchors: Anchors
+    doc: Doc
+
+    def g(self, name: str) -> str:
+        return (self.cand.group(name) or "").strip()
+
+    def tense(self) -> Tense:
+        return tense_at(self.doc, self.cand.start, self.cand.end)
+
+    @property
+    def dct(self) -> dt.date | None:
+        return self.anchors.dct
+
+    def before(self, chars: int = 12) -> str:
+        return self.doc.text[max(0, self.cand.start - chars) : self.cand.start].lower()
+
+    def after(self, chars: int = 12) -> str:
+        return self.doc.text[self.cand.end : self.cand.end + chars].lower()
+
+
+Resolver = Callable[[Context], Reading | None]
+
+
+def month_number(word: str) -> int:
+    key = word.lower().rstrip(".").strip()
+    return MONTHS.get(key) or MONTHS[key[:3]]
+
+
+def weekday_number(word: str) -> int:
+    key = word.lower().rstrip(".").removesuffix("'s").strip()
+    return WEEKDAYS.get(key) or WEEKDAYS[key[:3]]
+
+
+def deictic(
+    ctx: Context, value: Callable[[dt.date], str], rule: str, kind: str = "DATE"
+) -> Reading:
+    """A reading anchored on the publication date; unresolved when there is none."""
+    if ctx.dct is None:
+        return Reading(kind, "", NONE, None, rule)
+    return Reading(kind, value(ctx.dct), PUBLICATION, ctx.dct.isoformat(), rule)
+
+
+def anaphoric(
+    ctx: Context, value: Callable[[DateValue], str], rule: str, kind: str = "DATE"
+) -> Reading:
+    """A reading anchored on the previous date in the text, else on the publication date."""
+    prev = ctx.anchors.previous
+    if prev is not None:
+        return Reading(kind, value(prev), PREVIOUS, prev.value, rule)
+    if ctx.dct is None:
+        return Reading(kind, "", NONE, None, rule)
+    today = DateValue(
+        value=ctx.dct.isoformat(), granularity=Granularity.DAY, first=ctx.dct, last=ctx.dct
+    )
+    return Reading(kind, value(today), PUBLICATION, ctx.dct.isoformat(), rule)
+
+
+def year_options(
+    dct: dt.date, make: Callable[[int], tuple[dt.date, dt.date, str] | None]
+) -> list[tuple[dt.date, dt.date, str]]:
+    """The candidate periods last year, this year and next year (skipping impossible ones)."""
+    found = (make(dct.year + n) for n in (-1, 0, 1))
+    return [o for o in found if o is not None]
+
+
+def day_option(year: int, month: int, day: int) -> tuple[dt.date, dt.date, str] | None:
+    d = cal.safe_date(year, month, day)
+    return (d, d, d.isoformat()) if d else None
+
+
+def month_option(year: int, month: int) -> tuple[dt.date, dt.date, str]:
+    value = DateValue.parse(cal.month_value(year, month))
+    assert value is not None
+    return (value.first, value.last, value.value)
+
+
+def weekday_options(dct: dt.date, weekday: int) -> list[tuple[dt.date, dt.date, str]]:
+    """The occurrences of a weekday from a week before to a week after the date."""
+    days = (dct + dt.timedelta(days=n) for n in range(-7, 8))
+    return [(d, d, d.isoformat()) for d in days if d.weekday() == weekday]

@@ -1,0 +1,400 @@
+"""Detection patterns and word lists, kept as data so each rule can be read with its examples.
+
+Every `Rule` names the resolver that interprets its match (`kind`) and carries the
+phrases it is meant to find; tests check that each example is matched whole. Patterns
+are compiled once at import. Month names are case-sensitive (capitalised) so that the
+verb "may" and "march" are not dates; everything else ignores case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "thousand": 1000, "couple": 2, "single": 1,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+# TIMEX3 duration letters; decades and centuries are written in years, as TimeBank does.
+UNITS: dict[str, tuple[str, int]] = {
+    "second": ("S", 1), "minute": ("M", 1), "hour": ("H", 1), "day": ("D", 1),
+    "night": ("D", 1), "week": ("W", 1), "fortnight": ("W", 2), "month": ("M", 1),
+    "quarter": ("Q", 1), "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
+    "weekend": ("WE", 1),
+}  # fmt: skip
+TIME_UNITS = frozenset({"second", "minute", "hour"})
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}  # fmt: skip
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "tonight": "NI", "midday": "MI", "mid-afternoon": "AF", "mid-morning": "MO",
+}  # fmt: skip
+SETS: dict[str, str] = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+    "biweekly": "P2W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
+    "yearly": "P1Y", "annual": "P1Y",
+}  # fmt: skip
+REFS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+    "more recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "the near term": "FUTURE_REF", "shortly": "FUTURE_REF",
+}  # fmt: skip
+# Holidays with a fixed month and day; Easter and Thanksgiving are computed.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas": (12, 25),
+    "christmas day": (12, 25), "christmas eve": (12, 24), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+}  # fmt: skip
+# Prefixes that set a TIMEX3 `mod` on dates; matched just before a detected span.
+DATE_MODS: dict[str, str] = {
+    "early": "START", "the beginning of": "START", "the start of": "START",
+    "the first half of": "START", "mid": "MID", "mid-": "MID", "the middle of": "MID",
+    "late": "END", "the end of": "END", "the close of": "END", "the second half of": "END",
+    "the latter part of": "END", "earlier": "", "later": "",
+}  # fmt: skip
+# Prefixes that qualify an amount of time (durations and "N units ago").
+AMOUNT_MODS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "upwards of": "MORE_THAN",
+}  # fmt: skip
+
+
+def _alt(words: object) -> str:
+    """Regex alternation, longest first so that `Sept` wins over `Sep`."""
+    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+_MONTH_FULL = "January|February|March|April|June|July|August|September|October|November|December"
+MONTH = rf"(?-i:(?:{_MONTH_FULL}|May)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?=\s+\d)|(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b)"  # noqa: E501
+WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)\b|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.))"  # noqa: E501
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|\s*%|\.\d)"
+_NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
+NUMBER = (
+    rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*"
+    r"(?:\s+and\s+a\s+half)?|a\s+few|a\s+couple\s+(?:of\s+)?|several|many|a|an|a\s+single)"
+)
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+SEASON = r"(?:spring|summer|autumn|winter|(?<!\w)fall(?!\w))"
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+    r"|(?:[01]\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|local\s+time))?"
+    r"|noon|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
+)
+_TZ = r"(?:\s+(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
+ORD = _alt(ORDINALS)
+REL = r"(?:this\s+coming|this\s+past|the\s+coming|this|last|next|past|previous|coming)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One detection pattern: `kind` selects the resolver, `examples` document it."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+
+
+def _rule(name: str, kind: str, pattern: str, *examples: str) -> Rule:
+    return Rule(name, kind, re.compile(rf"(?<![\w$£€]){pattern}(?![\w-])", re.I), examples)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "iso-date",
+        "iso",
+        r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?",
+        "2015-12-15",
+        "2015-12-15T10:30",
+    ),
+    _rule(
+        "numeric-date",
+        "numeric",
+        r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})",
+        "12/15/2015",
+        "3/4/98",
+    ),
+    _rule(
+        "month-day",
+        "month_day",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<d>{DAY})"
+        rf"(?:,?\s+(?P<y>{YEAR}))?",
+        "September 30",
+        "Sept. 30, 2015",
+        "Monday, Oct. 26",
+        "Jan 1",
+    ),
+    _rule(
+        "day-month",
+        "month_day",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:,?\s+(?P<y>{YEAR}))?",
+        "30 September 2015",
+        "the 1st of May",
+    ),
+    _rule(
+        "month-year",
+        "month_year",
+        rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})",
+        "September 2014",
+        "May, 2010",
+    ),
+    _rule(
+        "month-relative-year",
+        "month_rel_year",
+        rf"(?P<month>{MONTH}),?\s+(?P<rel>this|last|next)\s+year",
+        "January next year",
+        "June last year",
+    ),
+    _rule("month-name", "month", rf"(?P<month>{MONTH})", "November", "Dec."),
+    _rule(
+        "year", "year", rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y>{YEAR})", "2014", "fiscal 1989"
+    ),
+    _rule(
+        "year-range",
+        "year_range",
+        r"(?P<y>(?:1[5-9]|20)\d\d)\s*[-–]\s*(?P<y2>(?:1[5-9]|20)\d\d|\d\d)",
+        "2009-2010",
+        "1998-99",
+    ),
+    _rule(
+        "decade",
+        "decade",
+        r"(?:the\s+)?(?:(?P<dy>1[5-9]\d|20\d)0'?s|'(?P<ds>\d)0s"
+        r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        "the 1990s",
+        "'80s",
+        "the nineties",
+    ),
+    _rule(
+        "century",
+        "century",
+        rf"(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|{ORD})[\s-]+century",
+        "the 20th century",
+        "eleventh century",
+    ),
+    _rule(
+        "season",
+        "season",
+        rf"(?:(?P<rel>{REL}|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+        "last fall",
+        "the summer of 2014",
+        "this summer",
+    ),
+    _rule(
+        "quarter",
+        "quarter",
+        rf"(?:the\s+)?(?:(?P<rel>{REL}|this\s+year's|last\s+year's|next\s+year's|(?P<yq>{YEAR}))\s+)?"
+        rf"(?:(?P<fq>fiscal)[\s-]+)?(?:(?P<q>{ORD}|final|latest|current|year-ago|year-earlier"
+        r"|same)[\s-]+)?(?P<fq2>fiscal[\s-]+)?quarter"
+        rf"(?:\s+of\s+(?P<y>{YEAR}))?",
+        "the third quarter",
+        "third-quarter",
+        "the latest quarter",
+        "the quarter",
+        "the fourth quarter of 2014",
+        "the 1988 second quarter",
+    ),
+    _rule(
+        "half",
+        "half",
+        rf"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?",
+        "the first half of 2015",
+        "the second half",
+    ),
+    _rule(
+        "deictic-day",
+        "deictic_day",
+        rf"(?P<day>today|tonight|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday|"
+        rf"(?:the\s+)?day\s+after\s+tomorrow)(?:\s+(?P<part>{PART}))?",
+        "yesterday",
+        "today",
+        "tomorrow morning",
+        "the day before yesterday",
+    ),
+    _rule(
+        "this-part",
+        "part_of_day",
+        rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})",
+        "this morning",
+        "last night",
+        "yesterday afternoon",
+    ),
+    _rule(
+        "relative-unit",
+        "relative_unit",
+        rf"(?:(?P<the>the)\s+)?(?P<rel>{REL}|following|previous|preceding)\s+"
+        r"(?P<unit>week|weekend|month|year|decade|century)",
+        "last week",
+        "this year",
+        "next month",
+        "the coming weekend",
+    ),
+    _rule(
+        "relative-month",
+        "relative_month",
+        rf"(?P<rel>{REL})\s+(?P<month>{MONTH})",
+        "last November",
+        "next January",
+    ),
+    _rule(
+        "relative-weekday",
+        "weekday",
+        rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
+        "last Friday",
+        "next Monday",
+        "this coming Sunday",
+    ),
+    _rule(
+        "weekday",
+        "weekday",
+        rf"(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?",
+        "Friday",
+        "Wednesday night",
+    ),
+    _rule(
+        "clock",
+        "clock",
+        rf"(?:(?P<clock>{CLOCK}){_TZ})(?:,?\s+(?:(?P<day>today|tonight|yesterday|tomorrow)|"
+        rf"(?P<wd>{WEEKDAY})|(?P<month>{MONTH})\s*(?P<d>{DAY})))?",
+        "10:30 a.m.",
+        "9 a.m. Tuesday",
+        "noon Thursday",
+        "4 a.m. EDT Thursday",
+    ),
+    _rule(
+        "ago",
+        "ago",
+        rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after"
+        r"|from\s+now|hence|back)(?=\W|$)",
+        "two days later",
+        "a year ago",
+        "five years ago",
+        "a day earlier",
+    ),
+    _rule(
+        "anaphoric",
+        "anaphoric",
+        r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that|prior)\s+"
+        rf"(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend|{WEEKDAY})",
+        "the following day",
+        "that month",
+        "the next year",
+        "the same day",
+    ),
+    _rule(
+        "day-before",
+        "day_before",
+        r"the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow))",
+        "the day before",
+    ),
+    _rule(
+        "duration",
+        "duration",
+        r"(?:(?P<det>the)\s+)?"
+        rf"(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|initial|"
+        rf"remaining|same|full|prior)\s+)?(?P<n>{NUMBER})[\s-]+(?P<more>more\s+|additional\s+)?"
+        rf"(?P<unit>{UNIT})(?P<pl>s)?",
+        "five years",
+        "90 days",
+        "the past three months",
+        "five-year",
+        "16-hour",
+    ),
+    _rule(
+        "bare-units",
+        "bare_units",
+        rf"(?P<rel>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|"
+        rf"several|many|the\s+first)?\s*(?P<unit>{UNIT})s",
+        "years",
+        "recent years",
+        "the coming months",
+    ),
+    _rule(
+        "the-unit",
+        "the_unit",
+        r"(?P<det>the|this)\s+(?P<q>full\s+|whole\s+|entire\s+|current\s+|fiscal\s+)?"
+        r"(?P<unit>week|weekend|year)",
+        "the year",
+        "the week",
+        "the full year",
+        "the weekend",
+    ),
+    _rule("year-end", "year_end", r"(?P<w>year|month|quarter)[\s-]end", "year-end"),
+    _rule(
+        "year-earlier",
+        "year_earlier",
+        r"(?:the\s+)?(?P<w>year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?P<unit>period|quarter|month|year))?",
+        "year-earlier",
+        "the year-ago quarter",
+    ),
+    _rule("reference", "reference", rf"(?P<ref>{_alt(REFS)})", "now", "recently", "the past"),
+    _rule(
+        "holiday",
+        "holiday",
+        rf"(?P<h>{_alt(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|election\s+day)"
+        rf"(?:,?\s+(?P<y>{YEAR}))?",
+        "Christmas",
+        "Thanksgiving Day",
+        "New Year's Day",
+    ),
+    _rule(
+        "set",
+        "set",
+        rf"(?P<adv>{_alt(SETS)})|(?:every|each|per)\s+(?P<other>other\s+)?"
+        rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<month>{MONTH}))",
+        "daily",
+        "every day",
+        "each Thursday",
+        "annually",
+    ),
+    _rule(
+        "spoken-year",
+        "spoken_year",
+        r"(?:the\s+year\s+)?(?P<sy>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|"
+        r"sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
+        r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+        r"hundred)|two\s+thousand(?:\s+and\s+\w+)?)",
+        "nineteen ninety-six",
+        "the year two thousand",
+    ),
+)
+
+# Checked against the text just before a span: optional modifiers that join the extent.
+DATE_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(DATE_MODS)})\s*-?\s*$", re.I)
+AMOUNT_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(AMOUNT_MODS)})\s+$", re.I)

@@ -1,0 +1,111 @@
+"""Tense of the clause a temporal expression belongs to, from spaCy's parse.
+
+An underspecified date ("Friday", "September 30") points back or forward from the
+publication date depending on the governing verb: "said on Friday" is the last Friday,
+"will meet on Friday" the next one. This is the single place that reads the parse.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from spacy.tokens import Doc, Token
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    NONE = "none"
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "going", "gon"})
+_MODAL_AUX = frozenset({"may", "might", "could", "should", "can", "must", "ca"})
+_PAST_AUX = frozenset({"did", "was", "were", "had", "'d"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+# Verbs (and adjectives) whose infinitive complement lies ahead: "is expected to meet".
+_PLANNING = frozenset({
+    "expect", "schedule", "plan", "set", "due", "intend", "aim", "hope", "want", "seek",
+    "slate", "prepare", "propose", "promise", "threaten", "agree", "decide", "vow", "pledge",
+    "likely", "going", "poise", "tentatively", "plot", "try", "call", "ask", "urge",
+})  # fmt: skip
+_FUTURE_NOUNS = frozenset({"deadline", "target", "plan", "schedule", "timetable", "date"})
+_SINCE = frozenset({"since"})
+_MAX_STEPS = 8
+
+
+def tense_at(doc: Doc, start: int, end: int) -> Tense:
+    """Tense governing the characters `start:end` of `doc`; NONE when no verb governs them."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Tense.NONE
+    if span.start > 0 and doc[span.start - 1].lower_ in _SINCE:
+        return Tense.PAST
+    token: Token = span.root
+    for _ in range(_MAX_STEPS):
+        head = token.head
+        if head.i == token.i:
+            return Tense.NONE
+        if head.pos_ in ("NOUN", "PROPN") and _looks_ahead(head):
+            return Tense.FUTURE
+        if head.pos_ in ("VERB", "AUX") or head.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+            return verb_tense(head)
+        token = head
+    return Tense.NONE
+
+
+def _looks_ahead(noun: Token) -> bool:
+    """A noun modified by an infinitive ("a date for talks to begin") or a planning noun
+    ("the deadline") points to the future whatever the main verb's tense."""
+    if noun.lemma_.lower() in _FUTURE_NOUNS and any(
+        c.dep_ in ("acl", "relcl", "advcl") and _is_infinitive(c) for c in noun.children
+    ):
+        return True
+    return noun.lemma_.lower() in ("deadline", "target", "timetable")
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.tag_ == "TO" or c.lower_ == "to" for c in verb.children)
+
+
+def verb_tense(verb: Token) -> Tense:
+    """Tense of one verb from its auxiliaries, its tag and, for infinitives, its governor."""
+    for _ in range(_MAX_STEPS):
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in _FUTURE_AUX for a in auxes):
+            return Tense.FUTURE
+        if any(a in _MODAL_AUX for a in auxes):
+            return Tense.FUTURE
+        if "to" in auxes or (verb.tag_ == "VB" and not auxes):
+            head = verb.head
+            if head.i == verb.i:
+                return Tense.NONE
+            if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
+                return Tense.FUTURE
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                verb = head
+                continue
+            return Tense.NONE
+        present_aux = any(a in ("is", "are", "am", "'re", "'m", "'s") for a in auxes)
+        if present_aux and verb.tag_ == "VBN" and verb.lemma_.lower() in _PLANNING:
+            return Tense.FUTURE
+        if any(a in _PAST_AUX for a in auxes):
+            return Tense.PAST
+        if any(a in _PERFECT_AUX for a in auxes):
+            return Tense.PAST
+        tag = verb.tag_
+        if tag == "VBD":
+            return Tense.PAST
+        if tag in ("VBZ", "VBP"):
+            return Tense.PRESENT
+        if tag == "MD":
+            return Tense.FUTURE if verb.lower_ in _FUTURE_AUX else Tense.PRESENT
+        if tag == "VBN":
+            return Tense.PAST
+        if present_aux:
+            return Tense.PRESENT
+        if tag == "VBG" and verb.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl"):
+            verb = verb.head
+            continue
+        return Tense.NONE
+    return Tense.NONE
