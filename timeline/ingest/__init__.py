@@ -78,10 +78,18 @@ def _read_source(
 ) -> tuple[Article, ...]:
     stem = source.path.stem if source.path.suffix else source.path.name
     if source.problem:
-        return (skipped_article(name=source.name, fallback_id=stem, problem=source.problem),)
+        return (
+            skipped_article(
+                name=source.name, fallback_id=stem, messages=(f"{source.name}: {source.problem}",)
+            ),
+        )
     loaded = _load_bytes(source, options.max_bytes)
     if isinstance(loaded, str):
-        return (skipped_article(name=source.name, fallback_id=stem, problem=loaded),)
+        return (
+            skipped_article(
+                name=source.name, fallback_id=stem, messages=(f"{source.name}: {loaded}",)
+            ),
+        )
     kind = SUPPORTED[source.path.suffix.lower()]
     drafts = read_source(kind, loaded, stem=stem, options=options)
     entry, notes = _manifest_for(source, manifests)
@@ -120,7 +128,11 @@ def read_inputs(
                 "timeline, please report it with the file"
             )
             articles.append(
-                skipped_article(name=source.name, fallback_id=source.path.stem, problem=problem)
+                skipped_article(
+                    name=source.name,
+                    fallback_id=source.path.stem,
+                    messages=(f"{source.name}: {problem}",),
+                )
             )
     result = dedupe_ids(articles)
     if options.strict:

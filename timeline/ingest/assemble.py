@@ -38,11 +38,20 @@ def _first(*values: str | None) -> str | None:
 def _claim(fields: Fields, source: DateSource) -> DateClaim | None:
     if not fields.published:
         return None
-    detail = f"{fields.origin}, key '{fields.published_key}'"
+    key = fields.published_key
+    detail = f"{fields.origin}, key '{key}'" if key else fields.origin
     return DateClaim(source=source, value=fields.published, detail=detail, timezone=fields.timezone)
 
 
-def skipped_article(*, name: str, fallback_id: str, problem: str) -> Article:
+def skipped_article(
+    *,
+    name: str,
+    fallback_id: str,
+    messages: Sequence[str],
+    removed: tuple[str, ...] = (),
+    language: str | None = None,
+) -> Article:
+    """An input that cannot be used: no text, no metadata, only the reasons."""
     return Article(
         id=sanitize_id(fallback_id),
         path=name,
@@ -52,7 +61,9 @@ def skipped_article(*, name: str, fallback_id: str, problem: str) -> Article:
         published=Published(date=None, source=DateSource.NONE),
         text="",
         status=Status.SKIPPED,
-        messages=(f"{name}: {problem}",),
+        messages=tuple(messages),
+        removed=removed,
+        language=language,
     )
 
 
@@ -69,15 +80,9 @@ def build_article(
     messages = [f"{name}: {m}" for m in manifest_messages]
     messages += [f"{where}: {m}" for m in draft.messages]
     if draft.skip:
-        return Article(
-            id=sanitize_id(draft.front.id or draft.meta.id or draft.fallback_id),
-            path=name,
-            title=None,
-            publisher=None,
-            url=None,
-            published=Published(date=None, source=DateSource.NONE),
-            text="",
-            status=Status.SKIPPED,
+        return skipped_article(
+            name=name,
+            fallback_id=draft.front.id or draft.meta.id or draft.fallback_id,
             messages=(*messages, f"{where}: {draft.skip}"),
             removed=draft.removed,
         )
@@ -92,6 +97,17 @@ def build_article(
         entry = Fields(origin=entry.origin, publisher=entry.publisher, language=entry.language)
     front, meta = draft.front, draft.meta
 
+    declared = _first(front.language, entry.language, meta.language)
+    language, problem = language_problem(draft.text, declared, options.languages)
+    ident = sanitize_id(_first(front.id, entry.id, meta.id) or draft.fallback_id)
+    if problem:
+        return skipped_article(
+            name=name,
+            fallback_id=ident,
+            messages=(*messages, f"{where}: {problem}"),
+            language=language,
+        )
+
     claims = [
         c
         for c in (
@@ -105,26 +121,9 @@ def build_article(
     if dateline:
         claims.append(dateline)
     published, date_messages = choose_published(claims, build_date=options.build_date)
-    messages += [f"{where}: {m}" for m in date_messages]
     if dateline_note and published.source is DateSource.NONE:
         messages.append(f"{where}: {dateline_note}")
-
-    declared = _first(front.language, entry.language, meta.language)
-    language, problem = language_problem(draft.text, declared, options.languages)
-    ident = sanitize_id(_first(front.id, entry.id, meta.id) or draft.fallback_id)
-    if problem:
-        return Article(
-            id=ident,
-            path=name,
-            title=None,
-            publisher=None,
-            url=None,
-            published=published,
-            text="",
-            status=Status.SKIPPED,
-            messages=(*messages, f"{where}: {problem}"),
-            language=language,
-        )
+    messages += [f"{where}: {m}" for m in date_messages]
     return Article(
         id=ident,
         path=name,

@@ -75,6 +75,7 @@ def fields_from_mapping(
     origin: str,
     names: Mapping[str, tuple[str, ...]] | None = None,
     known: frozenset[str] = frozenset(),
+    report_unknown: bool = True,
 ) -> tuple[Fields, tuple[str, ...]]:
     """Read the metadata fields of a mapping; bad values are dropped with a message.
 
@@ -101,7 +102,7 @@ def fields_from_mapping(
         if field == "published":
             published_key = key
     unknown = sorted(str(k) for k in data if k not in used and k not in known)
-    if unknown:
+    if unknown and report_unknown:
         expected = ", ".join(sorted({k for keys in names.values() for k in keys}))
         messages.append(
             f"{origin}: unknown key(s) {', '.join(unknown)} ignored; known keys are {expected}"
