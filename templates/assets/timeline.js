@@ -1,1 +1,139 @@
-"use strict";
+/* timeline: progressive enhancement of the timeline page.
+ * Without this file every event is still listed, in order, with its sources.
+ * With it: filter by entity, source and date range; collapse months; permalinks
+ * always land on a visible event. */
+(function () {
+  "use strict";
+
+  function ready(fn) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
+  function words(value) {
+    return value ? value.split(" ").filter(Boolean) : [];
+  }
+
+  function setupMonths(root) {
+    var months = Array.prototype.slice.call(root.querySelectorAll("section.month"));
+    months.forEach(function (month, index) {
+      var heading = month.querySelector("h3");
+      var list = month.querySelector("ol.events");
+      if (!heading || !list) {
+        return;
+      }
+      if (!list.id) {
+        list.id = "events-" + (heading.id || index);
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "month-toggle";
+      button.setAttribute("aria-expanded", "true");
+      button.setAttribute("aria-controls", list.id);
+      while (heading.firstChild) {
+        button.appendChild(heading.firstChild);
+      }
+      heading.appendChild(button);
+      button.addEventListener("click", function () {
+        setMonth(month, month.classList.contains("collapsed"));
+      });
+    });
+    return months;
+  }
+
+  function setMonth(month, open) {
+    month.classList.toggle("collapsed", !open);
+    var button = month.querySelector(".month-toggle");
+    if (button) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+  }
+
+  function setupFilters(form, root, months) {
+    var events = Array.prototype.slice.call(root.querySelectorAll("li.event"));
+    var status = form.querySelector(".filter-status");
+
+    function apply() {
+      var entity = form.elements.entity.value;
+      var source = form.elements.source.value;
+      var from = form.elements.from.value;
+      var to = form.elements.to.value;
+      var shown = 0;
+      events.forEach(function (item) {
+        var first = item.getAttribute("data-first");
+        var last = item.getAttribute("data-last");
+        var ok =
+          (!entity || words(item.getAttribute("data-entities")).indexOf(entity) >= 0) &&
+          (!source || words(item.getAttribute("data-sources")).indexOf(source) >= 0) &&
+          (!from || (last && last >= from)) &&
+          (!to || (first && first <= to));
+        item.hidden = !ok;
+        if (ok) {
+          shown += 1;
+        }
+      });
+      root.querySelectorAll("section.month, section.year").forEach(function (section) {
+        section.hidden = !section.querySelector("li.event:not([hidden])");
+      });
+      var filtered = entity || source || from || to;
+      status.textContent = filtered
+        ? "Showing " + shown + " of " + events.length + " events."
+        : "";
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(apply, 0);
+    });
+    form.addEventListener("click", function (event) {
+      var action = event.target.getAttribute && event.target.getAttribute("data-action");
+      if (action) {
+        months.forEach(function (month) {
+          setMonth(month, action === "expand");
+        });
+      }
+    });
+    form.hidden = false;
+    return { apply: apply };
+  }
+
+  function reveal(form, filters) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) {
+      return;
+    }
+    var item = target.closest("li.event, section.month, section.year");
+    if (item && item.closest("[hidden]") && form) {
+      form.reset();
+      filters.apply();
+    }
+    var month = target.closest("section.month");
+    if (month) {
+      setMonth(month, true);
+    }
+    target.scrollIntoView();
+  }
+
+  ready(function () {
+    var form = document.getElementById("timeline-filters");
+    var root = document.getElementById("main");
+    if (!form || !root) {
+      return;
+    }
+    var months = setupMonths(root);
+    var filters = setupFilters(form, root, months);
+    window.addEventListener("hashchange", function () {
+      reveal(form, filters);
+    });
+    reveal(form, filters);
+  });
+})();

@@ -10,10 +10,11 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from timeline.model import Article, DateValue, Entity, Event, EventMention, Timeline
+from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity, Timeline
 from timeline.site.dates import date_label, day_label, html_datetime, sort_key
 
 KEY_EVENT_COUNT = 10
@@ -104,6 +105,7 @@ class EventView:
     entities: tuple[EntityRef, ...]
     citations: tuple[Citation, ...]
     n_sources: int
+    n_agree: int  # sources whose own date fits the event's date
     conflict: bool
     conflict_labels: tuple[str, ...]
     source_keys: tuple[str, ...]
@@ -160,25 +162,35 @@ def published_label(article: Article | None) -> str:
     return day_label(article.published.date)
 
 
-def entity_refs(entities: tuple[Entity, ...], slugs: dict[tuple[str, str], str]) -> tuple[EntityRef, ...]:
+def entity_refs(
+    entities: tuple[Entity, ...], slugs: dict[tuple[str, str], str]
+) -> tuple[EntityRef, ...]:
     seen: dict[tuple[str, str], EntityRef] = {}
     for entity in entities:
         kind = _KINDS.get(entity.label, "other")
         key = (kind, entity.text)
         if key not in seen:
-            seen[key] = EntityRef(text=entity.text, label=entity.label, kind=kind, slug=slugs.get(key))
+            seen[key] = EntityRef(
+                text=entity.text, label=entity.label, kind=kind, slug=slugs.get(key)
+            )
     return tuple(seen.values())
 
 
 def entity_slugs(events: tuple[Event, ...]) -> dict[tuple[str, str], str]:
     """Slugs for every (kind, text), independent of order; colliding slugs get a hash."""
     keys = sorted(
-        {(_KINDS[e.label], e.text) for ev in events for e in _event_entities(ev) if e.label in _KINDS}
+        {
+            (_KINDS[e.label], e.text)
+            for ev in events
+            for e in _event_entities(ev)
+            if e.label in _KINDS
+        }
     )
     base = {key: f"{key[0]}-{slugify(key[1])}" for key in keys}
     counts = Counter(base.values())
     return {
-        key: slug if counts[slug] == 1 else f"{slug}-{short_hash(key[1])}" for key, slug in base.items()
+        key: slug if counts[slug] == 1 else f"{slug}-{short_hash(key[1])}"
+        for key, slug in base.items()
     }
 
 
@@ -207,10 +219,14 @@ def _citation(mention: EventMention, event: Event, articles: dict[str, Article])
     )
 
 
-def _mention_order(articles: dict[str, Article]) -> object:
+def _mention_order(articles: dict[str, Article]) -> Callable[[EventMention], tuple[str, str, int]]:
+    """Earliest publication first, so the first citation is the first report."""
+
     def key(mention: EventMention) -> tuple[str, str, int]:
         article = articles.get(mention.article)
-        published = article.published.date.isoformat() if article and article.published.date else "9"
+        published = (
+            article.published.date.isoformat() if article and article.published.date else "9"
+        )
         return (published, mention.article, mention.start)
 
     return key
@@ -219,7 +235,7 @@ def _mention_order(articles: dict[str, Article]) -> object:
 def event_view(
     event: Event, articles: dict[str, Article], slugs: dict[tuple[str, str], str]
 ) -> EventView:
-    mentions = sorted(event.mentions, key=_mention_order(articles))  # type: ignore[arg-type]
+    mentions = sorted(event.mentions, key=_mention_order(articles))
     citations = tuple(_citation(m, event, articles) for m in mentions)
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
     parsed = DateValue.parse(event.date)
@@ -236,10 +252,19 @@ def event_view(
         entities=entity_refs(_event_entities(event), slugs),
         citations=citations,
         n_sources=len(event.articles),
+        n_agree=len({m.article for m in mentions if _agrees(m.date, event.date)}),
         conflict=event.conflict,
         conflict_labels=tuple(date_label(d) for d in dates),
         source_keys=tuple(sorted({slugify(c.publisher) for c in citations})),
     )
+
+
+def _agrees(value: str, event_value: str) -> bool:
+    """A source agrees when its date is the event's date or lies inside it (or vice versa)."""
+    mine, theirs = DateValue.parse(value), DateValue.parse(event_value)
+    if mine is None or theirs is None:
+        return value == event_value
+    return mine.compatible(theirs)
 
 
 def event_views(timeline: Timeline) -> tuple[EventView, ...]:
@@ -259,11 +284,11 @@ def _group_keys(view: EventView) -> tuple[tuple[str, str], tuple[str, str]]:
     parsed = DateValue.parse(view.value)
     if parsed is None:
         return ("undated", "Undated"), ("undated-all", "Not placed on the calendar")
-    year = parsed.first.year
-    if parsed.first.year != parsed.last.year and parsed.granularity.rank < 2:
+    year, rank = parsed.first.year, parsed.granularity.rank
+    if rank < Granularity.YEAR.rank:
         label = date_label(view.value)
         return (f"p{view.value}", label), (f"p{view.value}-all", f"Across {label}")
-    if parsed.granularity.rank < 6 and parsed.granularity.value != "week":
+    if rank < Granularity.MONTH.rank:
         return (f"y{year}", str(year)), (f"y{year}-all", f"Across {year}")
     month = parsed.first.month
     return (f"y{year}", str(year)), (f"m{year}-{month:02d}", date_label(f"{year}-{month:02d}"))
@@ -306,7 +331,9 @@ def entity_pages(views: tuple[EventView, ...]) -> tuple[EntityPage, ...]:
                 by_slug.setdefault(ref.slug, (ref, []))[1].append(view)
     return tuple(
         EntityPage(ref=ref, events=tuple(events))
-        for ref, events in sorted(by_slug.values(), key=lambda p: (p[0].kind, p[0].text.lower(), p[0].slug or ""))
+        for ref, events in sorted(
+            by_slug.values(), key=lambda p: (p[0].kind, p[0].text.lower(), p[0].slug or "")
+        )
     )
 
 

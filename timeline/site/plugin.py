@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from mkdocs.config import base
@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils.templates import TemplateContext
 
 from timeline.errors import TimelineError
 from timeline.model import Timeline
@@ -34,7 +35,7 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 ASSETS = ("assets/timeline.css", "assets/timeline.js")
 
 
-class TimelinePluginConfig(base.Config):
+class TimelinePluginConfig(base.Config):  # type: ignore[no-untyped-call]
     """`plugins: [timeline: {...}]` options for an existing mkdocs site."""
 
     articles = c.Optional(c.Type(str))  # folder or file of articles, relative to mkdocs.yml
@@ -61,7 +62,7 @@ def default_build_date(timeline: Timeline) -> dt.date:
     return max(dates, default=dt.date(1970, 1, 1))
 
 
-class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
+class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyped-call]
     """Renders a Timeline given in memory (`provide`) or extracted from `articles`."""
 
     def __init__(self) -> None:
@@ -150,18 +151,15 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         self._files = files
         return files
 
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    # mkdocs passes every hook argument by keyword; `**_` takes the ones a hook ignores.
+    def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str | None:
         spec = self._specs.get(page.file.src_uri)
         if spec is None:
             return markdown
         page.meta["title"] = spec.title
         return ""
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, files: Files, **_: Any) -> str | None:
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self._env is None:
             return html
@@ -195,17 +193,18 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         return items
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
-        context["timeline_nav"] = self._nav(page.file)
-        context["timeline_prefix"] = self._prefix
-        return context
+        self, context: TemplateContext, /, *, page: Page, **_: Any
+    ) -> TemplateContext | None:
+        return self._theme_context(context, page.file)
 
-    def on_template_context(
-        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any] | None:
-        context["timeline_nav"] = self._nav(None)
-        context["timeline_prefix"] = self._prefix
+    def on_template_context(self, context: TemplateContext, /, **_: Any) -> TemplateContext | None:
+        return self._theme_context(context, None)
+
+    def _theme_context(self, context: TemplateContext, current: File | None) -> TemplateContext:
+        """Site navigation and the export folder for the theme (TemplateContext is open)."""
+        extra = cast("dict[str, Any]", context)
+        extra["timeline_nav"] = self._nav(current)
+        extra["timeline_prefix"] = self._prefix
         return context
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -1,0 +1,118 @@
+"""Presentation decisions, checked without building a site."""
+
+from __future__ import annotations
+
+import pytest
+from site_timeline import GUARDIAN_TEXT
+
+from timeline.model import Timeline, Timex
+from timeline.site import articles, context
+
+
+@pytest.fixture(scope="module")
+def views(timeline: Timeline) -> tuple[context.EventView, ...]:
+    return context.event_views(timeline)
+
+
+def test_events_are_chronological_at_their_granularity(
+    views: tuple[context.EventView, ...],
+) -> None:
+    assert [v.id for v in views] == [
+        "ev-sanctions",
+        "ev-resolution",
+        "ev-talks",
+        "ev-resumed",
+        "ev-meeting",
+        "ev-hostile",
+    ]
+
+
+def test_grouping_by_year_then_month(views: tuple[context.EventView, ...]) -> None:
+    years = context.group_by_year_and_month(views)
+    assert [(y.anchor, y.label) for y in years] == [("p201", "the 2010s"), ("y2015", "2015")]
+    months = years[1].months
+    assert [(m.label, [e.id for e in m.events]) for m in months] == [
+        ("Across 2015", ["ev-resolution"]),
+        ("December 2015", ["ev-talks", "ev-resumed", "ev-meeting", "ev-hostile"]),
+    ]
+
+
+def test_merged_event_cites_every_source_and_counts_agreement(
+    views: tuple[context.EventView, ...],
+) -> None:
+    meeting = next(v for v in views if v.id == "ev-meeting")
+    assert meeting.n_sources == 3
+    assert meeting.n_agree == 2  # The Times dates it a day later
+    assert meeting.conflict_labels == ("15 December 2015", "16 December 2015")
+    assert [c.publisher for c in meeting.citations] == ["BBC News", "The Guardian", "The Times"]
+    assert [c.date_differs for c in meeting.citations] == [False, False, True]
+
+
+def test_key_events_default_to_most_cited_in_date_order(
+    views: tuple[context.EventView, ...],
+) -> None:
+    chosen = context.key_events(views, ())
+    assert chosen[0].n_sources <= max(v.n_sources for v in chosen)
+    assert [v.id for v in context.key_events(views, ("ev-meeting", "ev-sanctions"))] == [
+        "ev-sanctions",
+        "ev-meeting",
+    ]
+
+
+URLS = [
+    ("https", "https://example.org/a", "https://example.org/a"),
+    ("http", "http://example.org/a", "http://example.org/a"),
+    ("javascript", "javascript:alert(1)", None),
+    ("javascript-mixed-case", " JaVaScRiPt:alert(1)", None),
+    ("data", "data:text/html,<script>", None),
+    ("relative", "/local/path", None),
+    ("missing", None, None),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), [u[1:] for u in URLS], ids=[u[0] for u in URLS])
+def test_only_http_urls_become_links(url: str | None, expected: str | None) -> None:
+    assert context.safe_url(url) == expected
+
+
+def test_entity_slugs_do_not_depend_on_order(timeline: Timeline) -> None:
+    forward = context.entity_slugs(timeline.events)
+    backward = context.entity_slugs(tuple(reversed(timeline.events)))
+    assert forward == backward
+    assert forward[("person", "Vladimir Putin")] == "person-vladimir-putin"
+
+
+def test_page_slug_keeps_safe_ids_and_hashes_others() -> None:
+    assert context.page_slug("guardian-2015-12-16") == "guardian-2015-12-16"
+    odd = context.page_slug("../etc/passwd")
+    assert "/" not in odd and not odd.startswith(".")
+
+
+def test_segments_cover_the_text_exactly_and_mark_timexes(timeline: Timeline) -> None:
+    result = timeline.results[0]
+    paragraphs = articles.segment_text(result.article.text, result.timexes)
+    rebuilt = "\n\n".join("".join(s.text for s in p) for p in paragraphs)
+    assert rebuilt == GUARDIAN_TEXT
+    marked = [s.timex.value for p in paragraphs for s in p if s.timex]
+    assert marked == ["2015-12-15", "2015-12", "2015-W51", "2015", "201", ""]
+
+
+def test_bad_or_overlapping_offsets_are_not_highlighted() -> None:
+    text = "On 1 May 2015 it rained."
+    good = Timex(start=3, end=13, text="1 May 2015", type="DATE", value="2015-05-01")
+    overlapping = Timex(start=5, end=13, text="May 2015", type="DATE", value="2015-05")
+    outside = Timex(start=20, end=40, text="?", type="DATE", value="2015")
+    paragraphs = articles.segment_text(text, (overlapping, outside, good))
+    assert [s.timex.value for p in paragraphs for s in p if s.timex] == ["2015-05-01"]
+    assert "".join(s.text for p in paragraphs for s in p) == text
+
+
+def test_attention_lists_every_kind_of_problem(timeline: Timeline) -> None:
+    views = context.event_views(timeline)
+    views_by_article = articles.article_views(timeline, views)
+    found = articles.attention(timeline, views_by_article, views)
+    assert [a.id for a in found.undated] == ["wire-undated"]
+    assert [a.id for a in found.skipped] == ["broken"]
+    assert [u.text for u in found.unresolved] == ["at some point", "Friday"]
+    assert [e.id for e in found.conflicts] == ["ev-meeting"]
+    assert found.skipped[0].messages == ("not UTF-8 text; re-save the file as UTF-8",)
