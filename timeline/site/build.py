@@ -81,7 +81,24 @@ def _render(timeline: Timeline, options: SiteOptions, site_dir: Path) -> None:
         except TimelineError:
             raise
         except (MkDocsException, OSError, SystemExit) as error:
-            raise PipelineError(f"The site build failed: {error}") from error
+            cause = _cause(error)
+            if isinstance(cause, TimelineError):
+                raise cause from error
+            raise PipelineError(f"The site build failed: {cause}") from error
+
+
+def _cause(error: BaseException) -> BaseException:
+    """mkdocs reports plugin errors as a bare "Aborted"; the useful message is in the chain."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    deepest = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, TimelineError):
+            return current
+        seen.add(id(current))
+        deepest = current
+        current = current.__cause__ or current.__context__
+    return deepest
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

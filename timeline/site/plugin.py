@@ -40,7 +40,8 @@ class TimelinePluginConfig(base.Config):  # type: ignore[no-untyped-call]
 
     articles = c.Optional(c.Type(str))  # folder or file of articles, relative to mkdocs.yml
     prefix = c.Type(str, default="timeline")  # folder of the generated pages in the site
-    build_date = c.Optional(c.Type(str))  # YYYY-MM-DD; default: SOURCE_DATE_EPOCH or newest article
+    # YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else the newest publication date
+    build_date = c.Optional(c.Type((str, dt.date)))
     key_events = c.Type(list, default=[])  # event ids for the key-events view
 
 
@@ -60,6 +61,17 @@ def default_build_date(timeline: Timeline) -> dt.date:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     dates = [a.published.date for a in timeline.articles if a.published.date]
     return max(dates, default=dt.date(1970, 1, 1))
+
+
+def _build_date(configured: object, timeline: Timeline) -> dt.date:
+    if isinstance(configured, dt.date):  # YAML reads an unquoted 2016-01-20 as a date
+        return configured
+    if not configured:
+        return default_build_date(timeline)
+    try:
+        return dt.date.fromisoformat(str(configured))
+    except ValueError as error:
+        raise PluginError(f"timeline: build_date must be YYYY-MM-DD: {error}") from error
 
 
 class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyped-call]
@@ -99,14 +111,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             timeline = extract_timeline([root / self.config.articles])
         except TimelineError as error:
             raise PluginError(f"timeline: {error}") from error
-        try:
-            build_date = (
-                dt.date.fromisoformat(self.config.build_date)
-                if self.config.build_date
-                else default_build_date(timeline)
-            )
-        except ValueError as error:
-            raise PluginError(f"timeline: build_date must be YYYY-MM-DD: {error}") from error
+        build_date = _build_date(self.config.build_date, timeline)
         options = SiteOptions(
             site_name=config.site_name,
             build_date=build_date,

@@ -1,0 +1,121 @@
+"""Exports are well-formed and carry the same events as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from site_timeline import BUILD_DATE
+
+from timeline.model import Status, Timeline
+from timeline.serialize import timeline_to_dict
+from timeline.site import calendar, context, exports
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_events_json_is_the_serialized_timeline(site: Path, timeline: Timeline) -> None:
+    data = json.loads((site / "events.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(timeline_to_dict(timeline)))
+
+
+def test_report_counts_add_up(site: Path, timeline: Timeline) -> None:
+    report = json.loads((site / "report.json").read_text(encoding="utf-8"))
+    counts = report["counts"]
+    assert counts["total"] == len(timeline.results) == len(report["inputs"])
+    assert sum(counts[str(s)] for s in Status) == counts["total"]
+    assert counts == {"total": 6, "ok": 4, "warning": 1, "skipped": 1}
+    skipped = next(i for i in report["inputs"] if i["status"] == "skipped")
+    assert skipped["messages"] == ["not UTF-8 text; re-save the file as UTF-8"]
+    assert report["build_date"] == BUILD_DATE.isoformat()
+
+
+def test_timelinejs_keeps_precision_and_escapes_markup(site: Path) -> None:
+    data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    assert by_id["ev-meeting"]["start_date"] == {
+        "year": 2015,
+        "month": 12,
+        "day": 15,
+        "display_date": "15 December 2015",
+    }
+    assert by_id["ev-talks"]["start_date"] == {
+        "year": 2015,
+        "month": 12,
+        "display_date": "December 2015",
+    }
+    assert by_id["ev-sanctions"]["end_date"] == {"year": 2019}
+    hostile = by_id["ev-hostile"]["text"]
+    assert "<script" not in hostile["headline"] + hostile["text"]
+    assert "&lt;script&gt;" in hostile["headline"]
+
+
+def _unfold(ics: str) -> list[str]:
+    return ics.replace("\r\n ", "").split("\r\n")
+
+
+def test_ics_is_folded_escaped_and_stable(site: Path) -> None:
+    raw = (site / "timeline.ics").read_bytes()
+    assert raw.endswith(b"\r\n")
+    physical = raw.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in physical)
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    lines = _unfold(raw.decode())
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    uids = [line for line in lines if line.startswith("UID:")]
+    # day, week and month events only: not the year, the decade or undated ones
+    assert sorted(uids) == [
+        "UID:ev-hostile@timeline",
+        "UID:ev-meeting@timeline",
+        "UID:ev-resumed@timeline",
+        "UID:ev-talks@timeline",
+    ]
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 4
+    assert all(line == "DTSTAMP:20160120T000000Z" for line in lines if line.startswith("DTSTAMP"))
+    assert "DTSTART;VALUE=DATE:20151214" in lines and "DTEND;VALUE=DATE:20151221" in lines
+    assert all(line.startswith("URL:https://") for line in lines if line.startswith("URL")), (
+        "only http(s) URLs"
+    )
+
+
+FOLDS = [
+    ("short", "SUMMARY:short"),
+    ("ascii-long", "DESCRIPTION:" + "x" * 200),
+    ("multibyte-at-boundary", "SUMMARY:" + "é" * 100),
+    ("emoji", "SUMMARY:" + "🗞" * 40),
+]
+
+
+@pytest.mark.parametrize("line", [f[1] for f in FOLDS], ids=[f[0] for f in FOLDS])
+def test_fold_never_exceeds_75_octets_or_splits_characters(line: str) -> None:
+    folded = calendar.fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode()) <= 75 for p in parts)
+    assert folded.replace("\r\n ", "") == line
+
+
+def test_ics_text_escaping() -> None:
+    assert calendar.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+def test_atom_is_well_formed_newest_first(site: Path) -> None:
+    root = ET.parse(site / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    assert root.findtext(f"{ATOM}updated") == "2016-01-20T00:00:00Z"
+    entries = root.findall(f"{ATOM}entry")
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]  # type: ignore[union-attr]
+    assert links[0] == "https://example.org/kerry/index.html#ev-hostile"
+    assert links[-1].endswith("#ev-sanctions")
+    assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries) == 6
+    assert all(e.find(f"{ATOM}content").get("type") == "text" for e in entries)  # type: ignore[union-attr]
+
+
+def test_exports_do_not_depend_on_the_clock(timeline: Timeline) -> None:
+    views = context.event_views(timeline)
+    one = calendar.calendar("t", views, dt.date(2020, 1, 1), None)
+    two = calendar.calendar("t", views, dt.date(2020, 1, 1), None)
+    assert one == two
+    assert exports.report_json(timeline, BUILD_DATE) == exports.report_json(timeline, BUILD_DATE)

@@ -1,0 +1,96 @@
+"""The plugin inside an existing mkdocs site: `plugins: [search, timeline: {articles: ...}]`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from timeline.model import Timeline
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _project(root: Path, plugin_options: str) -> Path:
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Our project\n\nHand-written home page.\n")
+    (root / "articles").mkdir()
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: Our project\n"
+        "theme: mkdocs\n"
+        "plugins:\n"
+        "  - search\n"
+        "  - timeline:\n"
+        f"{plugin_options}"
+    )
+    return config
+
+
+def _build(config: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
+    build(load_config(str(config)))
+    return config.parent / "site"
+
+
+def test_plugin_runs_the_pipeline_on_articles(
+    tmp_path: Path, timeline: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[Path]] = []
+
+    def extract_timeline(paths: list[Path]) -> Timeline:
+        seen.append(list(paths))
+        return timeline
+
+    fake = types.ModuleType("timeline.pipeline")
+    fake.extract_timeline = extract_timeline  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+    config = _project(tmp_path, "      articles: articles\n      build_date: 2016-01-20\n")
+    site = _build(config, monkeypatch)
+
+    assert seen == [[tmp_path / "articles"]]
+    assert "Hand-written home page" in (site / "index.html").read_text()
+    page = (site / "timeline" / "index.html").read_text()
+    assert 'id="ev-meeting"' in page and "timeline.css" in page
+    assert (site / "timeline" / "sources" / "bbc-2015-12-15" / "index.html").is_file()
+    assert (site / "timeline" / "assets" / "timeline.js").is_file()
+    report = json.loads((site / "timeline" / "report.json").read_text())
+    assert report["build_date"] == "2016-01-20"
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert "timeline/#ev-meeting" in [d["location"] for d in index["docs"]]
+
+
+def test_prefix_clash_is_reported(
+    tmp_path: Path,
+    timeline: Timeline,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake = types.ModuleType("timeline.pipeline")
+    fake.extract_timeline = lambda _paths: timeline  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+    config = _project(tmp_path, '      articles: articles\n      prefix: ""\n')
+    with pytest.raises(Abort):
+        _build(config, monkeypatch)
+    assert "index.md already exists in the docs" in caplog.text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    importlib.util.find_spec("timeline.pipeline") is None, reason="timeline.pipeline not present"
+)
+def test_plugin_with_the_real_pipeline_on_the_seeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _project(tmp_path, f"      articles: {REPO / 'seeds'}\n")
+    site = _build(config, monkeypatch)
+    report = json.loads((site / "timeline" / "report.json").read_text())
+    assert report["counts"]["total"] >= 2
+    assert (site / "timeline" / "index.html").is_file()
