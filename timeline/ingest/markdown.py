@@ -52,7 +52,7 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 def _inline(text: str) -> str:
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return text
+    return " ".join(text.split())
 
 
 def markdown_text(body: str) -> str:

@@ -1,0 +1,119 @@
+"""Publication dates: parsing, datelines, and precedence with provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.ingest.published import DateClaim, choose_published, find_dateline, parse_date
+from timeline.model import DateSource
+
+D = dt.date(2015, 12, 15)
+
+PARSE = [
+    ("2015-12-15", D, None),
+    ("2015-12-15T23:30:00-05:00", D, "-05:00"),  # the outlet's local day, not UTC's
+    ("2015-12-15T23:30:00Z", D, "+00:00"),
+    ("2015-12-15 10:00", D, None),
+    ("Tue, 15 Dec 2015 23:30:00 -0500", D, "-05:00"),
+    ("15 December 2015", D, None),
+    ("December 15, 2015", D, None),
+    ("Tuesday 15 December 2015", D, None),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "offset"), PARSE, ids=[p[0] for p in PARSE])
+def test_parse_date(text: str, day: dt.date, offset: str | None) -> None:
+    assert parse_date(text) == (day, offset)
+
+
+@pytest.mark.parametrize(
+    "text", ["2015-02-30", "2015-13-01", "31 June 2015", "yesterday", "soon", ""]
+)
+def test_parse_date_rejects(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_date(text)
+
+
+DATELINES = [
+    pytest.param("Tuesday 15 December 2015\n\nKerry in Moscow", D, id="date-line"),
+    pytest.param("Headline\nDecember 15, 2015\nText", D, id="second-line"),
+    pytest.param("MOSCOW, Dec 15, 2015 (Reuters) - Kerry met", D, id="wire-with-year"),
+    pytest.param("Kerry met Lavrov on 15 December 2015 in Moscow.", None, id="date-in-prose"),
+    pytest.param("a\nb\nc\nd\n15 December 2015", None, id="too-far-down"),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), DATELINES)
+def test_find_dateline(text: str, day: dt.date | None) -> None:
+    claim, _ = find_dateline(text)
+    assert (parse_date(claim.value)[0] if claim else None) == day
+
+
+def test_wire_dateline_without_year_is_not_guessed() -> None:
+    claim, note = find_dateline("MOSCOW, Dec 15 (Reuters) - Kerry met Putin.")
+    assert claim is None and note is not None and "no year" in note
+
+
+def _claim(source: DateSource, value: str) -> DateClaim:
+    return DateClaim(source=source, value=value, detail=f"{source.value} field")
+
+
+PRECEDENCE = [
+    pytest.param(
+        [DateSource.DATELINE, DateSource.MANIFEST], DateSource.MANIFEST, id="manifest>dateline"
+    ),
+    pytest.param(
+        [DateSource.METADATA, DateSource.FRONT_MATTER], DateSource.FRONT_MATTER, id="front>metadata"
+    ),
+    pytest.param(
+        [DateSource.METADATA, DateSource.MANIFEST], DateSource.MANIFEST, id="manifest>metadata"
+    ),
+    pytest.param(
+        [DateSource.DATELINE, DateSource.METADATA], DateSource.METADATA, id="metadata>dateline"
+    ),
+]
+
+
+@pytest.mark.parametrize(("sources", "winner"), PRECEDENCE)
+def test_precedence(sources: list[DateSource], winner: DateSource) -> None:
+    values = {s: f"2015-12-{10 + i}" for i, s in enumerate(DateSource)}
+    published, _ = choose_published([_claim(s, values[s]) for s in sources])
+    assert published.source is winner
+    assert published.date == parse_date(values[winner])[0]
+    assert published.detail is not None and "overrides" in published.detail
+
+
+def test_invalid_higher_source_falls_back_with_a_warning() -> None:
+    published, messages = choose_published(
+        [_claim(DateSource.FRONT_MATTER, "2015-02-30"), _claim(DateSource.MANIFEST, "2015-12-15")]
+    )
+    assert (published.source, published.date) == (DateSource.MANIFEST, D)
+    assert len(messages) == 1 and "2015-02-30" in messages[0]
+
+
+def test_dateline_only_warns_and_none_explains() -> None:
+    _, messages = choose_published([_claim(DateSource.DATELINE, "15 December 2015")])
+    assert "only date found" in messages[0]
+    published, messages = choose_published([])
+    assert published.date is None and published.source is DateSource.NONE
+    assert "relative dates" in messages[0]
+
+
+def test_future_of_build_date_warns_never_the_clock() -> None:
+    claim = _claim(DateSource.MANIFEST, "2099-01-01")
+    assert choose_published([claim])[1] == ()
+    _, messages = choose_published([claim], build_date=dt.date(2026, 1, 1))
+    assert "after the build date" in messages[0]
+
+
+def test_declared_timezone_is_kept_and_checked() -> None:
+    zone = DateClaim(
+        source=DateSource.MANIFEST, value="2015-12-15", detail="m", timezone="Europe/Moscow"
+    )
+    assert choose_published([zone])[0].timezone == "Europe/Moscow"
+    junk = DateClaim(source=DateSource.MANIFEST, value="2015-12-15", detail="m", timezone="soon")
+    published, messages = choose_published([junk])
+    assert published.timezone is None and "time zone 'soon'" in messages[0]
