@@ -7,12 +7,14 @@ A shared date alone never merges anything.
 
 The result is a function of the set of mentions: input order does not matter, every
 mention lands in exactly one event, and event ids hash the date and the mentions'
-provenance. Comparisons are blocked by month, so cost grows with the busiest month,
-not with the square of the corpus.
+provenance. Comparisons are blocked by date (a mention meets only mentions whose dates
+it may merge with), so cost grows with the busiest day, not the square of the corpus.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import hashlib
 import math
 import re
@@ -24,13 +26,15 @@ from timeline.model import Article, DateValue, Entity, Event, EventMention, Gran
 
 SIMILAR = 0.2
 """Cosine above which two mentions with compatible dates are one event."""
-CONFLICT = 0.6
+CONFLICT = 0.8
 """Cosine above which mentions are one event even when their dates disagree."""
 COHESION = 0.12
 """Least cosine between two groups' centroids, so chains of weak links do not snowball."""
 DUPLICATE = 0.8
 """Share of the shorter article's word 5-grams that makes two articles one wire story."""
-_POSTING_CAP = 400  # a feature shared by more mentions of one month carries no signal
+_POSTING_CAP = 200  # a feature shared by more mentions of one date carries no signal
+_COMMON_SHARE, _COMMON_FLOOR = 0.02, 50  # features this frequent do not propose candidates
+_CONFLICT_DAYS = 3  # how far apart two dates of one reported event are looked for
 _ENTITY_WEIGHT = 2.0  # names are stronger evidence of identity than common words
 
 Vector = dict[str, float]
@@ -122,46 +126,72 @@ def cosine(a: Vector, b: Vector) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _blocks(value: DateValue | None) -> tuple[str, ...]:
-    """Month buckets a mention is compared in; a week across two months lands in both.
+def _containers(value: DateValue) -> list[str]:
+    """Values of the periods that contain this one: its week, month, quarter and year."""
+    first = value.first
+    year, week, _ = first.isocalendar()
+    found = [
+        f"{year}-W{week:02d}",
+        f"{first.year}-{first.month:02d}",
+        f"{first.year}-Q{(first.month - 1) // 3 + 1}",
+        f"{first.year}-H{(first.month - 1) // 6 + 1}",
+        f"{first.year}",
+    ]
+    return [
+        v
+        for v in found
+        if (c := DateValue.parse(v)) is not None and c != value and c.contains(value)
+    ]
 
-    Periods coarser than a month meet each other in a year bucket only.
-    """
-    if value is None:
-        return ()
-    if value.granularity.rank < Granularity.MONTH.rank:
-        return (f"Y{value.first.year}",)
-    first, last = value.first, value.last
-    months = {f"{first.year}-{first.month:02d}", f"{last.year}-{last.month:02d}"}
-    return tuple(sorted(months))
+
+def _neighbours(value: DateValue) -> list[str]:
+    """The next few days, where a near-duplicate dated differently is a conflict to flag."""
+    if value.granularity is not Granularity.DAY:
+        return []
+    return [(value.first + dt.timedelta(days=n)).isoformat() for n in range(1, _CONFLICT_DAYS + 1)]
 
 
 def _similar_pairs(items: Sequence[_Item]) -> list[tuple[float, int, int]]:
-    """Pairs worth merging, found through shared features within each month bucket."""
-    buckets: dict[str, list[int]] = defaultdict(list)
+    """Pairs worth merging, best first.
+
+    Only pairs that may merge are compared: the same value, or a period and the periods
+    around it (a day meets its week, month, quarter, year), plus nearby days for
+    conflicts. Candidates come from shared features through per-value posting lists, so
+    cost follows the busiest day, not the size of the corpus.
+    """
+    df = Counter(f for item in items for f in item.vector)
+    common = max(_COMMON_FLOOR, int(_COMMON_SHARE * len(items)))
+    keys = [[f for f in item.vector if df[f] <= common] for item in items]
+    postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, item in enumerate(items):
-        for key in _blocks(item.value):
-            buckets[key].append(i)
-    best: dict[tuple[int, int], float] = {}
-    for members in buckets.values():
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i in members:
-            for f in items[i].vector:
-                postings[f].append(i)
-        for i in members:
-            vec = items[i].vector
-            acc: dict[int, float] = defaultdict(float)
-            for f, w in vec.items():
-                posting = postings[f]
-                if len(posting) > _POSTING_CAP:
-                    continue
-                for j in posting:
-                    if j > i:
-                        acc[j] += w * items[j].vector[f]
-            for j, sim in acc.items():
-                if sim >= SIMILAR and _may_merge(items[i], items[j], sim):
-                    best[i, j] = sim
-    return sorted(((s, i, j) for (i, j), s in best.items()), key=lambda e: (-e[0], e[1], e[2]))
+        if item.value is not None:
+            for f in keys[i]:
+                postings[item.value.value][f].append(i)
+    around = {
+        v.value: [postings[k] for k in (*_containers(v), *_neighbours(v)) if k in postings]
+        for v in {item.value for item in items if item.value is not None}
+    }
+    pairs: list[tuple[float, int, int]] = []
+    for i, item in enumerate(items):
+        if item.value is None:
+            continue
+        candidates: set[int] = set()
+        own = postings[item.value.value]
+        for f in keys[i]:
+            posting = own[f]
+            if len(posting) <= _POSTING_CAP:
+                candidates.update(posting[bisect.bisect_right(posting, i) :])
+            for group in around[item.value.value]:
+                posting = group.get(f, [])
+                if len(posting) <= _POSTING_CAP:
+                    candidates.update(posting)
+        vec = item.vector
+        for j in candidates:
+            other = items[j].vector
+            sim = sum(w * other.get(f, 0.0) for f, w in vec.items())
+            if sim >= SIMILAR and _may_merge(item, items[j], sim):
+                pairs.append((sim, min(i, j), max(i, j)))
+    return sorted(pairs, key=lambda e: (-e[0], e[1], e[2]))
 
 
 def _may_merge(a: _Item, b: _Item, sim: float) -> bool:

@@ -1,0 +1,84 @@
+"""How long merging takes on a large synthetic corpus (not a test: run it by hand).
+
+    .venv/bin/python bench/merge_speed.py [--mentions 100000] [--seed 1]
+
+Mentions are spread over two years (80% days, 10% weeks, 10% months) with a Zipf-like
+vocabulary and a few shared names, so blocks and posting lists look like real news.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import random
+import time
+
+from timeline.merge import merge_mentions
+from timeline.model import Article, DateSource, Entity, EventMention, Published
+
+VOCABULARY = [f"w{i}" for i in range(20_000)]
+NAMES = [f"Person {i}" for i in range(2_000)]
+CUMULATIVE = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(VOCABULARY))))
+
+
+def synthetic(count: int, seed: int) -> tuple[list[EventMention], dict[str, Article]]:
+    rng = random.Random(seed)
+    start = dt.date(2014, 1, 1)
+    articles = {
+        f"a{i}": Article(
+            id=f"a{i}",
+            path=f"a{i}.txt",
+            title=None,
+            publisher=None,
+            url=None,
+            published=Published(date=start, source=DateSource.MANIFEST),
+            text=" ".join(rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=300)),
+        )
+        for i in range(count // 20)
+    }
+    mentions = []
+    for n in range(count):
+        day = start + dt.timedelta(days=rng.randrange(730))
+        kind = rng.random()
+        if kind < 0.8:
+            date = day.isoformat()
+        elif kind < 0.9:
+            year, week, _ = day.isocalendar()
+            date = f"{year}-W{week:02d}"
+        else:
+            date = f"{day.year}-{day.month:02d}"
+        words = tuple(dict.fromkeys(rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=12)))
+        mentions.append(
+            EventMention(
+                article=f"a{n % len(articles)}",
+                sentence=" ".join(words),
+                start=n * 10,
+                end=n * 10 + 9,
+                date=date,
+                headline=" ".join(words[:6]),
+                entities=tuple(Entity(text=p, label="PERSON") for p in rng.sample(NAMES, 2)),
+                lemmas=words,
+            )
+        )
+    return mentions, articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentions", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    mentions, articles = synthetic(args.mentions, args.seed)
+    began = time.perf_counter()
+    events = merge_mentions(mentions, articles)
+    took = time.perf_counter() - began
+    merged = sum(1 for e in events if len(e.mentions) > 1)
+    print(
+        f"{len(mentions)} mentions, {len(articles)} articles -> {len(events)} events "
+        f"({merged} merged) in {took:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
