@@ -67,7 +67,7 @@ def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
             continue
         timex = _timex(text, cand, reading)
         found.append(timex)
-        if timex.type in ("DATE", "TIME"):
+        if timex.type in ("DATE", "TIME") and reading.sets_anchor:
             previous = DateValue.parse(timex.value) or previous
     return tuple(found)
 

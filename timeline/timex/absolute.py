@@ -7,6 +7,8 @@ everything else in these expressions is written in the text itself.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
@@ -109,10 +111,11 @@ def year(ctx: Context) -> Reading | None:
     span = ctx.doc.char_span(ctx.cand.core, ctx.cand.end, alignment_mode="expand")
     if span is not None and not ctx.g("fiscal"):
         token = span[-1]
-        if token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i:
-            return None
-        if token.dep_ in ("dobj", "nsubj") and token.pos_ == "NUM":
-            return None
+        head = token.head
+        if token.dep_ == "nummod" and head.tag_ == "NNS" and head.i > token.i:
+            previous = ctx.doc[token.i - 1] if token.i > 0 else None
+            if previous is None or previous.tag_ not in ("DT", "PRP$", "POS"):
+                return None
     return absolute(ctx.g("y"), "year")
 
 
@@ -188,7 +191,8 @@ def quarter(ctx: Context) -> Reading | None:
         return deictic(ctx, lambda d: cal.quarter_value(d.year + year_shift, n), "quarter/rel-year")
     if number and ctx.dct is not None:
         n = number
-        tense = ctx.tense()
+        # Quarters are reported after they end: "will report third-quarter results".
+        tense = Tense.PAST if ctx.tense() is not Tense.FUTURE else Tense.NONE
         options = year_options(ctx.dct, lambda y: month_option(y, 3 * n - 2))
         options = [(f, _quarter_end(f), f"{f.year}-Q{n}") for f, _, _ in options]
         return deictic(ctx, lambda d: cal.pick(options, d, tense), f"quarter/{tense}")
@@ -200,11 +204,18 @@ def quarter(ctx: Context) -> Reading | None:
         return deictic(ctx, lambda d: _quarter_of(d, s), "quarter/relative")
     prev = ctx.anchors.previous
     if word in ("year-ago", "year-earlier"):
-        return anaphoric(ctx, _year_ago_quarter, "quarter/year-ago")
-    if prev is not None and prev.value[4:6] == "-Q":
-        return anaphoric(ctx, lambda p: p.value[:7], "quarter/previous")
+        return replace(anaphoric(ctx, _year_ago_quarter, "quarter/year-ago"), sets_anchor=False)
     if word == "current":
         return deictic(ctx, lambda d: _quarter_of(d, 0), "quarter/current")
+    if word == "latest":
+        return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
+    if prev is not None and prev.value[4:6] == "-Q":
+        if year_text:
+            return anaphoric(ctx, lambda p: f"{year_text}{p.value[4:7]}", "quarter/year")
+        reading = anaphoric(ctx, lambda p: p.value[:7], "quarter/previous")
+        return replace(reading, sets_anchor=False)
+    if year_text:
+        return absolute(year_text, "quarter/year")
     return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
 
 
@@ -311,6 +322,10 @@ def clock(ctx: Context) -> Reading | None:
     )
 
 
+_PM_RE = re.compile(r"\dp|\bp\.?m\b|\sp\.m")
+_AM_RE = re.compile(r"\da|\ba\.?m\b|\sa\.m")
+
+
 def _clock_time(text: str) -> str | None:
     if text.startswith("noon"):
         return "12:00"
@@ -321,9 +336,9 @@ def _clock_time(text: str) -> str | None:
         return None
     parts = digits[0].split(":")
     hour, minute = int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1] else 0
-    if "p" in text.replace("o'clock", "") and hour < 12:
+    if _PM_RE.search(text) and hour < 12:
         hour += 12
-    elif "a" in text.replace("o'clock", "").replace("local", "") and hour == 12:
+    elif _AM_RE.search(text) and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
 

@@ -83,18 +83,27 @@ def shift_years(value: DateValue, n: int) -> str:
     return f"{year:04d}"
 
 
+_FAR = 240  # days: further than this, a tense reading is doubtful ...
+_NEAR = 21  # ... when the other reading is this close
+
+
 def pick(options: Sequence[tuple[dt.date, dt.date, str]], dct: dt.date, tense: Tense) -> str:
     """Choose among candidate periods (first, last, value) relative to the publication
     date: past tense takes the latest that has begun, future the earliest not yet over,
     otherwise the one containing the date or else the nearest."""
-    if tense is Tense.PAST:
-        started = [o for o in options if o[0] <= dct]
-        if started:
-            return max(started)[2]
-    elif tense is Tense.FUTURE:
-        ahead = [o for o in options if o[1] >= dct]
-        if ahead:
+    started = [o for o in options if o[0] <= dct]
+    ahead = [o for o in options if o[1] >= dct]
+    if tense is Tense.PAST and started:
+        past = max(started)
+        # "record Nov. 10" in a Nov. 1 paper: a date just ahead beats one almost a year back.
+        if ahead and (dct - past[1]).days > _FAR and (min(ahead)[0] - dct).days < _NEAR:
             return min(ahead)[2]
+        return past[2]
+    if tense is Tense.FUTURE and ahead:
+        future = min(ahead)
+        if started and (future[0] - dct).days > _FAR and (dct - max(started)[1]).days < _NEAR:
+            return max(started)[2]
+        return future[2]
     for first, last, value in options:
         if first <= dct <= last:
             return value

@@ -5,6 +5,7 @@ anaphoric ("the following day", "two days later") and amounts of time ("five yea
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
@@ -166,7 +167,8 @@ def ago(ctx: Context) -> Reading:
     letter, size = UNITS.get(unit, ("Y", 1))
     prev = ctx.anchors.previous
     if letter == "Y" and size == 1 and prev is not None and prev.granularity is Granularity.QUARTER:
-        return anaphoric(ctx, lambda p: cal.shift_years(p, amount), "year-ago/quarter")
+        reading = anaphoric(ctx, lambda p: cal.shift_years(p, amount), "year-ago/quarter")
+        return replace(reading, sets_anchor=False)
 
     def value(p: DateValue) -> str:
         if unit in ("decade", "century"):
@@ -259,6 +261,8 @@ def duration(ctx: Context) -> Reading | None:
     letter, size = UNITS[unit]
     if n is not None and n == 0:
         return None
+    if unit == "quarter" and "-" in ctx.cand.match.group(0) and ctx.g("pl"):
+        return None  # "three-quarters" is a fraction
     amount = None if n is None else n * size
     value = cal.format_amount(amount, letter, time=unit in TIME_UNITS)
     if n is None and unit in ("decade", "century"):
@@ -269,8 +273,6 @@ def duration(ctx: Context) -> Reading | None:
 def bare_units(ctx: Context) -> Reading | None:
     rel, unit = _rel(ctx), _unit(ctx.g("unit"))
     letter, _ = UNITS[unit]
-    if rel == "recent":
-        return absolute("PAST_REF", "bare/recent")
     if not rel:
         before = ctx.before(10).split()
         if ctx.cand.mod is None and (not before or before[-1] not in _BARE_CONTEXT):
@@ -305,8 +307,10 @@ def year_end(ctx: Context) -> Reading:
 
 def year_earlier(ctx: Context) -> Reading:
     if ctx.anchors.previous is not None:
-        return anaphoric(ctx, lambda p: cal.shift_years(p, -1), "year-earlier")
-    return deictic(ctx, lambda d: f"{d.year - 1:04d}", "year-earlier")
+        reading = anaphoric(ctx, lambda p: cal.shift_years(p, -1), "year-earlier")
+    else:
+        reading = deictic(ctx, lambda d: f"{d.year - 1:04d}", "year-earlier")
+    return replace(reading, sets_anchor=False)
 
 
 def reference(ctx: Context) -> Reading:

@@ -44,6 +44,8 @@ class Reading:
     anchor_value: str | None = None
     rule: str = ""
     mod: str | None = None
+    # False for comparisons ("a year earlier") that must not become the next reference.
+    sets_anchor: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,9 @@ def anaphoric(
     """A reading anchored on the previous date in the text, else on the publication date."""
     prev = ctx.anchors.previous
     if prev is not None:
-        return Reading(kind, value(prev), PREVIOUS, prev.value, rule)
+        resolved = value(prev)
+        if resolved or ctx.dct is None:
+            return Reading(kind, resolved, PREVIOUS, prev.value, rule)
     if ctx.dct is None:
         return Reading(kind, "", NONE, None, rule)
     today = DateValue(

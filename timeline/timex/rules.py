@@ -54,18 +54,18 @@ PARTS_OF_DAY: dict[str, str] = {
 }  # fmt: skip
 SETS: dict[str, str] = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
-    "biweekly": "P2W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
-    "yearly": "P1Y", "annual": "P1Y",
+    "biweekly": "P2W", "monthly": "P1M",
+    "yearly": "P1Y",
 }  # fmt: skip
 REFS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
-    "more recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "the near term": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "at the moment": "PRESENT_REF", "recently": "PAST_REF",
+
+    "lately": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
 }  # fmt: skip
 # Holidays with a fixed month and day; Easter and Thanksgiving are computed.
 HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -78,7 +78,8 @@ DATE_MODS: dict[str, str] = {
     "early": "START", "the beginning of": "START", "the start of": "START",
     "the first half of": "START", "mid": "MID", "mid-": "MID", "the middle of": "MID",
     "late": "END", "the end of": "END", "the close of": "END", "the second half of": "END",
-    "the latter part of": "END", "earlier": "", "later": "",
+    "the latter part of": "END", "earlier": "", "later": "", "the early": "START",
+    "the mid": "MID", "the mid-": "MID", "the late": "END",
 }  # fmt: skip
 # Prefixes that qualify an amount of time (durations and "N units ago").
 AMOUNT_MODS: dict[str, str] = {
@@ -103,10 +104,12 @@ WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)\b|(?-i:(?:Mon|Tue
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|\s*%|\.\d)"
 _NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
-NUMBER = (
+_AMOUNT = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*"
-    r"(?:\s+and\s+a\s+half)?|a\s+few|a\s+couple\s+(?:of\s+)?|several|many|a|an|a\s+single)"
+    r"(?:\s+and\s+a\s+half)?|a\s+few|(?:a\s+)?couple\s+of|several|many|few|a|an|a\s+single)"
 )
+# "two to three weeks", "12 to 18 months": the range is one expression.
+NUMBER = rf"(?:{_AMOUNT}(?:\s+(?:to|or)\s+|\s*-\s*)(?=\d|{_NUMWORD}))?{_AMOUNT}"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 SEASON = r"(?:spring|summer|autumn|winter|(?<!\w)fall(?!\w))"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
@@ -115,7 +118,7 @@ CLOCK = (
     r"|(?:[01]\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|local\s+time))?"
     r"|noon|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
 )
-_TZ = r"(?:\s+(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
+_TZ = r"(?:\s+(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?(?:\s+local\s+time)?"
 ORD = _alt(ORDINALS)
 REL = r"(?:this\s+coming|this\s+past|the\s+coming|this|last|next|past|previous|coming)"
 
@@ -310,7 +313,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "anaphoric",
         "anaphoric",
-        r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that|prior)\s+"
+        r"(?:(?:the|that)\s+)?(?P<rel>following|next|previous|preceding|same|that|prior)\s+"
         rf"(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend|{WEEKDAY})",
         "the following day",
         "that month",
@@ -381,7 +384,7 @@ RULES: tuple[Rule, ...] = (
         "daily",
         "every day",
         "each Thursday",
-        "annually",
+        "weekly",
     ),
     _rule(
         "spoken-year",

@@ -1,0 +1,174 @@
+"""What each kind of expression resolves to, as a table: the spec of the temporal tagger."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from tests.timex.conftest import Tagger
+
+
+class Case(NamedTuple):
+    dct: str | None
+    text: str
+    extent: str  # the exact text the tagger must mark
+    value: str
+    type: str = "DATE"
+    anchor: str | None = None
+
+
+WED = "2015-12-16"  # a Wednesday
+TUE = "2015-12-15"
+
+CASES: dict[str, Case] = {
+    # seed examples: an article of Wednesday 16 December 2015
+    "yesterday": Case(WED, "Putin met Kerry in the Kremlin yesterday.", "yesterday",
+                      "2015-12-15", anchor="publication"),
+    "last-friday": Case(WED, "The State Department last Friday calling it a failure.",
+                        "last Friday", "2015-12-11"),
+    "month-day-past": Case(WED, "Russia began a campaign of airstrikes on September 30.",
+                           "September 30", "2015-09-30"),
+    "month-past-in-sentence": Case(WED, "Talks on Syria in Vienna in November set a January 1 "
+                                   "date for dialogue to begin.", "November", "2015-11"),
+    "month-day-future-date-for": Case(WED, "Talks on Syria in Vienna in November set a January 1 "
+                                      "date for dialogue to begin.", "January 1", "2016-01-01"),
+    "weekday-planning": Case(WED, "The US seeks to use a meeting on Friday in New York.",
+                             "Friday", "2015-12-18"),
+    "weekday-said": Case(WED, "Kerry said on Friday that talks would go on.", "Friday",
+                         "2015-12-11"),
+    "weekday-will": Case(WED, "The council will meet on Monday.", "Monday", "2015-12-21"),
+    "weekday-same-day-past": Case(WED, "Police said Wednesday that two men were held.",
+                                  "Wednesday", "2015-12-16"),
+    # an article of Tuesday 15 December 2015
+    "since-month-year": Case(TUE, "The war has raged since September 2014.", "September 2014",
+                             "2014-09", anchor="none"),
+    "later-this-week": Case(TUE, "A meeting was mooted for later this week.", "later this week",
+                            "2015-W51"),
+    "month-next-year": Case(TUE, "It is tentatively scheduled for January next year.",
+                            "January next year", "2016-01"),
+    "today": Case(TUE, "The talks resume today.", "today", "2015-12-15"),
+    "now": Case(TUE, "Now the rebels hold the city.", "Now", "PRESENT_REF"),
+    "this-year": Case(TUE, "This year has been the hottest.", "This year", "2015"),
+    "tomorrow": Case(TUE, "He leaves tomorrow.", "tomorrow", "2015-12-16"),
+    "last-week": Case(TUE, "The bill passed last week.", "last week", "2015-W50"),
+    "next-month": Case(TUE, "Elections are due next month.", "next month", "2016-01"),
+    "last-year": Case(TUE, "Sales fell last year.", "last year", "2014"),
+    # year boundaries, both directions
+    "december-in-january-past": Case("2016-01-10", "The plant closed in December.", "December",
+                                     "2015-12"),
+    "january-in-december-future": Case(TUE, "The plant will reopen in January.", "January",
+                                       "2016-01"),
+    "month-day-in-january-past": Case("2016-01-05", "He was arrested on December 28.",
+                                      "December 28", "2015-12-28"),
+    "month-day-future-across-year": Case(TUE, "The law takes effect on Jan. 5, officials say, "
+                                         "and will be enforced.", "Jan. 5", "2016-01-05"),
+    "last-november": Case("2000-01-13", "He arrived last November.", "last November", "1999-11"),
+    "last-fall": Case("1998-02-06", "A surge that began last fall.", "last fall", "1997-FA"),
+    # anaphoric expressions use the previous date in the text
+    "following-day": Case(TUE, "He arrived on March 3, 2001. The following day he left.",
+                          "The following day", "2001-03-04", anchor="previous"),
+    "two-days-later": Case(TUE, "He arrived on March 3, 2001. Two days later he left.",
+                           "Two days later", "2001-03-05", anchor="previous"),
+    "that-month": Case(TUE, "The treaty was signed in May 1998. That month prices rose.",
+                       "That month", "1998-05", anchor="previous"),
+    "the-next-year": Case(TUE, "He was elected in 2004 and the next year he resigned.",
+                          "the next year", "2005", anchor="previous"),
+    # absolute dates
+    "full-date": Case(TUE, "He was born on March 5, 1946.", "March 5, 1946", "1946-03-05",
+                      anchor="none"),
+    "day-month-year": Case(TUE, "It opened on 30 September 2014.", "30 September 2014",
+                           "2014-09-30"),
+    "weekday-date": Case(TUE, "It happened on Monday, Oct. 26, 1998.", "Monday, Oct. 26, 1998",
+                         "1998-10-26"),
+    "year": Case(TUE, "The company was founded in 1988.", "1988", "1988"),
+    "iso": Case(TUE, "Filed 2014-03-02 by the clerk.", "2014-03-02", "2014-03-02"),
+    "year-range-first": Case(TUE, "The 2009-2010 season was long.", "2009", "2009"),
+    "year-range-second": Case(TUE, "The 2009-2010 season was long.", "2010", "2010"),
+    "mid-year": Case(TUE, "The group fell apart in mid-1996.", "mid-1996", "1996"),
+    "late-month": Case("2000-04-05", "He was rescued off Florida in late November.",
+                       "late November", "1999-11"),
+    # durations are never dates
+    "five-years": Case(TUE, "He served five years in prison.", "five years", "P5Y", "DURATION"),
+    "90-days": Case(TUE, "The visa lasts 90 days.", "90 days", "P90D", "DURATION"),
+    "past-three-months": Case(TUE, "Prices rose in the past three months.",
+                              "the past three months", "P3M", "DURATION"),
+    "adjective-duration": Case(TUE, "A five-year plan was adopted.", "five-year", "P5Y",
+                               "DURATION"),
+    "hours-fraction": Case(TUE, "She spent about 5 1/2 hours in Nairobi.", "about 5 1/2 hours",
+                           "PT5H30M", "DURATION"),
+    "vague-duration": Case(TUE, "It took several years.", "several years", "PXY", "DURATION"),
+    # decades, centuries, seasons, quarters, parts of day, times
+    "decade": Case(TUE, "Prices rose in the 1990s.", "the 1990s", "199"),
+    "decade-late": Case(TUE, "It happened in the late 1970s.", "the late 1970s", "197"),
+    "century": Case(TUE, "A 20th century idea.", "20th century", "19"),
+    "season": Case(TUE, "The fighting stopped this summer.", "this summer", "2015-SU"),
+    "quarter": Case(TUE, "Profit rose in the third quarter.", "the third quarter", "2015-Q3"),
+    "quarter-adjective": Case("1989-10-26", "Third-quarter sales dropped 11%.", "Third-quarter",
+                              "1989-Q3"),
+    "this-morning": Case(TUE, "He spoke this morning.", "this morning", "2015-12-15TMO", "TIME"),
+    "last-night": Case(TUE, "The blast came last night.", "last night", "2015-12-14TNI", "TIME"),
+    "clock": Case(TUE, "The blast came at 10:35 a.m. local time.", "10:35 a.m. local time",
+                  "2015-12-15T10:35", "TIME"),
+    "clock-weekday": Case("2000-04-03", "They have until 9 a.m. Tuesday to sign.",
+                          "9 a.m. Tuesday", "2000-04-04T09:00", "TIME"),
+    "ago": Case(TUE, "He left five years ago.", "five years ago", "2010"),
+    "set-daily": Case(TUE, "Rallies are held daily.", "daily", "P1D", "SET"),
+    "set-every-thursday": Case(TUE, "They march each Thursday.", "each Thursday", "XXXX-WXX-4",
+                               "SET"),
+    "past-ref": Case(TUE, "He recently resigned.", "recently", "PAST_REF"),
+    "future-ref": Case(TUE, "Prices may rise in the future.", "the future", "FUTURE_REF"),
+    "spoken-year": Case(TUE, "The verdict came in nineteen ninety-six.", "nineteen ninety-six",
+                        "1996"),
+    # no publication date: relative dates stay unresolved, absolute ones do not care
+    "no-dct-relative": Case(None, "He left yesterday.", "yesterday", "", anchor="none"),
+    "no-dct-absolute": Case(None, "He left on March 5, 1946.", "March 5, 1946", "1946-03-05"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_resolution(tag: Tagger, case: Case) -> None:
+    timexes = tag(case.text, case.dct)
+    found = {t.text: t for t in timexes}
+    assert case.extent in found, f"{case.extent!r} not tagged; got {list(found)}"
+    timex = found[case.extent]
+    assert (timex.value, timex.type) == (case.value, case.type), timex
+    if case.anchor is not None:
+        assert timex.anchor == case.anchor, timex
+
+
+NOT_DATES = {
+    "modal-may": "Prices may rise.",
+    "verb-fall": "Prices fall when supply rises.",
+    "quantity": "The army sent 2000 troops.",
+    "money": "It costs $1990.",
+    "age": "An 8-year-old boy was found.",
+}
+
+
+@pytest.mark.parametrize("text", NOT_DATES.values(), ids=NOT_DATES.keys())
+def test_not_temporal(tag: Tagger, text: str) -> None:
+    assert tag(text, TUE) == ()
+
+
+def test_offsets_are_exact(tag: Tagger) -> None:
+    text = "On Friday, Oct. 23, the board met; since 1998 it has met in the following year."
+    for timex in tag(text, TUE):
+        assert text[timex.start : timex.end] == timex.text
+    assert [t.text for t in tag(text, TUE)] == ["Friday, Oct. 23", "1998", "the following year"]
+
+
+def test_sorted_by_start(tag: Tagger) -> None:
+    timexes = tag("Yesterday and today, and on Friday, and in 2010.", TUE)
+    assert [t.start for t in timexes] == sorted(t.start for t in timexes)
+
+
+def test_explain_names_anchor_and_rule(tag: Tagger) -> None:
+    from timeline.timex import explain
+
+    (timex,) = tag("The State Department last Friday said so.", WED)
+    line = explain(timex)
+    assert "'last Friday'" in line
+    assert "2015-12-11" in line
+    assert "publication date 2015-12-16" in line
+    assert timex.rule in line
