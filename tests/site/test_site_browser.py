@@ -1,0 +1,148 @@
+"""The site in real headless Chromium (Debian package) through Playwright."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from timeline.site.screenshot import CHROMIUM_ARGS, serve
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        shutil.which("chromium") is None,
+        reason="chromium is not installed (apt-get install -y chromium)",
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=list(CHROMIUM_ARGS)
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: problems.append(str(e)))
+    tab.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    tab.problems = problems
+    yield tab
+    context.close()
+    assert problems == []
+
+
+def visible_events(page: Any) -> list[str]:
+    return list(
+        page.eval_on_selector_all("li.event:not([hidden])", "els => els.map(e => e.dataset.id)")
+    )
+
+
+def test_timeline_renders_without_errors(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    page.wait_for_load_state("networkidle")
+    assert len(visible_events(page)) == 6
+    assert page.locator("#ev-meeting").is_visible()
+    assert page.locator("#timeline-filters").is_visible()
+
+
+def test_filters_by_entity_source_and_date(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    page.select_option("select[name=entity]", "person-vladimir-putin")
+    assert visible_events(page) == ["ev-meeting"]
+    assert "Showing 1 of 6" in page.locator(".filter-status").inner_text()
+    assert not page.locator("#p201").is_visible()
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('li.event[hidden]').length === 0")
+    page.select_option("select[name=source]", "bbc-news")
+    assert visible_events(page) == ["ev-talks", "ev-meeting"]
+    page.select_option("select[name=source]", "")
+    page.fill("input[name=from]", "2015-12-16")
+    page.fill("input[name=to]", "2015-12-31")
+    # periods that overlap the range stay: the 2010s and 2015 may include those weeks
+    assert visible_events(page) == [
+        "ev-sanctions",
+        "ev-resolution",
+        "ev-talks",
+        "ev-resumed",
+        "ev-hostile",
+    ]
+
+
+def test_months_collapse_and_expand(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    toggle = page.locator("#m2015-12 button.month-toggle")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#ev-meeting").is_visible()
+    page.click("button[data-action=expand]")
+    assert page.locator("#ev-meeting").is_visible()
+
+
+def test_permalink_lands_on_the_event_even_when_hidden(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html#ev-hostile")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#ev-hostile").is_visible()
+    assert page.locator("#ev-hostile").evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    )
+    page.select_option("select[name=entity]", "person-vladimir-putin")
+    assert not page.locator("#ev-resumed").is_visible()
+    page.evaluate("location.hash = 'ev-resumed'")
+    page.wait_for_function("!document.querySelector('li[data-id=ev-resumed]').hidden")
+    assert page.locator("#ev-resumed").is_visible()
+
+
+def test_search_finds_an_event_and_links_to_its_anchor(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    page.wait_for_load_state("networkidle")
+    page.locator("#mkdocs-search-query").press_sequentially("Kremlin", delay=20)
+    link = page.locator("#mkdocs-search-results a[href$='index.html#ev-meeting']")
+    link.first.wait_for(timeout=10_000)
+    link.first.click()
+    page.wait_for_url("**/index.html#ev-meeting")
+    assert page.locator("#ev-meeting").is_visible()
+
+
+def test_search_page_reads_the_query(page: Any, base_url: str) -> None:
+    page.goto(base_url + "search.html?q=resolution")
+    page.locator("#mkdocs-search-results a[href$='#ev-resolution']").first.wait_for(timeout=10_000)
+
+
+def test_timex_shows_its_value_on_keyboard_focus(page: Any, base_url: str) -> None:
+    page.goto(base_url + "sources/guardian-2015-12-16.html")
+    mark = page.locator("mark.timex").first
+    mark.focus()
+    content = mark.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "15 December 2015" in content
+    assert "relative to the publication date" in (mark.get_attribute("title") or "")
+
+
+def test_hostile_article_runs_nothing(page: Any, base_url: str) -> None:
+    for path in ("index.html", "entities/index.html", "key-events.html", "sources/hostile.html"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("img").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+    # the markup is shown to the reader as text
+    assert '<script>alert("x")</script>' in page.locator("main").inner_text()
