@@ -37,7 +37,7 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
-_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]+)?$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]\s]*$")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:de|da|van|von|al|bin|la|le|du|of)|[A-Z]\.)$")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
@@ -148,87 +148,99 @@ def _is_headline(line: str) -> bool:
     )
 
 
-def _paragraphs(raw: str) -> tuple[list[str], list[str]]:
-    """Split into normalized paragraphs; also return the lines that held only NBSPs.
+def _paragraphs(raw: str) -> tuple[list[str], list[int]]:
+    """Split into normalized paragraphs, counting the NBSP-only lines before each one.
 
     Plain text either has one paragraph per line or is hard-wrapped (every line under
-    ~100 characters); only in the latter case are lines of a block joined.
+    ~100 characters); only in the latter case are lines of a block joined. The counts
+    (one more than there are paragraphs, for trailing lines) let `removed` stay in
+    document order.
     """
     lines = unicodedata.normalize("NFC", raw).splitlines()
-    nbsp_blanks = [ln for ln in lines if ln.strip(" \t") and not _normalize(ln)]
     normalized = [_normalize(ln) for ln in lines]
     longest = max((len(ln) for ln in normalized), default=0)
     long_lines = sum(len(ln) >= 50 for ln in normalized)
     wrapped = longest <= 100 and long_lines >= 3 and long_lines * 2 >= sum(map(bool, normalized))
     paragraphs: list[str] = []
+    nbsp_before = [0]
     previous = ""
-    for line in normalized:
+    for original, line in zip(lines, normalized, strict=True):
         if not line:
             previous = ""
+            nbsp_before[-1] += bool(original.strip(" \t"))
             continue
         if wrapped and previous and len(previous) >= 0.6 * longest:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
+            nbsp_before.append(0)
         previous = line
-    return paragraphs, nbsp_blanks
+    return paragraphs, nbsp_before
 
 
 def _quote(reason: str, line: str) -> str:
     return f'{reason}: "{line}"'
 
 
+_TITLE = "title"
+
+
+def _header_reason(line: str, title: str | None) -> str:
+    """Why a line before the first sentence goes; `_TITLE` for the headline itself."""
+    reason = _match(line, BODY_PATTERNS + EDGE_PATTERNS)
+    if reason is not None:
+        return reason
+    if DATE_LINE.match(line):
+        return "banner date"
+    if title is None and _is_headline(line) and not _is_name(line):
+        return _TITLE
+    if title is not None and line.casefold() == title.casefold():
+        return "duplicated title"
+    if _is_name(line):
+        return "photo caption/byline"
+    return "header line before the first sentence"
+
+
+def _footer_reason(line: str) -> str:
+    reason = _match(line, BODY_PATTERNS + EDGE_PATTERNS)
+    if reason is None and _is_name(line):
+        reason = "publisher name/credit"
+    return reason or "footer line after the last sentence"
+
+
 def clean_text(raw: str) -> CleanedText:
     """Remove page furniture from plain text and detect its headline.
 
-    Idempotent: `clean_text(clean_text(x).text).text == clean_text(x).text`.
+    Idempotent: `clean_text(clean_text(x).text).text == clean_text(x).text`. Without
+    any story sentence there are no zones (and no headline): only `BODY_PATTERNS` apply.
     """
-    paragraphs, nbsp_blanks = _paragraphs(raw)
-    removed = [_quote("blank (non-breaking space)", "\\u00a0") for _ in nbsp_blanks]
-    edge = BODY_PATTERNS + EDGE_PATTERNS
-
-    def is_story(p: str) -> bool:
-        return is_sentence(p) and _match(p, edge) is None
-
-    first = next((i for i, p in enumerate(paragraphs) if is_story(p)), None)
-    if first is None:  # no prose at all: only drop what is furniture anywhere
-        kept = []
-        for p in paragraphs:
-            reason = _match(p, BODY_PATTERNS)
-            if reason:
-                removed.append(_quote(reason, p))
-            else:
-                kept.append(p)
-        return CleanedText(text="\n\n".join(kept), title=None, removed=tuple(removed))
-    last = max(i for i, p in enumerate(paragraphs) if is_story(p))
-
+    paragraphs, nbsp_before = _paragraphs(raw)
+    story = [
+        i
+        for i, p in enumerate(paragraphs)
+        if is_sentence(p) and _match(p, BODY_PATTERNS + EDGE_PATTERNS) is None
+    ]
+    first, last = (story[0], story[-1]) if story else (len(paragraphs), -1)
     title: str | None = None
-    kept = []
-    for i, p in enumerate(paragraphs):
-        key = p.casefold()
-        if i < first:
-            reason = _match(p, edge)
-            if reason is None and DATE_LINE.match(p):
-                reason = "banner date"
-            elif reason is None and title is None and _is_headline(p) and not _is_name(p):
-                title = p
+    kept: list[str] = []
+    removed: list[str] = []
+    for i, line in enumerate(paragraphs):
+        removed += [_quote("blank (non-breaking space)", "\\u00a0")] * nbsp_before[i]
+        reason: str | None
+        if story and i < first:
+            reason = _header_reason(line, title)
+            if reason == _TITLE:
+                title = line
                 continue
-            elif reason is None and title is not None and key == title.casefold():
-                reason = "duplicated title"
-            elif reason is None and _is_name(p):
-                reason = "photo caption/byline"
-            removed.append(_quote(reason or "header line before the first sentence", p))
-        elif i > last:
-            reason = _match(p, edge)
-            if reason is None and _is_name(p):
-                reason = "publisher name/credit"
-            removed.append(_quote(reason or "footer line after the last sentence", p))
+        elif story and i > last:
+            reason = _footer_reason(line)
         else:
-            reason = _match(p, BODY_PATTERNS)
-            if reason is None and title is not None and key == title.casefold():
+            reason = _match(line, BODY_PATTERNS)
+            if reason is None and title is not None and line.casefold() == title.casefold():
                 reason = "duplicated title"
-            if reason:
-                removed.append(_quote(reason, p))
-            else:
-                kept.append(p)
+        if reason:
+            removed.append(_quote(reason, line))
+        else:
+            kept.append(line)
+    removed += [_quote("blank (non-breaking space)", "\\u00a0")] * nbsp_before[-1]
     return CleanedText(text="\n\n".join(kept), title=title, removed=tuple(removed))

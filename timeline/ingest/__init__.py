@@ -23,7 +23,10 @@ from timeline.ingest.options import DEFAULT_OPTIONS, IngestOptions, RecordFields
 from timeline.ingest.readers import read_source
 from timeline.model import Article, Status
 
-__all__ = ["SUPPORTED", "IngestOptions", "RecordFields", "read_inputs"]
+__all__ = ["DEFAULT_INPUT", "SUPPORTED", "IngestOptions", "RecordFields", "read_inputs"]
+
+#: What to read when no path is given: the articles the project ships with.
+DEFAULT_INPUT = Path("seeds")
 
 
 def _load_bytes(source: Source, max_bytes: int) -> bytes | str:
