@@ -1,0 +1,134 @@
+"""Timeline summarisation scoring: date F1, date-aligned ROUGE, the busiest-days baseline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.evaluate.tls import (
+    aligned_rouge,
+    busiest_days,
+    evaluate_tls,
+    format_report,
+    load_articles,
+)
+from timeline.model import Article, EventMention
+
+D = dt.date.fromisoformat
+T17 = Path(__file__).resolve().parents[3] / "shared" / "data" / "t17"
+
+
+def write_topic(root: Path) -> Path:
+    articles = [
+        ("1", "2010-04-21", "The rig exploded yesterday. Eleven workers are missing."),
+        ("2", "2010-04-21", "Coast guard searches for workers."),
+        ("3", "2010-04-22", "The burning rig sank."),
+        ("4", "2010-05-30", "Outside the reference span."),
+    ]
+    with (root / "articles.jsonl").open("w", encoding="utf-8") as out:
+        for aid, published, text in articles:
+            out.write(json.dumps({"id": aid, "published": published, "text": text}) + "\n")
+    (root / "timelines").mkdir()
+    timeline = {
+        "entries": [
+            {"date": "2010-04-20", "sentences": ["The rig exploded."]},
+            {"date": "2010-04-22", "sentences": ["The burning rig sank."]},
+        ]
+    }
+    (root / "timelines" / "rig.json").write_text(json.dumps(timeline), encoding="utf-8")
+    return root
+
+
+def fake_extract(articles: Sequence[Article]) -> list[EventMention]:
+    """Dated sentences as a tagger would find them, for the articles given only."""
+    dated = {
+        "1": ("The rig exploded yesterday.", "2010-04-20"),
+        "3": ("The burning rig sank.", "2010-04-22"),
+        "4": ("Outside the reference span.", "2010-05-30"),
+    }
+    out = []
+    for a in articles:
+        if a.id in dated:
+            sentence, date = dated[a.id]
+            out.append(
+                EventMention(
+                    article=a.id,
+                    sentence=sentence,
+                    start=0,
+                    end=len(sentence),
+                    date=date,
+                    headline=sentence,
+                    lemmas=tuple(sentence.lower().rstrip(".").split()),
+                )
+            )
+    return out
+
+
+def test_evaluate_restricts_to_span_and_scores_dates(tmp_path: Path) -> None:
+    report = evaluate_tls(write_topic(tmp_path), fake_extract)
+    (score,) = report.scores
+    assert (score.dates, score.sentences_per_date, score.articles) == (2, 1, 3)
+    assert score.date_f1 == pytest.approx(1.0)
+    assert score.baseline_f1 == pytest.approx(0.5)  # busiest days: 04-21 and 04-22
+    predicted = {
+        D("2010-04-20"): ["The rig exploded yesterday."],
+        D("2010-04-22"): ["The burning rig sank."],
+    }
+    reference = {D("2010-04-20"): ["The rig exploded."], D("2010-04-22"): ["The burning rig sank."]}
+    assert score.rouge1 == pytest.approx(aligned_rouge(predicted, reference, 1))
+    text = format_report(report)
+    assert "rig" in text
+    assert "mean (1 timelines)" in text
+
+
+def test_aligned_rouge_identical_is_one_and_weighs_distance() -> None:
+    same = {D("2010-04-20"): ["oil spill grows"]}
+    assert aligned_rouge(same, same, 1) == pytest.approx(1.0)
+    assert aligned_rouge(same, same, 2) == pytest.approx(1.0)
+    shifted = {D("2010-04-21"): ["oil spill grows"]}
+    assert aligned_rouge(shifted, same, 1) == pytest.approx(0.5)
+    assert aligned_rouge({}, same, 1) == 0.0
+
+
+def test_busiest_days_break_ties_by_date(tmp_path: Path) -> None:
+    articles = load_articles(write_topic(tmp_path))
+    assert busiest_days(articles, 2) == [D("2010-04-21"), D("2010-04-22")]
+
+
+def test_bad_directory_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        evaluate_tls(tmp_path, fake_extract)
+    (tmp_path / "articles.jsonl").write_text('{"id": "1"}\n', encoding="utf-8")
+    with pytest.raises(InputError):
+        load_articles(tmp_path)
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_t17_smallest_topic_beats_the_baseline() -> None:
+    """The full pipeline on the smallest development topic (about a minute on CPU)."""
+    topic = T17 / "H1N1_guardian"
+    if not topic.exists():
+        pytest.skip("Timeline17 development data not present")
+    timex = pytest.importorskip("timeline.timex")
+    from timeline.events import extract_mentions
+    from timeline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def extract(articles: Sequence[Article]) -> list[EventMention]:
+        docs = nlp.pipe((a.text for a in articles), batch_size=16)
+        return [
+            m
+            for a, doc in zip(articles, docs, strict=True)
+            for m in extract_mentions(a, doc, timex.tag_doc(doc, a.published.date))
+        ]
+
+    report = evaluate_tls(topic, extract)
+    assert report.mean("date_f1") >= 0.7
+    assert report.mean("date_f1") > report.mean("baseline_f1")

@@ -1,0 +1,123 @@
+"""Key events: days ranked by independent references, sentences by centrality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.merge import event_id
+from timeline.model import Article, DateSource, Event, EventMention, Published
+from timeline.salience import central_sentences, rank_dates, select_key_events
+
+
+def art(aid: str, published: str, text: str = "") -> Article:
+    return Article(
+        id=aid,
+        path=f"{aid}.txt",
+        title=None,
+        publisher=None,
+        url=None,
+        published=Published(date=dt.date.fromisoformat(published), source=DateSource.MANIFEST),
+        text=text or f"An article of its own, number {aid}, {aid * 5}.",
+    )
+
+
+def mention(aid: str, start: int, date: str, words: str) -> EventMention:
+    return EventMention(
+        article=aid,
+        sentence=words,
+        start=start,
+        end=start + len(words),
+        date=date,
+        headline=words,
+        lemmas=tuple(words.lower().split()),
+    )
+
+
+def event(*mentions: EventMention) -> Event:
+    date = mentions[0].date
+    return Event(id=event_id(date, mentions), date=date, headline="", mentions=mentions)
+
+
+ARTICLES = {
+    "a": art("a", "2010-04-21"),
+    "b": art("b", "2010-04-25"),
+    "c": art("c", "2010-05-02"),
+    "d": art("d", "2010-04-22"),
+}
+
+
+def test_later_references_from_several_sources_rank_first() -> None:
+    events = [
+        event(
+            mention("b", 0, "2010-04-20", "rig explodes gulf"),
+            mention("c", 0, "2010-04-20", "rig exploded in the gulf"),
+        ),
+        event(mention("d", 0, "2010-04-22", "rig sinks")),
+    ]
+    ranks = rank_dates(events, ARTICLES)
+    assert ranks[0].date == "2010-04-20"
+    assert (ranks[0].later, ranks[0].same_day) == (2, 0)
+    sinks = next(r for r in ranks if r.date == "2010-04-22")
+    assert (sinks.same_day, sinks.published) == (1, 1)
+
+
+def test_wire_copies_count_once() -> None:
+    story = " ".join(f"word{i}" for i in range(100))
+    articles = {"x": art("x", "2010-05-01", story), "y": art("y", "2010-05-01", story)}
+    events = [
+        event(mention("x", 0, "2010-04-20", "rig explodes"), mention("y", 0, "2010-04-20", "rig"))
+    ]
+    (explosion,) = [r for r in rank_dates(events, articles) if r.date == "2010-04-20"]
+    assert explosion.later == 1
+
+
+def test_date_filter_and_only_days() -> None:
+    events = [
+        event(mention("b", 0, "2010-04-20", "rig explodes")),
+        event(mention("c", 0, "2010-W17", "a week of trouble")),
+        event(mention("c", 50, "2010-03-01", "permit granted")),
+    ]
+    ranks = rank_dates(events, ARTICLES, start=dt.date(2010, 4, 1), end=dt.date(2010, 4, 30))
+    assert all("2010-04-01" <= r.date <= "2010-04-30" for r in ranks)
+    assert {r.date for r in ranks} >= {"2010-04-20"}
+
+
+def test_select_key_events_caps_days_and_sentences() -> None:
+    events = [
+        event(
+            mention("b", 0, "2010-04-20", "rig explodes in gulf of mexico"),
+            mention("c", 0, "2010-04-20", "the rig explodes in the gulf of mexico"),
+            mention("c", 90, "2010-04-20", "eleven workers missing after rig explodes"),
+        ),
+        event(mention("c", 200, "2010-04-22", "burning rig sinks")),
+        event(mention("b", 300, "2010-04-23", "oil leak discovered")),
+        event(mention("c", 400, "2010-W17", "a week of trouble")),
+    ]
+    key = select_key_events(events, ARTICLES, top_dates=2, sentences_per_date=2)
+    assert [e.date for e in key] == sorted(e.date for e in key)
+    assert len(key) == 2
+    assert key[0].date == "2010-04-20"
+    assert 1 <= len(key[0].mentions) <= 2
+    assert all(len(e.mentions) <= 2 for e in key)
+    for e in key:
+        assert e.id == event_id(e.date, e.mentions)
+    window = select_key_events(
+        events, ARTICLES, 5, 1, start=dt.date(2010, 4, 21), end=dt.date(2010, 4, 30)
+    )
+    assert {e.date for e in window} <= {"2010-04-22", "2010-04-23"}
+
+
+def test_central_sentences_prefer_the_common_story_and_skip_repeats() -> None:
+    pool = [
+        mention("a", 0, "2010-04-20", "rig explodes gulf workers missing"),
+        mention("b", 0, "2010-04-20", "rig explodes gulf workers missing"),
+        mention("c", 0, "2010-04-20", "rig explodes gulf coast guard search"),
+        mention("d", 0, "2010-04-20", "unrelated football score"),
+    ]
+    best = central_sentences(pool, 2)
+    assert len(best) == 2
+    assert best[0].sentence.startswith("rig explodes")
+    assert {m.sentence for m in best} == {
+        "rig explodes gulf workers missing",
+        "rig explodes gulf coast guard search",
+    }
