@@ -6,6 +6,7 @@ ingest -> nlp.pipe -> timex -> events (a pure map over articles) -> merge (whole
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -39,9 +40,18 @@ def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestO
 
 
 def pipeline_version() -> str:
-    """What the cache must be invalidated by: the versions of the code and of the model."""
+    """What cached results depend on: the model, spaCy, and this package's own code.
+
+    Hashing the package sources means an upgrade or a local edit of the tagger invalidates
+    the cache even when the version number did not change.
+    """
     model = model_name()
-    return f"spacy-{spacy.__version__}/{model}-{metadata.version(model)}"
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return f"spacy-{spacy.__version__}/{model}-{metadata.version(model)}/{digest.hexdigest()[:16]}"
 
 
 def open_cache(config: Config) -> ExtractionCache:
