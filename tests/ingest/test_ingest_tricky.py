@@ -37,7 +37,10 @@ def test_nearest_manifest_wins_and_keeps_local_date(tricky: dict[str, Article]) 
 
 
 def test_misspelled_manifest_entry_is_pointed_out(tricky: dict[str, Article]) -> None:
-    assert any("hard-wraped.txt" in m for m in tricky["hard-wrapped.txt"].messages)
+    assert any(
+        "'hard-wraped.txt', which does not exist" in m for m in tricky["hard-wrapped.txt"].messages
+    )
+    assert not any("hard-wraped" in m for m in tricky["Café Report (1).txt"].messages)
 
 
 def test_broken_manifest_warns_files_it_covers(tricky: dict[str, Article]) -> None:

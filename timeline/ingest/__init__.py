@@ -9,6 +9,7 @@ shows up in the build report.
 
 from __future__ import annotations
 
+import difflib
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,11 +68,12 @@ def _manifest_for(
         if key in manifest.entries:
             notes.extend(manifest.entry_messages.get(key, ()))
             return manifest.entries[key], notes
-        missing = sorted(k for k in manifest.entries if not (folder / k).exists())
-        if missing:
+        missing = [k for k in manifest.entries if not (folder / k).exists()]
+        close = difflib.get_close_matches(key, missing, n=1, cutoff=0.8)
+        if close:
             notes.append(
-                f"no manifest entry for this file, but the manifest names missing "
-                f"file(s) {', '.join(missing)}; check the spelling"
+                f"no manifest entry for this file, but there is one for '{close[0]}', "
+                "which does not exist; check the spelling"
             )
     return None, notes
 

@@ -59,15 +59,16 @@ def load_manifest(folder: Path, *, name: str = MANIFEST_NAME, max_bytes: int) ->
         return Manifest(folder=folder, problem=f"{name} must map file names to metadata")
     entries: dict[str, Fields] = {}
     messages: dict[str, tuple[str, ...]] = {}
-    for key, value in data.items():
+    for raw_key, value in data.items():
+        key = str(raw_key).strip().removeprefix("./")
         origin = f"{name} entry '{key}'"
         if value is None:
-            entries[str(key).strip().removeprefix("./")] = Fields(origin=origin)
+            entries[key] = Fields(origin=origin)
             continue
         if not isinstance(value, dict):
-            messages[str(key)] = (f"{origin} must be a mapping of keys to values; it was ignored",)
+            messages[key] = (f"{origin} must be a mapping of keys to values; it was ignored",)
             continue
         fields, problems = fields_from_mapping(value, origin=origin)
-        entries[str(key).strip().removeprefix("./")] = fields
-        messages[str(key)] = problems
+        entries[key] = fields
+        messages[key] = problems
     return Manifest(folder=folder, entries=entries, entry_messages=messages)

@@ -22,6 +22,11 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
+#: Front-matter keys common in static-site generators: accepted, not used.
+_OTHER_KEYS = frozenset(
+    {"author", "authors", "tags", "categories", "description", "summary", "layout", "draft"}
+    | {"slug", "source", "image", "keywords"}
+)
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]"), ""),  # images
@@ -107,35 +112,21 @@ def read_markdown(data: bytes, *, stem: str) -> tuple[Draft, ...]:
     front = Fields(origin="front matter")
     if yaml_text is not None:
         try:
-            data_ = load_yaml(yaml_text)
+            loaded = load_yaml(yaml_text)
         except InputError as exc:
             messages.append(
                 f"front matter is {exc}; its metadata was ignored, fix the YAML "
                 "between the '---' lines"
             )
-            data_ = None
-        if isinstance(data_, dict):
+            loaded = None
+        if isinstance(loaded, dict):
             front, problems = fields_from_mapping(
-                data_,
+                loaded,
                 origin="front matter",
-                known=frozenset(
-                    {
-                        "author",
-                        "authors",
-                        "tags",
-                        "categories",
-                        "description",
-                        "summary",
-                        "lang",
-                        "layout",
-                        "draft",
-                        "slug",
-                        "source",
-                    }
-                ),
+                known=_OTHER_KEYS,
             )
             messages.extend(problems)
-        elif data_ is not None:
+        elif loaded is not None:
             messages.append("front matter is not a mapping of keys to values; it was ignored")
     return (
         prose_draft(markdown_text(body), fallback_id=stem, front=front, messages=tuple(messages)),

@@ -15,9 +15,18 @@ import yaml
 
 from timeline.errors import InputError
 
-__all__ = ["FIELD_NAMES", "Fields", "fields_from_mapping", "load_yaml"]
+__all__ = ["KEYS", "Fields", "fields_from_mapping", "load_yaml"]
 
-FIELD_NAMES = ("id", "title", "publisher", "published", "url", "timezone", "language")
+#: Field -> the keys that may hold it in front matter and manifests (first present wins).
+KEYS: Mapping[str, tuple[str, ...]] = {
+    "id": ("id",),
+    "title": ("title",),
+    "publisher": ("publisher",),
+    "published": ("published", "date"),
+    "url": ("url",),
+    "timezone": ("timezone",),
+    "language": ("language", "lang"),
+}
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -82,7 +91,7 @@ def fields_from_mapping(
     `names` maps each field to the keys that may hold it (first present wins); keys
     outside `names` and `known` are reported, since a typo would silently lose metadata.
     """
-    names = names or {name: (name,) for name in FIELD_NAMES} | {"published": ("published", "date")}
+    names = names or KEYS
     messages: list[str] = []
     values: dict[str, str | None] = {}
     published_key = "published"
