@@ -139,7 +139,7 @@ def test_markdown_front_matter_and_markup(good: dict[str, Article]) -> None:
 
 def test_dateline_only_date_warns(good: dict[str, Article]) -> None:
     (message,) = good["moscow-dateline"].messages
-    assert "moscow-dateline.txt" in message and "only date found" in message
+    assert "moscow-dateline.txt" in message and "only usable date" in message
 
 
 def test_feed_summary_only_entry_is_flagged(good: dict[str, Article]) -> None:

@@ -17,6 +17,7 @@ PARSE = [
     ("2015-12-15T23:30:00-05:00", D, "-05:00"),  # the outlet's local day, not UTC's
     ("2015-12-15T23:30:00Z", D, "+00:00"),
     ("2015-12-15 10:00", D, None),
+    ("2015-12-15 Europe/Dublin", D, "Europe/Dublin"),
     ("Tue, 15 Dec 2015 23:30:00 -0500", D, "-05:00"),
     ("15 December 2015", D, None),
     ("December 15, 2015", D, None),
@@ -96,7 +97,7 @@ def test_invalid_higher_source_falls_back_with_a_warning() -> None:
 
 def test_dateline_only_warns_and_none_explains() -> None:
     _, messages = choose_published([_claim(DateSource.DATELINE, "15 December 2015")])
-    assert "only date found" in messages[0]
+    assert "only usable date" in messages[0]
     published, messages = choose_published([])
     assert published.date is None and published.source is DateSource.NONE
     assert "relative dates" in messages[0]

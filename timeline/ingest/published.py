@@ -60,7 +60,8 @@ def _offset(moment: dt.datetime) -> str | None:
 def parse_date(value: str) -> tuple[dt.date, str | None]:
     """Parse a declared date; return the outlet's local calendar date and its UTC offset.
 
-    Accepts ISO 8601 (`2015-12-15`, `2015-12-15T23:30:00-05:00`), RFC 2822 as feeds
+    Accepts ISO 8601 (`2015-12-15`, `2015-12-15T23:30:00-05:00`, also
+    `2015-12-15 Europe/Dublin`), RFC 2822 as feeds
     write it, and `15 December 2015` / `December 15, 2015`. Raises InputError.
     """
     text = value.strip()
@@ -72,6 +73,9 @@ def parse_date(value: str) -> tuple[dt.date, str | None]:
             raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
         if len(text) == iso.end():
             return day, None
+        zone = text[iso.end() :].strip()
+        if _TZ.match(zone):  # "2015-12-16 Europe/Dublin"
+            return day, zone
         try:
             moment = dt.datetime.fromisoformat(text.replace("z", "Z"))
         except ValueError:
@@ -156,7 +160,7 @@ def choose_published(
         if claim.source is DateSource.DATELINE:
             messages.append(
                 f"publication date {day.isoformat()} taken from the {claim.detail}, "
-                "the only date found; confirm it in the manifest or front matter"
+                "the only usable date; confirm it in the manifest or front matter"
             )
         if build_date is not None and day > build_date:
             messages.append(
