@@ -89,18 +89,15 @@ _NEAR = 21  # ... when the other reading is this close
 
 def pick(options: Sequence[tuple[dt.date, dt.date, str]], dct: dt.date, tense: Tense) -> str:
     """Choose among candidate periods (first, last, value) relative to the publication
-    date: past tense takes the latest that has begun, future the earliest not yet over,
-    otherwise the one containing the date or else the nearest."""
+    date: past tense takes the latest that has begun (never one after the date), future
+    the earliest not yet over, otherwise the one containing the date or else the nearest."""
     started = [o for o in options if o[0] <= dct]
     ahead = [o for o in options if o[1] >= dct]
     if tense is Tense.PAST and started:
-        past = max(started)
-        # "record Nov. 10" in a Nov. 1 paper: a date just ahead beats one almost a year back.
-        if ahead and (dct - past[1]).days > _FAR and (min(ahead)[0] - dct).days < _NEAR:
-            return min(ahead)[2]
-        return past[2]
+        return max(started)[2]
     if tense is Tense.FUTURE and ahead:
         future = min(ahead)
+        # "will report on Nov. 2" in a Nov. 3 paper: a date just past beats one a year ahead.
         if started and (future[0] - dct).days > _FAR and (dct - max(started)[1]).days < _NEAR:
             return max(started)[2]
         return future[2]
