@@ -116,3 +116,14 @@ def test_attention_lists_every_kind_of_problem(timeline: Timeline) -> None:
     assert [u.text for u in found.unresolved] == ["at some point", "Friday"]
     assert [e.id for e in found.conflicts] == ["ev-meeting"]
     assert found.skipped[0].messages == ("not UTF-8 text; re-save the file as UTF-8",)
+
+
+def test_undated_events_go_last_in_their_own_group(timeline: Timeline) -> None:
+    from dataclasses import replace
+
+    odd = replace(timeline.events[0], id="ev-now", date="PRESENT_REF", conflict=False)
+    views = context.event_views(replace(timeline, events=(*timeline.events, odd)))
+    assert views[-1].id == "ev-now"
+    years = context.group_by_year_and_month(views)
+    assert (years[-1].label, years[-1].months[0].events[0].id) == ("Undated", "ev-now")
+    assert views[-1].datetime is None and views[-1].label == "the time of publication"

@@ -94,3 +94,16 @@ def test_plugin_with_the_real_pipeline_on_the_seeds(
     report = json.loads((site / "timeline" / "report.json").read_text())
     assert report["counts"]["total"] >= 2
     assert (site / "timeline" / "index.html").is_file()
+
+
+def test_default_build_date_never_reads_the_clock(
+    timeline: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from timeline.site.plugin import default_build_date
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert default_build_date(timeline) == dt.date(2015, 12, 18)  # newest publication
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
+    assert default_build_date(timeline) == dt.date(2016, 1, 20)

@@ -42,6 +42,7 @@ def mkdocs_config(options: SiteOptions, docs_dir: Path, site_dir: Path) -> dict[
             "include_search_page": True,
         },
         "nav": [{title: path} for title, path in pages.NAV],
+        "not_in_nav": "/sources/\n/entities/",  # reached from the pages, not the menu
         "plugins": [{"search": {"lang": ["en"]}}, {"timeline": {"prefix": ""}}],
         "strict": False,
     }

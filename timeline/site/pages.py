@@ -118,6 +118,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
                 "first": min((v.first for v in views if v.first), default=""),
                 "last": max((v.last for v in views if v.last), default=""),
                 "attention_total": attention.total,
+                "key": key,
             },
             toc=_index_toc(years),
         ),
