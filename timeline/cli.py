@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 a failed build or check (including warnings under --str
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -100,6 +101,22 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_common(check)
 
+    serve = sub.add_parser(
+        "serve",
+        help="preview the site with live reload",
+        description="Serve the site locally with mkdocs' live-reload server; adding or editing "
+        "an article in the folder rebuilds it (only the changed article is parsed again).",
+    )
+    serve.add_argument(
+        "folder", nargs="?", type=Path, default=Path("seeds"), help="articles folder (seeds/)"
+    )
+    serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="listen address"
+    )
+    serve.add_argument("--title", help="site title")
+    serve.add_argument("-q", "--quiet", action="store_true", help="only print problems")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log each stage")
+
     tag = sub.add_parser(
         "tag",
         help="tag the temporal expressions of one text",
@@ -134,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_tag(args)
         if args.command == "eval":
             return _cmd_eval(args)
+        if args.command == "serve":
+            return _cmd_serve(args)
         config = _config(args)
         if args.command == "check":
             return _cmd_check(args, config)
@@ -292,6 +311,39 @@ def _cmd_build(args: argparse.Namespace, config: Config) -> int:
     build_site(timeline, out, options)
     if not args.quiet:
         print(f"built {out}/ with {len(timeline.events)} events", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """mkdocs serve on a generated config whose plugin extracts from the watched folder."""
+    import tempfile
+
+    import yaml
+    from mkdocs.commands.serve import serve
+
+    from timeline.site import SiteOptions
+    from timeline.site.build import mkdocs_config
+
+    folder = args.folder.resolve()
+    if not folder.is_dir():
+        raise ConfigError(f"{args.folder}: not a folder of articles")
+    config = load_config(Path.cwd())
+    with tempfile.TemporaryDirectory(prefix="timeline-serve-") as work:
+        docs_dir = Path(work) / "docs"
+        docs_dir.mkdir()
+        # Only the name is used here: the plugin dates each rebuild from the articles.
+        options = SiteOptions(site_name=args.title or config.title, build_date=dt.date.min)
+        settings = mkdocs_config(options, docs_dir, Path(work) / "site")
+        settings["plugins"] = [
+            {"search": {"lang": ["en"]}},
+            {"timeline": {"prefix": "", "articles": str(folder)}},
+        ]
+        settings["watch"] = [str(folder)]
+        settings["dev_addr"] = args.dev_addr
+        config_file = Path(work) / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
+        print(f"serving {folder} at http://{args.dev_addr}/ (Ctrl-C stops)", file=sys.stderr)
+        serve(str(config_file), livereload=True)
     return EXIT_OK
 
 
