@@ -6,7 +6,7 @@ import pytest
 from site_timeline import GUARDIAN_TEXT
 
 from timeline.model import Timeline, Timex
-from timeline.site import articles, context
+from timeline.site import articles, context, grouping
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def test_events_are_chronological_at_their_granularity(
 
 
 def test_grouping_by_year_then_month(views: tuple[context.EventView, ...]) -> None:
-    years = context.group_by_year_and_month(views)
+    years = grouping.group_by_year_and_month(views)
     assert [(y.anchor, y.label) for y in years] == [("p201", "the 2010s"), ("y2015", "2015")]
     months = years[1].months
     assert [(m.label, [e.id for e in m.events]) for m in months] == [
@@ -51,9 +51,9 @@ def test_merged_event_cites_every_source_and_counts_agreement(
 def test_key_events_default_to_most_cited_in_date_order(
     views: tuple[context.EventView, ...],
 ) -> None:
-    chosen = context.key_events(views, ())
+    chosen = grouping.key_events(views, ())
     assert chosen[0].n_sources <= max(v.n_sources for v in chosen)
-    assert [v.id for v in context.key_events(views, ("ev-meeting", "ev-sanctions"))] == [
+    assert [v.id for v in grouping.key_events(views, ("ev-meeting", "ev-sanctions"))] == [
         "ev-sanctions",
         "ev-meeting",
     ]
@@ -124,6 +124,6 @@ def test_undated_events_go_last_in_their_own_group(timeline: Timeline) -> None:
     odd = replace(timeline.events[0], id="ev-now", date="PRESENT_REF", conflict=False)
     views = context.event_views(replace(timeline, events=(*timeline.events, odd)))
     assert views[-1].id == "ev-now"
-    years = context.group_by_year_and_month(views)
+    years = grouping.group_by_year_and_month(views)
     assert (years[-1].label, years[-1].months[0].events[0].id) == ("Undated", "ev-now")
     assert views[-1].datetime is None and views[-1].label == "the time of publication"

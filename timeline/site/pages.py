@@ -10,7 +10,7 @@ from typing import Any
 
 from timeline.model import Timeline
 from timeline.site import articles as article_data
-from timeline.site import calendar, context, exports, feed
+from timeline.site import calendar, context, exports, feed, grouping
 from timeline.site.options import SiteOptions
 
 INDEX = "index.md"
@@ -69,7 +69,7 @@ def inert_title(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›").replace('"', "”").strip() or "Untitled"
 
 
-def _index_toc(years: tuple[context.YearGroup, ...]) -> tuple[TocEntry, ...]:
+def _index_toc(years: tuple[grouping.YearGroup, ...]) -> tuple[TocEntry, ...]:
     return tuple(
         TocEntry(
             id=year.anchor,
@@ -95,12 +95,12 @@ def _index_toc(years: tuple[context.YearGroup, ...]) -> tuple[TocEntry, ...]:
 def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
     """Every page of the site with the data its template needs."""
     views = context.event_views(timeline)
-    years = context.group_by_year_and_month(views)
-    key = context.key_events(views, options.key_event_ids)
+    years = grouping.group_by_year_and_month(views)
+    key = grouping.key_events(views, options.key_event_ids)
     articles = article_data.article_views(timeline, views)
-    entities = context.entity_pages(views)
+    entities = grouping.entity_pages(views)
     attention = article_data.attention(timeline, articles, views)
-    entity_options, source_options = context.filter_options(views)
+    entity_options, source_options = grouping.filter_options(views)
     report = exports.report_dict(timeline, options.build_date)
     common = {"nav": NAV, "exports": EXPORTS, "site_name": options.site_name}
     pages = [
