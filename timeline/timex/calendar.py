@@ -158,8 +158,10 @@ def format_amount(n: float | None, letter: str, *, time: bool) -> str:
     prefix = "PT" if time else "P"
     if n is None:
         return f"{prefix}X{letter}"
-    if n != int(n) and letter == "H":
-        return f"PT{int(n)}H{round((n - int(n)) * 60)}M"
+    if n != int(n) and letter in ("H", "Y"):
+        sub_unit = "M"  # minutes under hours, months under years
+        factor = 60 if letter == "H" else 12
+        return f"{prefix}{int(n)}{letter}{round((n - int(n)) * factor)}{sub_unit}"
     text = str(int(n)) if n == int(n) else f"{n:g}"
     return f"{prefix}{text}{letter}"
 

@@ -146,10 +146,10 @@ def weekday(ctx: Context) -> Reading:
             chosen = min(o for o in options if o[0] > d)[2]
         else:
             chosen = cal.pick(options, d, tense)
-        return _with_part(chosen, ctx.g("part"))[0]
+        return chosen
 
-    kind = _with_part("x", ctx.g("part"))[1]
-    return deictic(ctx, value, f"weekday/{rel or tense}", kind)
+    # "Friday night" is dated to the day: news uses it as a date, and so does TimeBank.
+    return deictic(ctx, value, f"weekday/{rel or tense}")
 
 
 def ago(ctx: Context) -> Reading:
@@ -185,8 +185,11 @@ def ago(ctx: Context) -> Reading:
         return ""
 
     if deictic_dir:
-        return deictic(ctx, lambda d: value(_day(d)), f"ago/{unit}")
-    return anaphoric(ctx, value, f"later/{unit}")
+        reading = deictic(ctx, lambda d: value(_day(d)), f"ago/{unit}")
+    else:
+        reading = anaphoric(ctx, value, f"later/{unit}")
+    # "a year earlier" compares with the period in focus; it does not replace it.
+    return replace(reading, sets_anchor=not (letter == "Y" and amount in (-1, 1)))
 
 
 def _day(d: dt.date) -> DateValue:

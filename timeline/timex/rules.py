@@ -102,7 +102,7 @@ _MONTH_FULL = "January|February|March|April|June|July|August|September|October|N
 MONTH = rf"(?-i:(?:{_MONTH_FULL}|May)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?=\s+\d)|(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b)"  # noqa: E501
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)\b|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.))"  # noqa: E501
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|\s*%|\.\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
 _NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
 _AMOUNT = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*"
@@ -303,8 +303,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ago",
         "ago",
-        rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after"
-        r"|from\s+now|hence|back)(?=\W|$)",
+        rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|from\s+now"
+        r"|hence|back|(?:before|after)(?=\s*(?:[.,;:!?)]|$)))(?=\W|$)",
         "two days later",
         "a year ago",
         "five years ago",

@@ -31,6 +31,14 @@ _PLANNING = frozenset({
 })  # fmt: skip
 _FUTURE_NOUNS = frozenset({"deadline", "target", "plan", "schedule", "timetable", "date"})
 _SINCE = frozenset({"since"})
+# A date introduced as a limit or a payment date is not placed by the verb's tense:
+# "extended the offer to Nov. 20", "payable Dec. 1", "postponed until Tuesday".
+_LIMIT = frozenset({"until", "till", "through", "to", "by", "payable", "record", "before"})
+# Verbs whose time complement lies ahead whatever their tense: "scheduled a meeting Thursday".
+_RESCHEDULING = frozenset({
+    "schedule", "reschedule", "postpone", "delay", "extend", "adjourn", "plan", "set",
+    "slate", "defer", "move", "push", "invite",
+})  # fmt: skip
 _MAX_STEPS = 8
 
 
@@ -39,8 +47,11 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Tense.NONE
-    if span.start > 0 and doc[span.start - 1].lower_ in _SINCE:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _SINCE:
         return Tense.PAST
+    if before in _LIMIT:
+        return Tense.NONE
     token: Token = span.root
     for _ in range(_MAX_STEPS):
         head = token.head
@@ -49,6 +60,8 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
         if head.pos_ in ("NOUN", "PROPN") and _looks_ahead(head):
             return Tense.FUTURE
         if head.pos_ in ("VERB", "AUX") or head.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+            if head.lemma_.lower() in _RESCHEDULING:
+                return Tense.FUTURE
             return verb_tense(head)
         token = head
     return Tense.NONE
@@ -87,8 +100,8 @@ def verb_tense(verb: Token) -> Tense:
                 continue
             return Tense.NONE
         present_aux = any(a in ("is", "are", "am", "'re", "'m", "'s") for a in auxes)
-        if present_aux and verb.tag_ == "VBN" and verb.lemma_.lower() in _PLANNING:
-            return Tense.FUTURE
+        if present_aux and verb.tag_ == "VBN":
+            return Tense.FUTURE if verb.lemma_.lower() in _PLANNING else Tense.PRESENT
         if any(a in _PAST_AUX for a in auxes):
             return Tense.PAST
         if any(a in _PERFECT_AUX for a in auxes):
