@@ -107,3 +107,12 @@ def test_default_build_date_never_reads_the_clock(
     assert default_build_date(timeline) == dt.date(2015, 12, 18)  # newest publication
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
     assert default_build_date(timeline) == dt.date(2016, 1, 20)
+
+
+def test_serve_watches_the_articles(tmp_path: Path) -> None:
+    config = _project(tmp_path, "      articles: articles\n")
+    loaded = load_config(str(config))
+    watched: list[str] = []
+    server = types.SimpleNamespace(watch=watched.append)
+    loaded.plugins["timeline"].on_serve(server, config=loaded, builder=lambda: None)
+    assert watched == [str(tmp_path / "articles")]

@@ -18,6 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -211,6 +212,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         extra["timeline_nav"] = self._nav(current)
         extra["timeline_prefix"] = self._prefix
         return context
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, **_: Any) -> None:
+        """`mkdocs serve` rebuilds when an article is added or edited."""
+        if self.config.articles:
+            server.watch(str(Path(config.config_file_path or ".").parent / self.config.articles))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
