@@ -164,3 +164,37 @@ def test_cleaning_is_idempotent_on_article_like_text(lines: list[str]) -> None:
     once = clean_text("\n".join(lines))
     assert clean_text(once.text).text == once.text
     assert clean_text(once.text).title is None or not once.text
+
+
+BODY = "Kerry met Lavrov in Moscow on Tuesday for talks on Syria, officials said."
+REASONS = [
+    pytest.param("Updated: 15 December 2015 10:30 GMT", "banner date", id="updated-banner"),
+    pytest.param("By Jane Doe", "photo caption/byline", id="byline"),
+    pytest.param("Photo: Reuters", "image credit", id="image-credit"),
+    pytest.param("Share this article", "social links", id="share"),
+    pytest.param("Sign up to our newsletter", "newsletter promo", id="newsletter"),
+    pytest.param("Related articles", "promoted links", id="related"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), REASONS)
+def test_header_furniture_reasons(line: str, reason: str) -> None:
+    cleaned = clean_text(f"{line}\n\n{BODY}")
+    assert cleaned.text == BODY
+    assert cleaned.removed == (f'{reason}: "{line}"',)
+
+
+FOOTER = [
+    pytest.param("© 2015 Reuters. All rights reserved.", "copyright notice", id="copyright"),
+    pytest.param("The Daily Example", "publisher name/credit", id="publisher"),
+    pytest.param("Follow us on Twitter", "social links", id="follow-us"),
+    pytest.param("Call us: 0800 123 456 | 0800 654 321", "phone-number footer", id="phones"),
+    pytest.param("click here", "footer line after the last sentence", id="other"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FOOTER)
+def test_footer_furniture_reasons(line: str, reason: str) -> None:
+    cleaned = clean_text(f"{BODY}\n\n{line}")
+    assert cleaned.text == BODY
+    assert cleaned.removed == (f'{reason}: "{line}"',)
