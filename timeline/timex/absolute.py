@@ -33,6 +33,8 @@ _MONTH_CONTEXT = frozenset({
     "mid", "before", "after", "from", "through", "to", "during", "and", "or", "on", "for",
     "between", "that", "each", "every", "end", "beginning", "middle", "start", "around",
 })  # fmt: skip
+# "to fall", "and spring" are verbs far more often than seasons.
+_SEASON_CONTEXT = _MONTH_CONTEXT - {"to", "and", "or", "that", "from", "before", "after"}
 _DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
     "seventies": 7, "eighties": 8, "nineties": 9,
@@ -152,7 +154,7 @@ def season(ctx: Context) -> Reading | None:
         return absolute(f"{ctx.g('y')}-{code}", "season-year")
     if not rel:
         before = ctx.before(10).split()
-        if ctx.cand.mod is None and (not before or before[-1] not in _MONTH_CONTEXT):
+        if ctx.cand.mod is None and (not before or before[-1] not in _SEASON_CONTEXT):
             return None
     if ctx.dct is None:
         return absolute("", "season")

@@ -258,12 +258,22 @@ def day_before(ctx: Context) -> Reading:
     return anaphoric(ctx, lambda p: _on_day(p, step, ""), f"anaphoric/day-{ctx.g('dir').lower()}")
 
 
+def _after_amount(ctx: Context) -> bool:
+    span = ctx.doc.char_span(ctx.cand.start, ctx.cand.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    previous = ctx.doc[span.start - 1]
+    return previous.pos_ in ("NUM", "NOUN", "PROPN") or previous.lower_ in ("once", "twice")
+
+
 def duration(ctx: Context) -> Reading | None:
     unit = _unit(ctx.g("unit"))
     n = cal.parse_number(ctx.g("n"))
     letter, size = UNITS[unit]
     if n is not None and n == 0:
         return None
+    if ctx.g("n").lower() in ("a", "an") and not ctx.g("det") and _after_amount(ctx):
+        return None  # "$500 million a year", "700 seats a week": a rate, not a duration
     if unit == "quarter" and "-" in ctx.cand.match.group(0) and ctx.g("pl"):
         return None  # "three-quarters" is a fraction
     amount = None if n is None else n * size
