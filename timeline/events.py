@@ -126,7 +126,7 @@ def _ends_sentence(seg: Span) -> bool:
 def _quoted(seg: Span, start: int) -> bool:
     """True after an odd number of quote marks: speech, even when the closing mark
     was split off into the next sentence."""
-    before = seg.doc.text[seg.start_char : start]
+    before = seg.text[: start - seg.start_char]
     return sum(1 for c in before if c in _QUOTES) % 2 == 1
 
 
@@ -139,7 +139,8 @@ def _anchors(
         if timex.type not in _EVENT_TYPES or not timex.value or _quoted(seg, timex.start - offset):
             continue
         now = timex.value == "PRESENT_REF"
-        value = published.isoformat() if now and published else timex.value
+        # a time of day dates its day: "Thursday night" is an event of that Thursday
+        value = published.isoformat() if now and published else timex.value.split("T")[0]
         parsed = DateValue.parse(value)
         if parsed is None or parsed.granularity in _COARSE:
             continue
@@ -480,10 +481,24 @@ def article_entities(doc: Doc) -> dict[str, str]:
     return canon
 
 
+def _entity_spans(seg: Span) -> list[Span]:
+    """The sentence's named entities, read off the tokens (cheaper than `Doc.ents`)."""
+    doc, spans, i = seg.doc, [], seg.start
+    while i < seg.end:
+        tok = doc[i]
+        j = i + 1
+        if tok.ent_iob_ == "B":
+            while j < seg.end and doc[j].ent_iob_ == "I":
+                j += 1
+            spans.append(Span(doc, i, j, label=tok.ent_type_))
+        i = j
+    return spans
+
+
 def entities_in(seg: Span, canon: dict[str, str]) -> tuple[Entity, ...]:
     """Named entities of a sentence, normalised to their longest form, each once."""
     found: dict[tuple[str, str], None] = {}
-    for ent in seg.ents:
+    for ent in _entity_spans(seg):
         if ent.label_ not in _ENTITY_LABELS:
             continue
         text = _surface(ent)
