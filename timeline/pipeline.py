@@ -32,11 +32,8 @@ Progress = Callable[[int, int], None]
 
 
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
-    return IngestOptions(
-        max_bytes=int(config.max_file_mb * 1024 * 1024),
-        build_date=build_date,
-        strict=config.strict,
-    )
+    # Strictness is judged by the caller from the statuses, after the full report is shown.
+    return IngestOptions(max_bytes=int(config.max_file_mb * 1024 * 1024), build_date=build_date)
 
 
 def pipeline_version() -> str:
