@@ -260,7 +260,8 @@ def _report(articles: Sequence[Article], stream: TextIO, *, quiet: bool) -> None
                 level = "error" if article.status == Status.SKIPPED else "warning"
                 print(f"::{level} file={article.path}::{message}", file=stream)
             else:
-                print(f"{article.status}: {article.path}: {message}", file=stream)
+                where = "" if message.startswith(article.path) else f"{article.path}: "
+                print(f"{article.status}: {where}{message}", file=stream)
     if not quiet:
         summary = ", ".join(f"{n} {s}" for s, n in counts.items())
         print(f"{len(articles)} inputs: {summary}", file=stream)

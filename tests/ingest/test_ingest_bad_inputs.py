@@ -22,7 +22,7 @@ BUILD = IngestOptions(build_date=dt.date(2026, 1, 1))
 def bad() -> dict[str, list[Article]]:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
-        articles = read_inputs([BAD, BAD / "article.docx"], BUILD)
+        articles = read_inputs([BAD], BUILD)  # the .docx is found by folder discovery
     by_file: dict[str, list[Article]] = {}
     for article in articles:
         by_file.setdefault(Path(article.path).name, []).append(article)

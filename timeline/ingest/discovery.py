@@ -1,7 +1,8 @@
 """Which files are inputs: expand folders, refuse what is unsafe, order deterministically.
 
-A folder means every supported file inside it, recursively, sorted by path; hidden files
-and folders and the manifest itself are left out. A symlink inside a folder is followed
+A folder means every file inside it, recursively, sorted by path; hidden files and folders
+and the manifest itself are left out, and unsupported files are reported as skipped (never
+silently dropped). A symlink inside a folder is followed
 only when it stays inside that folder, so an input folder cannot pull in arbitrary files.
 """
 
@@ -81,10 +82,11 @@ def _walk(root: Path, cwd: Path, manifest_name: str) -> list[Source]:
             path = base / file
             if file.startswith(".") or file == manifest_name:
                 continue
-            if path.suffix.lower() not in SUPPORTED:
-                continue
             problem = None
-            if path.is_symlink():
+            if path.suffix.lower() not in SUPPORTED:
+                # Reported, not silently dropped: a user who put it here expects it read.
+                problem = _unsupported(path)
+            elif path.is_symlink():
                 if not path.exists():
                     problem = "is a broken link; fix or remove it"
                 elif not _inside(path, root):
@@ -127,15 +129,15 @@ def _single(path: Path, cwd: Path) -> Source:
     if not stat.S_ISREG(mode):
         return Source(path=path, name=name, problem="is not a regular file")
     if path.suffix.lower() not in SUPPORTED:
-        return Source(
-            path=path,
-            name=name,
-            problem=(
-                f"unsupported file type '{path.suffix or '(none)'}'; supported: "
-                f"{', '.join(sorted(SUPPORTED))}. Convert it or rename it if it is one of these"
-            ),
-        )
+        return Source(path=path, name=name, problem=_unsupported(path))
     return Source(path=path, name=name, manifest_folders=(path.parent,))
+
+
+def _unsupported(path: Path) -> str:
+    return (
+        f"unsupported file type '{path.suffix or '(none)'}'; supported: "
+        f"{', '.join(sorted(SUPPORTED))}. Convert it or rename it if it is one of these"
+    )
 
 
 def discover(paths: Sequence[Path], *, cwd: Path, manifest_name: str) -> tuple[Source, ...]:

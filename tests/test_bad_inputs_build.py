@@ -1,0 +1,72 @@
+"""A folder of good, broken and tricky files: good events appear, every file is reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+CORPUS = Path("tests/fixtures/inputs")
+
+
+def _input_files(root: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.name != "manifest.yaml"
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+
+
+@pytest.fixture(scope="module")
+def built(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(repo_root)
+        code = main(["build", str(CORPUS), "-o", str(out), "-q", "--no-cache"])
+    assert code == 0, "bad files must not fail a build without --strict"
+    return out
+
+
+@pytest.mark.slow
+def test_every_file_is_in_the_report_and_counts_add_up(repo_root: Path, built: Path) -> None:
+    report = json.loads((built / "report.json").read_text())
+    reported = {entry["path"] for entry in report["inputs"]}
+    on_disk = {p.relative_to(repo_root).as_posix() for p in _input_files(repo_root / CORPUS)}
+    assert on_disk == reported
+    counts = report["counts"]
+    assert counts["ok"] + counts["warning"] + counts["skipped"] == counts["total"]
+    assert counts["total"] == len(report["inputs"])
+    for entry in report["inputs"]:
+        if entry["status"] != "ok":
+            assert entry["messages"], entry["path"]
+            assert all(entry["path"] in m for m in entry["messages"])
+
+
+@pytest.mark.slow
+def test_good_articles_events_all_appear(repo_root: Path, built: Path) -> None:
+    events = json.loads((built / "events.json").read_text())
+    events = events["events"] if isinstance(events, dict) else events
+    cited = {m["article"] for e in events for m in e["mentions"]}
+    report = json.loads((built / "report.json").read_text())
+    good = {e["id"] for e in report["inputs"] if e["path"].startswith(f"{CORPUS}/good/")}
+    with_dates = {e["id"] for e in report["inputs"] if e["id"] in good and e["mentions"]}
+    assert good, "the corpus has good articles"
+    assert with_dates == good, "every good article yields at least one event"
+    assert good <= cited
+
+
+@pytest.mark.slow
+def test_strict_fails_with_exit_code_1(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo_root)
+    out = tmp_path / "site"
+    assert main(["build", str(CORPUS / "bad"), "-o", str(out), "-q", "--strict"]) == 1
+    assert not out.exists(), "a strict failure writes no site"
+    assert main(["check", str(CORPUS / "good"), "-q"]) == 0
+    assert main(["check", str(CORPUS / "bad"), "-q"]) == 1
