@@ -35,6 +35,8 @@ _MONTH_CONTEXT = frozenset({
 })  # fmt: skip
 # "to fall", "and spring" are verbs far more often than seasons.
 _SEASON_CONTEXT = _MONTH_CONTEXT - {"to", "and", "or", "that", "from", "before", "after"}
+# "period" is a reporting quarter only with these words: "the latest period".
+_PERIOD_WORDS = frozenset({"latest", "current", "year-ago", "year-earlier", "comparable"})
 _DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
     "seventies": 7, "eighties": 8, "nineties": 9,
@@ -179,6 +181,8 @@ def season(ctx: Context) -> Reading | None:
 def quarter(ctx: Context) -> Reading | None:
     word = ctx.g("q").lower()
     rel = " ".join(ctx.g("rel").lower().split())
+    if ctx.g("qw").lower() == "period" and not (ctx.g("yq") or word in _PERIOD_WORDS):
+        return None  # "the first period" of a game, "the same period"
     number = cal.parse_ordinal(word) if word else None
     if word == "final":
         number = 4
@@ -217,7 +221,7 @@ def quarter(ctx: Context) -> Reading | None:
         reading = anaphoric(ctx, lambda p: p.value[:7], "quarter/previous")
         return replace(reading, sets_anchor=False)
     if year_text:
-        return absolute(year_text, "quarter/year")
+        return deictic(ctx, lambda d: f"{year_text}{_quarter_of(d, -1)[4:]}", "quarter/year")
     return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
 
 
@@ -236,7 +240,7 @@ def _year_ago_quarter(prev: object) -> str:
 
     assert isinstance(prev, DateValue)
     if prev.value[4:6] == "-Q":
-        return f"{prev.first.year - 1}{prev.value[4:7]}"
+        return f"{prev.first.year - 1}{prev.value[4:7]}" if prev.first.year else prev.value
     return _quarter_of(prev.first, -4)
 
 

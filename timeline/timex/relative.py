@@ -93,13 +93,6 @@ def _period(d: dt.date, unit: str, shift: int) -> str:
 def relative_unit(ctx: Context) -> Reading:
     rel, unit = _rel(ctx), _unit(ctx.g("unit"))
     the = bool(ctx.g("the"))
-    if the and rel in ("last", "past", "this past"):
-        letter, size = UNITS[unit]
-        if unit == "weekend":
-            return absolute("P2D", "duration/the-last", "DURATION")
-        return absolute(
-            cal.format_amount(size, letter, time=False), "duration/the-last", "DURATION"
-        )
     if rel in ("following", "previous", "preceding", "prior") or (the and rel == "next"):
         step = 1 if rel in ("following", "next") else -1
         letter = {"week": "W", "weekend": "W", "month": "M", "year": "Y"}.get(unit, "Y")
@@ -274,6 +267,11 @@ def duration(ctx: Context) -> Reading | None:
         return None
     if ctx.g("n").lower() in ("a", "an") and not ctx.g("det") and _after_amount(ctx):
         return None  # "$500 million a year", "700 seats a week": a rate, not a duration
+    after = ctx.after(8).lstrip()
+    if after.startswith(("old", "of age")) or (ctx.g("n").lower() in ("a", "an") and (
+        unit == "second" or (unit == "quarter" and after.startswith("of"))
+    )):  # fmt: skip
+        return None  # an age, "a second time", "a quarter of the shares"
     if unit == "quarter" and "-" in ctx.cand.match.group(0) and ctx.g("pl"):
         return None  # "three-quarters" is a fraction
     amount = None if n is None else n * size
@@ -319,8 +317,11 @@ def year_end(ctx: Context) -> Reading:
 
 
 def year_earlier(ctx: Context) -> Reading:
-    if ctx.anchors.previous is not None:
+    prev, dct = ctx.anchors.previous, ctx.dct
+    if prev is not None and (dct is None or prev.first.year >= dct.year):
         reading = anaphoric(ctx, lambda p: cal.shift_years(p, -1), "year-earlier")
+    elif prev is not None and dct is not None and prev.first.year == dct.year - 1:
+        reading = anaphoric(ctx, lambda p: p.value[:7], "year-earlier/same")  # already a year back
     else:
         reading = deictic(ctx, lambda d: f"{d.year - 1:04d}", "year-earlier")
     return replace(reading, sets_anchor=False)

@@ -79,7 +79,7 @@ DATE_MODS: dict[str, str] = {
     "the first half of": "START", "mid": "MID", "mid-": "MID", "the middle of": "MID",
     "late": "END", "the end of": "END", "the close of": "END", "the second half of": "END",
     "the latter part of": "END", "earlier": "", "later": "", "the early": "START",
-    "the mid": "MID", "the mid-": "MID", "the late": "END",
+    "the mid": "MID", "the mid-": "MID", "the late": "END", "sometime": "", "around": "APPROX",
 }  # fmt: skip
 # Prefixes that qualify an amount of time (durations and "N units ago").
 AMOUNT_MODS: dict[str, str] = {
@@ -101,7 +101,7 @@ def _alt(words: object) -> str:
 _MONTH_FULL = "January|February|March|April|June|July|August|September|October|November|December"
 MONTH = rf"(?-i:(?:{_MONTH_FULL}|May)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?=\s+\d)|(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b)"  # noqa: E501
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)\b|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.))"  # noqa: E501
-YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d|\.\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
 _NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
 _AMOUNT = (
@@ -224,7 +224,7 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         rf"(?:the\s+)?(?:(?P<rel>{REL}|this\s+year's|last\s+year's|next\s+year's|(?P<yq>{YEAR}))\s+)?"
         rf"(?:(?P<fq>fiscal)[\s-]+)?(?:(?P<q>{ORD}|final|latest|current|year-ago|year-earlier"
-        r"|same)[\s-]+)?(?P<fq2>fiscal[\s-]+)?quarter"
+        r"|same|comparable)[\s-]+)?(?P<fq2>fiscal[\s-]+)?(?P<qw>quarter|period)"
         rf"(?:\s+of\s+(?P<y>{YEAR}))?",
         "the third quarter",
         "third-quarter",
@@ -232,6 +232,7 @@ RULES: tuple[Rule, ...] = (
         "the quarter",
         "the fourth quarter of 2014",
         "the 1988 second quarter",
+        "the latest period",
     ),
     _rule(
         "half",
@@ -303,7 +304,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ago",
         "ago",
-        rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|from\s+now"
+        rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?(?:\s+or\s+(?:so|two|more))?\s+(?P<dir>ago|earlier|later|from\s+now"
         r"|hence|back|(?:before|after)(?=\s*(?:[.,;:!?)]|$)))(?=\W|$)",
         "two days later",
         "a year ago",
@@ -323,7 +324,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "day-before",
         "day_before",
-        r"the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow))",
+        r"the\s+day\s+(?P<dir>before|after)(?=\s*(?:[.,;:!?)]|$))",
         "the day before",
     ),
     _rule(
@@ -351,14 +352,14 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "the-unit",
         "the_unit",
-        r"(?P<det>the|this)\s+(?P<q>full\s+|whole\s+|entire\s+|current\s+|fiscal\s+)?"
+        r"(?P<det>the|this)\s+(?P<q>(?:full|whole|entire|current|fiscal|calendar)\s+)*"
         r"(?P<unit>week|weekend|year)",
         "the year",
         "the week",
         "the full year",
         "the weekend",
     ),
-    _rule("year-end", "year_end", r"(?P<w>year|month|quarter)[\s-]end", "year-end"),
+    _rule("year-end", "year_end", r"(?P<w>year|month|quarter)(?:[\s-]|'s\s+)end", "year-end", "year's end"),
     _rule(
         "year-earlier",
         "year_earlier",

@@ -33,11 +33,13 @@ _FUTURE_NOUNS = frozenset({"deadline", "target", "plan", "schedule", "timetable"
 _SINCE = frozenset({"since"})
 # A date introduced as a limit or a payment date is not placed by the verb's tense:
 # "extended the offer to Nov. 20", "payable Dec. 1", "postponed until Tuesday".
-_LIMIT = frozenset({"until", "till", "through", "to", "by", "payable", "record", "before"})
+_LIMIT = frozenset({
+    "until", "till", "through", "to", "by", "payable", "record", "before", "effective",
+})  # fmt: skip
 # Verbs whose time complement lies ahead whatever their tense: "scheduled a meeting Thursday".
 _RESCHEDULING = frozenset({
-    "schedule", "reschedule", "postpone", "delay", "extend", "adjourn", "plan", "set",
-    "slate", "defer", "move", "push", "invite",
+    "schedule", "reschedule", "postpone", "delay", "extend", "adjourn", "plan", "slate",
+    "defer", "invite",
 })  # fmt: skip
 _MAX_STEPS = 8
 
