@@ -118,6 +118,11 @@ def _is_statement(seg: Span) -> bool:
     return words >= _MIN_WORDS and has_verb
 
 
+def _short(words: Sequence[Token]) -> bool:
+    """Too few words to tell anything ("It needs it", "Following")."""
+    return sum(1 for t in words if t.is_alpha) < _MIN_WORDS
+
+
 def _ends_sentence(seg: Span) -> bool:
     """Headlines and captions carry no full stop; a lead sentence does."""
     return seg.text.rstrip().endswith((".", '"', "”", "'"))
@@ -214,7 +219,16 @@ def _mention(
     clause = anchor.predicate
     if clause.dep_ == "advcl" and clause.head.i == main.i:
         clause = main  # "As the talks began on Monday, Kerry said ...": the main event
-    words = headline(clause, seg)
+    if anchor.root.dep_ == "poss" and anchor.root.head.pos_ == "NOUN":
+        # "Tuesday's earthquake": the noun is the event the date belongs to
+        inside = range(seg.start, seg.end)
+        words = [seg.doc[i] for i in sorted(noun_phrase(anchor.root.head)) if i in inside]
+    else:
+        words = headline(clause, seg)
+    if _short(words):
+        words = headline(main, seg)
+    if _short(words):
+        words = list(seg)
     return EventMention(
         article=article.id,
         sentence=seg.text,
@@ -240,6 +254,8 @@ def _publication_mention(
     canon: dict[str, str],
 ) -> EventMention:
     words = headline(main, seg)
+    if _short(words):
+        words = list(seg)
     return EventMention(
         article=article.id,
         sentence=seg.text,
@@ -263,6 +279,12 @@ _REPORTING = frozenset(
 )
 _NOUN_MODIFIERS = frozenset({"nmod", "compound", "amod", "nummod", "npadvmod", "poss"})
 _CLAUSAL = frozenset({"acl", "relcl", "advcl"})
+# verbs in these roles are adjectives or prepositions ("following", "including"), not clauses
+_NOT_CLAUSES = frozenset(
+    {"amod", "compound", "prep", "pobj", "dobj", "nsubj", "npadvmod", "advmod"}
+)
+_NP_PARTS = frozenset({"det", "amod", "compound", "nummod", "poss"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _HEAD_KEEP = frozenset(
     {
         "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass", "neg", "prt",
@@ -312,7 +334,7 @@ def predicate_of(token: Token) -> Token:
     """
     current = token
     while True:
-        if current.pos_ in _VERBS and current.dep_ not in {"amod", "compound"}:
+        if current.pos_ in _VERBS and current.dep_ not in _NOT_CLAUSES:
             return current
         head = current.head
         if head.i == current.i:
@@ -343,18 +365,18 @@ def headline(clause: Token, seg: Span) -> list[Token]:
     while clause.dep_ == "xcomp" and not _has_subject(clause) and clause.head.i != clause.i:
         clause = clause.head  # "seeks to use a meeting": the subject is the seeker
     inside = range(seg.start, seg.end)
-    if clause.dep_ in {"acl", "relcl"} and not _has_subject(clause):
-        noun = clause.head
-        keep = {noun.i} | _trimmed(clause)
-        keep |= {i for c in noun.children if c.dep_ in {"det", "amod", "compound", "nummod", "poss"}
-                 for i in _trimmed(c)}  # fmt: skip
-        keep |= {i for c in noun.children if c.dep_ == "prep" and c.i < clause.i
-                 for i in _trimmed(c)}  # fmt: skip
-    else:
-        keep = {clause.i}
-        for child in clause.children:
-            if child.dep_ in _HEAD_KEEP and not _is_speech(child, clause):
-                keep |= _trimmed(child)
+    keep = {clause.i}
+    for child in clause.children:
+        if (
+            child.dep_ in _HEAD_KEEP
+            and not _is_speech(child, clause)
+            and child.tag_ not in _RELATIVE
+        ):
+            keep |= _trimmed(child)
+    if clause.dep_ in {"acl", "relcl"} and (
+        not _has_subject(clause) or any(c.tag_ in _RELATIVE for c in clause.children)
+    ):  # "the quake, which struck on Tuesday": the quake struck
+        keep |= noun_phrase(clause.head, before=clause.i)
     keep = {i for i in keep if i in inside}
     doc = seg.doc
     droppable = sorted(
@@ -367,6 +389,15 @@ def headline(clause: Token, seg: Span) -> list[Token]:
         if tok.i in keep:
             keep -= {t.i for t in tok.subtree}
     return [doc[i] for i in sorted(keep)]
+
+
+def noun_phrase(noun: Token, before: int | None = None) -> set[int]:
+    """A noun with its determiners, modifiers and (earlier) prepositional phrases."""
+    keep = {noun.i}
+    for c in noun.children:
+        if c.dep_ in _NP_PARTS or (c.dep_ == "prep" and (before is None or c.i < before)):
+            keep |= _trimmed(c)
+    return keep
 
 
 def _droppable(token: Token, clause: Token) -> bool:
