@@ -141,6 +141,7 @@ def segment_text(text: str, timexes: tuple[Timex, ...]) -> tuple[tuple[Segment, 
 
 
 def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> ArticleView:
+    """One article page; `events` are the events that cite it, in timeline order."""
     article = result.article
     return ArticleView(
         id=article.id,
@@ -161,13 +162,17 @@ def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> Articl
         paragraphs=segment_text(article.text, result.timexes),
         n_timexes=len(result.timexes),
         n_unresolved=sum(1 for t in result.timexes if not t.value),
-        events=tuple(e for e in events if any(c.article_id == article.id for c in e.citations)),
+        events=events,
     )
 
 
 def article_views(timeline: Timeline, events: tuple[EventView, ...]) -> tuple[ArticleView, ...]:
     """Every input, skipped ones included, in input order."""
-    return tuple(article_view(r, events) for r in timeline.results)
+    citing: dict[str, list[EventView]] = {}
+    for event in events:
+        for article_id in dict.fromkeys(c.article_id for c in event.citations):
+            citing.setdefault(article_id, []).append(event)
+    return tuple(article_view(r, tuple(citing.get(r.article.id, ()))) for r in timeline.results)
 
 
 def attention(

@@ -31,6 +31,8 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line into chunks of at most 75 octets, never splitting a character."""
+    if len(line.encode()) <= _MAX_OCTETS:
+        return line
     out: list[str] = []
     current = ""
     size = 0

@@ -106,7 +106,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
     pages = [
         PageSpec(
             path=INDEX,
-            title=options.site_name,
+            title=inert_title(options.site_name),
             template="timeline.html",
             context={
                 **common,

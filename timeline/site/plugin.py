@@ -170,13 +170,16 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         if spec is None or self._env is None:
             return html
 
+        urls: dict[str, str] = {}  # a page links to the same few pages many times
+
         def href(target: str) -> str:
             path, _, anchor = target.partition("#")
-            file = files.get_file_from_path(self._prefix + path)
-            if file is None:
-                raise PluginError(f"timeline: no page {path!r} (linked from {spec.path})")
-            url = file.url_relative_to(page.file)
-            return f"{url}#{anchor}" if anchor else url
+            if path not in urls:
+                file = files.get_file_from_path(self._prefix + path)
+                if file is None:
+                    raise PluginError(f"timeline: no page {path!r} (linked from {spec.path})")
+                urls[path] = file.url_relative_to(page.file)
+            return f"{urls[path]}#{anchor}" if anchor else urls[path]
 
         try:
             content = render_partial(self._env, spec.template, spec.context, href)
