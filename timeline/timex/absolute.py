@@ -120,6 +120,8 @@ def year(ctx: Context) -> Reading | None:
             previous = ctx.doc[token.i - 1] if token.i > 0 else None
             if previous is None or previous.tag_ not in ("DT", "PRP$", "POS"):
                 return None
+    if ctx.after(14).lstrip().startswith(("local", "gmt", "hours", "hrs", "yesterday", "today")):
+        return None  # a clock time: "at 1800 yesterday"
     return absolute(ctx.g("y"), "year")
 
 

@@ -46,6 +46,8 @@ def detect(text: str) -> list[Candidate]:
         if start == end or any(taken[start:end]):
             continue
         rule = RULES[index]
+        if rule.kind == "duration" and _adjectival(match):
+            start = match.start("n")  # "the six-month moratorium": the extent is "six-month"
         begin, mod = _prefix(text, start, rule.kind)
         if any(taken[begin:start]):
             begin, mod = start, None
@@ -53,6 +55,14 @@ def detect(text: str) -> list[Candidate]:
         chosen.append(Candidate(begin, end, start, rule, match, mod))
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _adjectival(match: re.Match[str]) -> bool:
+    """A hyphenated amount without a relative word modifies a noun: "the five-year plan"."""
+    groups = match.groupdict()
+    if not groups.get("det") or groups.get("rel") or groups.get("pl"):
+        return False
+    return "-" in match.string[match.end("n") : match.start("unit")]
 
 
 def _prefix(text: str, start: int, kind: str) -> tuple[int, str | None]:

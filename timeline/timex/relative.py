@@ -130,6 +130,8 @@ def relative_month(ctx: Context) -> Reading:
 def weekday(ctx: Context) -> Reading:
     rel, wd = _rel(ctx), weekday_number(ctx.g("wd"))
     tense = Tense.NONE if rel else ctx.tense()
+    if tense is Tense.NONE and not rel:
+        tense = Tense.PAST  # news reports what happened: "Tuesday's earthquake"
 
     def value(d: dt.date) -> str:
         options = weekday_options(d, wd)

@@ -114,11 +114,13 @@ UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decad
 SEASON = r"(?:spring|summer|autumn|winter|(?<!\w)fall(?!\w))"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
-    r"|(?:[01]\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|local\s+time))?"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+    r"|(?:[01]\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|local\s+time))?"
+    # military and British times: "1653 local time", "19.56 BST", "0735 GMT"
+    r"|(?:[01]\d|2[0-3])[.]?[0-5]\d(?=\s+(?:local\s+time|GMT|UTC|BST|hours|hrs|yesterday|today))"
     r"|noon|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
 )
-_TZ = r"(?:\s+(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?(?:\s+local\s+time)?"
+_TZ = r"(?:\s+(?-i:GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hours|hrs))?(?:\s+local\s+time)?"
 ORD = _alt(ORDINALS)
 REL = r"(?:this\s+coming|this\s+past|the\s+coming|this|last|next|past|previous|coming)"
 
@@ -359,7 +361,13 @@ RULES: tuple[Rule, ...] = (
         "the full year",
         "the weekend",
     ),
-    _rule("year-end", "year_end", r"(?P<w>year|month|quarter)(?:[\s-]|'s\s+)end", "year-end", "year's end"),
+    _rule(
+        "year-end",
+        "year_end",
+        r"(?P<w>year|month|quarter)(?:[\s-]|'s\s+)end",
+        "year-end",
+        "year's end",
+    ),
     _rule(
         "year-earlier",
         "year_earlier",

@@ -52,9 +52,12 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in _SINCE:
         return Tense.PAST
-    if before in _LIMIT:
-        return Tense.NONE
-    token: Token = span.root
+    tense = _governing(span.root)
+    # A limit ("extended to Nov. 20", "payable Dec. 1") may lie ahead of a past verb.
+    return Tense.NONE if before in _LIMIT and tense is Tense.PAST else tense
+
+
+def _governing(token: Token) -> Tense:
     for _ in range(_MAX_STEPS):
         head = token.head
         if head.i == token.i:
@@ -94,7 +97,8 @@ def verb_tense(verb: Token) -> Tense:
         if "to" in auxes or (verb.tag_ == "VB" and not auxes):
             head = verb.head
             if head.i == verb.i:
-                return Tense.NONE
+                # a headline infinitive announces: "Obama to visit Haiti on Tuesday"
+                return Tense.FUTURE if "to" in auxes else Tense.NONE
             if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
                 return Tense.FUTURE
             if head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -115,6 +119,9 @@ def verb_tense(verb: Token) -> Tense:
             return Tense.PRESENT
         if tag == "MD":
             return Tense.FUTURE if verb.lower_ in _FUTURE_AUX else Tense.PRESENT
+        if tag == "VBN" and not auxes and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
+            verb = verb.head  # a participle takes the tense of the clause it modifies
+            continue
         if tag == "VBN":
             return Tense.PAST
         if present_aux:
