@@ -38,7 +38,7 @@ def detect(text: str) -> list[Candidate]:
     earlier-listed rule) wins, so "September 30, 2015" beats "September" and "2015"."""
     found: list[tuple[int, int, int, re.Match[str]]] = []
     for index, rule in enumerate(RULES):
-        found.extend((m.start(), m.end(), index, m) for m in rule.pattern.finditer(text))
+        found.extend((_begin(m, rule), m.end(), index, m) for m in rule.pattern.finditer(text))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
     taken = bytearray(len(text) + 1)
     chosen: list[Candidate] = []
@@ -46,8 +46,6 @@ def detect(text: str) -> list[Candidate]:
         if start == end or any(taken[start:end]):
             continue
         rule = RULES[index]
-        if rule.kind == "duration" and _adjectival(match):
-            start = match.start("n")  # "the six-month moratorium": the extent is "six-month"
         begin, mod = _prefix(text, start, rule.kind)
         if any(taken[begin:start]):
             begin, mod = start, None
@@ -57,12 +55,14 @@ def detect(text: str) -> list[Candidate]:
     return chosen
 
 
-def _adjectival(match: re.Match[str]) -> bool:
-    """A hyphenated amount without a relative word modifies a noun: "the five-year plan"."""
+def _begin(match: re.Match[str], rule: Rule) -> int:
+    """Where a match starts; a hyphenated amount modifying a noun leaves out its article
+    ("the six-month moratorium" -> "six-month")."""
     groups = match.groupdict()
-    if not groups.get("det") or groups.get("rel") or groups.get("pl"):
-        return False
-    return "-" in match.string[match.end("n") : match.start("unit")]
+    if rule.kind != "duration" or not groups.get("det") or groups.get("rel") or groups.get("pl"):
+        return match.start()
+    adjectival = "-" in match.string[match.end("n") : match.start("unit")]
+    return match.start("n") if adjectival else match.start()
 
 
 def _prefix(text: str, start: int, kind: str) -> tuple[int, str | None]:
