@@ -121,9 +121,27 @@
       setMonth(month, true);
     }
     target.scrollIntoView();
+    // Move focus too, so keyboard users continue from the event (and the search panel closes).
+    if (!target.hasAttribute("tabindex")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  function setupSearchPanel() {
+    var input = document.getElementById("mkdocs-search-query");
+    if (!input || !input.closest(".search")) {
+      return;
+    }
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        input.value = "";
+      }
+    });
   }
 
   ready(function () {
+    setupSearchPanel();
     var form = document.getElementById("timeline-filters");
     var root = document.getElementById("main");
     if (!form || !root) {

@@ -45,6 +45,12 @@ def page(browser: Any) -> Iterator[Any]:
     tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: problems.append(str(e)))
     tab.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    tab.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith(("http://127.0.0.1:", "data:")) else problems.append(r.url)
+        ),
+    )
     tab.problems = problems
     yield tab
     context.close()
@@ -122,6 +128,8 @@ def test_search_finds_an_event_and_links_to_its_anchor(page: Any, base_url: str)
     link.first.click()
     page.wait_for_url("**/index.html#ev-meeting")
     assert page.locator("#ev-meeting").is_visible()
+    assert page.evaluate("document.activeElement.id") == "ev-meeting"
+    assert not page.locator("#mkdocs-search-results").is_visible()
 
 
 def test_search_page_reads_the_query(page: Any, base_url: str) -> None:

@@ -219,3 +219,20 @@ def test_rebuild_replaces_the_site(tmp_path: Path, timeline: Timeline) -> None:
     assert not (out / "stale.html").exists()
     assert "Renamed" in (out / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_templates_are_found_and_complete() -> None:
+    from timeline.site.render import templates_dir
+
+    root = templates_dir()
+    for name in ("main.html", "search.html", "assets/theme.css", "assets/timeline.css"):
+        assert (root / name).is_file(), name
+    assert {p.name for p in (root / "partials").glob("*.html")} >= {
+        "timeline.html",
+        "article.html",
+        "attention.html",
+        "entities.html",
+        "entity.html",
+        "key_events.html",
+        "sources.html",
+    }
