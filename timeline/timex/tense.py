@@ -20,7 +20,8 @@ class Tense(StrEnum):
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "going", "gon"})
-_MODAL_AUX = frozenset({"may", "might", "could", "should", "can", "must", "ca"})
+# "could" is as often past ("could not be reached Monday") as possible future: no tense.
+_MODAL_AUX = frozenset({"may", "might", "should", "can", "must", "ca"})
 _PAST_AUX = frozenset({"did", "was", "were", "had", "'d"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 # Verbs (and adjectives) whose infinitive complement lies ahead: "is expected to meet".
@@ -94,6 +95,8 @@ def verb_tense(verb: Token) -> Tense:
             return Tense.FUTURE
         if any(a in _MODAL_AUX for a in auxes):
             return Tense.FUTURE
+        if "could" in auxes:
+            return Tense.NONE
         if "to" in auxes or (verb.tag_ == "VB" and not auxes):
             head = verb.head
             if head.i == verb.i:
@@ -119,9 +122,6 @@ def verb_tense(verb: Token) -> Tense:
             return Tense.PRESENT
         if tag == "MD":
             return Tense.FUTURE if verb.lower_ in _FUTURE_AUX else Tense.PRESENT
-        if tag == "VBN" and not auxes and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
-            verb = verb.head  # a participle takes the tense of the clause it modifies
-            continue
         if tag == "VBN":
             return Tense.PAST
         if present_aux:
