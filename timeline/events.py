@@ -10,8 +10,8 @@ date it contains. Rules, in the order they apply:
   and never anchors an event.
 - A deictic "this year" hanging off a noun frames the sentence ("second visit to Russia
   this year") rather than dating it, so it is dropped.
-- Each remaining timex is attached to the clause it modifies (walking up the dependency tree). The
-  main clause's date wins; a timex attached to another clause yields a second mention
+- Each remaining timex is attached to the clause it modifies (up the dependency tree).
+  The main clause's date wins; a timex attached to another clause yields a second mention
   only when its date is incompatible with the first (two separate statements).
 - A lead sentence in the present tense with no date of its own ("Kerry is in Moscow for
   talks") is about the publication day. Other undated sentences are background.
@@ -66,33 +66,23 @@ def extract_mentions(
         inside = [t for t in ordered if line.start_char <= t.start and t.end <= line.end_char]
         anchors = _anchors(seg, offset, inside, published)
         main = main_predicate(seg)
-        if anchors:
-            for anchor in _choose(anchors, main):
-                mentions.append(
-                    _mention(
-                        article=article,
-                        seg=seg,
-                        offset=offset,
-                        anchor=anchor,
-                        main=main,
-                        canon=canon,
-                    )
-                )
-        elif (
-            not inside
-            and lead_seen < _LEAD_SENTENCES
-            and published is not None
-            and is_present(main)
-            and _ends_sentence(seg)
-        ):
+        found = [_dated(seg, anchor, main) for anchor in _choose(anchors, main)]
+        lead = not inside and lead_seen < _LEAD_SENTENCES and _ends_sentence(seg)
+        if lead and published is not None and is_present(main):
+            found.append((_words(headline(main, seg), seg), published.isoformat(), None, seg))
+        for words, date, anchor, context in found:
             mentions.append(
-                _publication_mention(
-                    article=article,
-                    seg=seg,
-                    offset=offset,
-                    main=main,
-                    published=published,
-                    canon=canon,
+                EventMention(
+                    article=article.id,
+                    sentence=seg.text,
+                    start=seg.start_char + offset,
+                    end=seg.end_char + offset,
+                    date=date,
+                    headline=render(words),
+                    timex=anchor.timex if anchor else None,
+                    date_source="timex" if anchor and not anchor.deictic_now else "publication",
+                    entities=entities_in(seg, canon),
+                    lemmas=content_lemmas(words) + content_lemmas(context),
                 )
             )
         lead_seen += _ends_sentence(seg)
@@ -207,15 +197,10 @@ def _best(anchors: list[_Anchor], present: bool) -> _Anchor:
     )
 
 
-def _mention(
-    *,
-    article: Article,
-    seg: Span,
-    offset: int,
-    anchor: _Anchor,
-    main: Token,
-    canon: dict[str, str],
-) -> EventMention:
+def _dated(
+    seg: Span, anchor: _Anchor, main: Token
+) -> tuple[list[Token], str, _Anchor | None, Iterable[Token]]:
+    """Headline words, date, anchor and similarity context of one dated statement."""
     clause = anchor.predicate
     if clause.dep_ == "advcl" and clause.head.i == main.i:
         clause = main  # "As the talks began on Monday, Kerry said ...": the main event
@@ -227,47 +212,13 @@ def _mention(
         words = headline(clause, seg)
     if _short(words):
         words = headline(main, seg)
-    if _short(words):
-        words = list(seg)
-    return EventMention(
-        article=article.id,
-        sentence=seg.text,
-        start=seg.start_char + offset,
-        end=seg.end_char + offset,
-        date=anchor.value,
-        headline=render(words),
-        timex=anchor.timex,
-        date_source="publication" if anchor.deictic_now else "timex",
-        entities=entities_in(seg, canon),
-        lemmas=content_lemmas(words)
-        + content_lemmas(seg if clause.i == main.i else clause.subtree),
-    )
+    context = seg if clause.i == main.i else clause.subtree
+    return _words(words, seg), anchor.value, anchor, context
 
 
-def _publication_mention(
-    *,
-    article: Article,
-    seg: Span,
-    offset: int,
-    main: Token,
-    published: dt.date,
-    canon: dict[str, str],
-) -> EventMention:
-    words = headline(main, seg)
-    if _short(words):
-        words = list(seg)
-    return EventMention(
-        article=article.id,
-        sentence=seg.text,
-        start=seg.start_char + offset,
-        end=seg.end_char + offset,
-        date=published.isoformat(),
-        headline=render(words),
-        timex=None,
-        date_source="publication",
-        entities=entities_in(seg, canon),
-        lemmas=content_lemmas(words) + content_lemmas(seg),
-    )
+def _words(words: list[Token], seg: Span) -> list[Token]:
+    """The headline words, or the whole sentence when they are too few to tell anything."""
+    return list(seg) if _short(words) else words
 
 
 # --- sentences and clauses -------------------------------------------------------------
