@@ -96,8 +96,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         return f"{prefix}/" if prefix else ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        config.extra_css.append(self._prefix + ASSETS[0])
-        config.extra_javascript.append(self._prefix + ASSETS[1])
+        """Link the component stylesheet and script from every page, whatever the theme."""
+        if self._prefix + ASSETS[0] not in config.extra_css:
+            config.extra_css.append(self._prefix + ASSETS[0])
+        if self._prefix + ASSETS[1] not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(self._prefix + ASSETS[1])
         return config
 
     def _load(self, config: MkDocsConfig) -> tuple[Timeline, SiteOptions]:
@@ -132,6 +135,12 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         timeline, options = self._load(config)
         data = pages.site_data(timeline, options)
+        log.info(
+            "timeline: %d events from %d inputs, %d pages",
+            len(timeline.events),
+            len(timeline.results),
+            len(data.pages),
+        )
         self._specs = {}
         index: File | None = None
         for spec in data.pages:
