@@ -120,6 +120,23 @@ CASES: dict[str, Case] = {
     "future-ref": Case(TUE, "Prices may rise in the future.", "the future", "FUTURE_REF"),
     "spoken-year": Case(TUE, "The verdict came in nineteen ninety-six.", "nineteen ninety-six",
                         "1996"),
+    # real-news habits
+    "military-time": Case("2010-01-24", "The quake struck at 1653 local time.", "1653 local time",
+                          "2010-01-24T16:53", "TIME"),
+    "adjective-without-article": Case(TUE, "It ended the six-month moratorium.", "six-month",
+                                      "P6M", "DURATION"),
+    "weekday-possessive-past": Case("2010-01-18", "Aid reached victims of Tuesday's earthquake.",
+                                    "Tuesday's", "2010-01-12"),
+    "headline-infinitive": Case("2010-01-18", "Obama to visit Haiti on Tuesday", "Tuesday",
+                                "2010-01-19"),
+    "limit-after-past-verb": Case("1989-11-01", "The offer was extended to Nov. 20.", "Nov. 20",
+                                  "1989-11-20"),
+    "rescheduled": Case(TUE, "The court postponed the hearing until Monday.", "Monday",
+                        "2015-12-21"),
+    "anaphoric-weekday-fallback": Case(WED, "Stocks fell 4.5% from the previous Friday.",
+                                       "the previous Friday", "2015-12-11"),
+    "year-earlier-compares": Case("1989-10-26", "Profit rose in the third quarter from a year "
+                                  "earlier.", "a year earlier", "1988-Q3", anchor="previous"),
     # no publication date: relative dates stay unresolved, absolute ones do not care
     "no-dct-relative": Case(None, "He left yesterday.", "yesterday", "", anchor="none"),
     "no-dct-absolute": Case(None, "He left on March 5, 1946.", "March 5, 1946", "1946-03-05"),
@@ -143,6 +160,11 @@ NOT_DATES = {
     "quantity": "The army sent 2000 troops.",
     "money": "It costs $1990.",
     "age": "An 8-year-old boy was found.",
+    "age-years-old": "Mr. Reupke, 52 years old, resigned.",
+    "rate": "It saves $500 million a year.",
+    "index-level": "The index closed at 2082.1 points.",
+    "fraction": "Funds hold more than a quarter of the bonds.",
+    "ordinal-second": "It would be a second betrayal.",
 }
 
 

@@ -330,6 +330,7 @@ def clock(ctx: Context) -> Reading | None:
     )
 
 
+_HHMM_RE = re.compile(r"(?P<h>\d\d)(?P<m>\d\d)\b|(?P<h2>\d{1,2})(?:[:.](?P<m2>\d\d))?")
 _PM_RE = re.compile(r"\dp|\bp\.?m\b|\sp\.m")
 _AM_RE = re.compile(r"\da|\ba\.?m\b|\sa\.m")
 
@@ -339,11 +340,11 @@ def _clock_time(text: str) -> str | None:
         return "12:00"
     if text.startswith("midnight"):
         return "24:00"
-    digits = "".join(ch if ch.isdigit() or ch == ":" else " " for ch in text).split()
-    if not digits:
+    match = _HHMM_RE.match(text)
+    if match is None:
         return None
-    parts = digits[0].split(":")
-    hour, minute = int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1] else 0
+    hour = int(match.group("h") or match.group("h2"))
+    minute = int(match.group("m") or match.group("m2") or 0)
     if _PM_RE.search(text) and hour < 12:
         hour += 12
     elif _AM_RE.search(text) and hour == 12:

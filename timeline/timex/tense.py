@@ -104,6 +104,8 @@ def verb_tense(verb: Token) -> Tense:
                 return Tense.FUTURE if "to" in auxes else Tense.NONE
             if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
                 return Tense.FUTURE
+            if "to" in auxes and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+                return Tense.FUTURE  # headline: "Obama to visit Haiti on Tuesday"
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 verb = head
                 continue
