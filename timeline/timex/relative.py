@@ -127,8 +127,11 @@ def relative_month(ctx: Context) -> Reading:
     return deictic(ctx, value, f"relative-month/{rel}")
 
 
-def weekday(ctx: Context) -> Reading:
+def weekday(ctx: Context) -> Reading | None:
     rel, wd = _rel(ctx), weekday_number(ctx.g("wd"))
+    after = ctx.doc.text[ctx.cand.end : ctx.cand.end + 2]
+    if ctx.before(4).endswith("the ") and after[:1] == " " and after[1:].isupper():
+        return None  # a name: "the Sunday Times reported"
     tense = Tense.NONE if rel else ctx.tense()
     if tense is Tense.NONE and not rel:
         tense = Tense.PAST  # news reports what happened: "Tuesday's earthquake"

@@ -158,8 +158,9 @@ RULES: tuple[Rule, ...] = (
         "month-day",
         "month_day",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<d>{DAY})"
-        rf"(?:,?\s+(?P<y>{YEAR}))?",
+        rf"(?:\s*[-–]\s*(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR}))?",
         "September 30",
+        "June 17-21",
         "Sept. 30, 2015",
         "Monday, Oct. 26",
         "Jan 1",

@@ -59,6 +59,8 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
 
 
 def _governing(token: Token) -> Tense:
+    if token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i:
+        return Tense.NONE  # a date naming an event ("the April 20 blowout") has no tense
     for _ in range(_MAX_STEPS):
         head = token.head
         if head.i == token.i:
@@ -94,7 +96,7 @@ def verb_tense(verb: Token) -> Tense:
         if any(a in _FUTURE_AUX for a in auxes):
             return Tense.FUTURE
         if any(a in _MODAL_AUX for a in auxes):
-            return Tense.FUTURE
+            return Tense.PAST if "have" in auxes else Tense.FUTURE  # "may have left"
         if "could" in auxes:
             return Tense.NONE
         if "to" in auxes or (verb.tag_ == "VB" and not auxes):
