@@ -62,6 +62,8 @@ def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
         if cand.rule.kind == "year_range":
             found.extend(_year_range(text, cand))
             continue
+        if cand.rule.kind in _NAME_PRONE and _inside_name(doc, cand):
+            continue
         reading = _RESOLVERS[cand.rule.kind](Context(cand, Anchors(dct, previous), doc))
         if reading is None:
             continue
@@ -70,6 +72,20 @@ def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
         if timex.type in ("DATE", "TIME") and reading.sets_anchor:
             previous = DateValue.parse(timex.value) or previous
     return tuple(found)
+
+
+# Common words that start names when capitalised mid-sentence: "Democracy Now", "This Week".
+_NAME_PRONE = frozenset({"reference", "set", "deictic_day", "relative_unit", "the_unit"})
+
+
+def _inside_name(doc: Doc, cand: Candidate) -> bool:
+    if not doc.text[cand.start].isupper():
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span[0].is_sent_start:
+        return False
+    before = doc[span.start - 1]
+    return not (before.is_punct or before.is_quote or before.is_space)
 
 
 def tag_text(text: str, dct: dt.date | None, nlp: Language) -> tuple[Timex, ...]:

@@ -120,7 +120,7 @@ CLOCK = (
     r"|(?:[01]\d|2[0-3])[.]?[0-5]\d(?=\s+(?:local\s+time|GMT|UTC|BST|hours|hrs|yesterday|today))"
     r"|noon|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
 )
-_TZ = r"(?:\s+(?-i:GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hours|hrs))?(?:\s+local\s+time)?"
+_TZ = r"(?:\s+(?-i:ET|GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hours|hrs))?(?:\s+local\s+time)?"
 ORD = _alt(ORDINALS)
 REL = r"(?:this\s+coming|this\s+past|the\s+coming|this|last|next|past|previous|coming)"
 
