@@ -59,6 +59,10 @@ def _begin(match: re.Match[str], rule: Rule) -> int:
     """Where a match starts; a hyphenated amount modifying a noun leaves out its article
     ("the six-month moratorium" -> "six-month")."""
     groups = match.groupdict()
+    if rule.kind == "quarter" and groups.get("q") and not groups.get("rel"):
+        text = match.group(0).lower()
+        if text.startswith("the ") and "-quarter" in text:
+            return match.start("q") if not groups.get("fq") else match.start("fq")
     if rule.kind != "duration" or not groups.get("det") or groups.get("rel") or groups.get("pl"):
         return match.start()
     adjectival = "-" in match.string[match.end("n") : match.start("unit")]
@@ -70,6 +74,8 @@ def _prefix(text: str, start: int, kind: str) -> tuple[int, str | None]:
     before = text[max(0, start - _LOOKBACK) : start]
     if kind in _AMOUNT_KINDS:
         m = AMOUNT_MOD_RE.search(before)
+        if m and m.group("mod").lower() == "over" and text.startswith("the", start):
+            m = None  # "over the past 20 years": a preposition, not "more than"
         if m:
             key = " ".join(m.group("mod").lower().split())
             return start - len(before) + m.start(), AMOUNT_MODS.get(key) or None

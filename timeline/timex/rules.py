@@ -58,7 +58,7 @@ SETS: dict[str, str] = {
     "yearly": "P1Y",
 }  # fmt: skip
 REFS: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "recently": "PAST_REF",
@@ -290,7 +290,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "weekday",
         "weekday",
-        rf"(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?",
+        rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
         "Friday",
         "Wednesday night",
     ),
