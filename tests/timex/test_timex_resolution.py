@@ -137,6 +137,9 @@ CASES: dict[str, Case] = {
                                        "the previous Friday", "2015-12-11"),
     "year-earlier-compares": Case("1989-10-26", "Profit rose in the third quarter from a year "
                                   "earlier.", "a year earlier", "1988-Q3", anchor="previous"),
+    "short-year": Case(TUE, "Filed 3/4/98 in Ohio.", "3/4/98", "1998-03-04", anchor="publication"),
+    "decade-word": Case(TUE, "Prices rose through the nineties.", "the nineties", "199"),
+    "day-range": Case(TUE, "The poll was conducted June 17-21.", "June 17-21", "2015-06-17"),
     # no publication date: relative dates stay unresolved, absolute ones do not care
     "no-dct-relative": Case(None, "He left yesterday.", "yesterday", "", anchor="none"),
     "no-dct-absolute": Case(None, "He left on March 5, 1946.", "March 5, 1946", "1946-03-05"),

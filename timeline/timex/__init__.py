@@ -97,8 +97,12 @@ def explain(timex: Timex) -> str:
     """One line saying what was found and why it means what it means."""
     value = timex.value or "(unresolved)"
     mod = f" mod={timex.mod}" if timex.mod else ""
-    if timex.anchor == "none":
-        anchor = "absolute" if timex.value else "no anchor"
+    if timex.value.endswith("_REF"):
+        anchor = "relative to the time of writing"
+    elif timex.type in ("DURATION", "SET"):
+        anchor = "an amount of time" if timex.type == "DURATION" else "a recurrence"
+    elif timex.anchor == "none":
+        anchor = "absolute" if timex.value else "no anchor (no publication date)"
     else:
         anchor = f"from the {timex.anchor} date {timex.anchor_value}"
     return (

@@ -61,12 +61,24 @@ def iso(ctx: Context) -> Reading:
 
 
 def numeric(ctx: Context) -> Reading | None:
-    year = int(ctx.g("y"))
-    if year < 100:
-        pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 50
-        year += 1900 if year > pivot else 2000
-    d = cal.safe_date(year, int(ctx.g("m")), int(ctx.g("d")))
-    return absolute(d.isoformat(), "numeric-date") if d else None
+    year, month, day = int(ctx.g("y")), int(ctx.g("m")), int(ctx.g("d"))
+    if year >= 100:
+        d = cal.safe_date(year, month, day)
+        return absolute(d.isoformat(), "numeric-date") if d else None
+    if cal.safe_date(2000, month, day) is None:
+        return None
+    if ctx.dct is None:
+        full = year + (1900 if year >= 50 else 2000)
+        d = cal.safe_date(full, month, day)
+        return absolute(d.isoformat(), "numeric-date/short-year") if d else None
+
+    def value(dct: dt.date) -> str:
+        # the century that puts the year at most ten years after publication
+        full = max(c + year for c in (1800, 1900, 2000, 2100) if c + year <= dct.year + 10)
+        d = cal.safe_date(full, month, day)
+        return d.isoformat() if d else ""
+
+    return deictic(ctx, value, "numeric-date/short-year")
 
 
 def month_day(ctx: Context) -> Reading | None:
@@ -137,11 +149,16 @@ def decade(ctx: Context) -> Reading:
     if ctx.g("dy"):
         return absolute(ctx.g("dy"), "decade")
     digit = int(ctx.g("ds")) if ctx.g("ds") else _DECADE_WORDS[ctx.g("dw").lower()]
-    now = ctx.dct.year if ctx.dct else 1999
-    century = now // 100
-    if century * 100 + digit * 10 > now:
-        century -= 1
-    return absolute(f"{century:02d}{digit}", "decade")
+    if ctx.dct is None:
+        return absolute(f"19{digit}", "decade/short")
+
+    def value(dct: dt.date) -> str:
+        century = dct.year // 100  # the latest such decade that has begun
+        if century * 100 + digit * 10 > dct.year:
+            century -= 1
+        return f"{century:02d}{digit}"
+
+    return deictic(ctx, value, "decade/short")
 
 
 def century(ctx: Context) -> Reading | None:
