@@ -124,6 +124,9 @@ def test_article_page_highlights_timexes_and_shows_provenance(site: Path) -> Non
     assert "relative to the publication date" in page
     assert "front-matter" in page and "date: 2015-12-16" in page
     assert 'href="../index.html#ev-meeting"' in page
+    start = page.index('id="s-0"')  # the meeting sentence opens the article
+    assert page.index("Kerry met Putin", start) > start
+    assert 'href="#s-0"' in page
 
 
 def test_attention_page_gives_reasons(site: Path) -> None:

@@ -54,18 +54,25 @@ def test_json_exports_contain_no_markup_characters(value: Any) -> None:
 
 
 @st.composite
-def text_and_timexes(draw: st.DrawFn) -> tuple[str, tuple[Timex, ...]]:
+def text_and_timexes(draw: st.DrawFn) -> tuple[str, tuple[Timex, ...], tuple[int, ...]]:
     text = draw(st.text(alphabet="ab \n", max_size=60))
     spans = draw(
         st.lists(st.tuples(st.integers(-2, 70), st.integers(-2, 70)), max_size=6),
     )
     timexes = tuple(Timex(start=a, end=b, text="", type="DATE", value="2015") for a, b in spans)
-    return text, timexes
+    anchors = tuple(draw(st.lists(st.integers(-2, 70), max_size=4)))
+    return text, timexes, anchors
 
 
 @given(text_and_timexes())
-def test_segments_keep_every_character_in_order(case: tuple[str, tuple[Timex, ...]]) -> None:
-    text, timexes = case
-    paragraphs = segment_text(text, timexes)
+def test_segments_keep_every_character_in_order(
+    case: tuple[str, tuple[Timex, ...], tuple[int, ...]],
+) -> None:
+    text, timexes, anchors = case
+    paragraphs = segment_text(text, timexes, anchors)
     joined = "".join(s.text for p in paragraphs for s in p)
     assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", text)
+    ids = [s.anchor for p in paragraphs for s in p if s.anchor]
+    assert len(ids) == len(set(ids))
+    nonblank = {f"s-{a}" for a in anchors if 0 <= a < len(text) and text[a:].strip()}
+    assert set(ids) <= nonblank

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class TimexView:
 class Segment:
     text: str
     timex: TimexView | None = None
+    anchor: str | None = None  # id marking where an event's sentence starts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,28 +117,66 @@ def _valid_timexes(text: str, timexes: tuple[Timex, ...]) -> list[Timex]:
     return chosen
 
 
-def segment_text(text: str, timexes: tuple[Timex, ...]) -> tuple[tuple[Segment, ...], ...]:
-    """Split text into paragraphs of plain and temporal segments, by character offsets."""
+def sentence_anchor(start: int) -> str:
+    return f"s-{start}"
+
+
+def _flat_segments(
+    text: str, timexes: tuple[Timex, ...], anchors: tuple[int, ...]
+) -> list[Segment]:
+    """Plain and temporal segments in text order; plain text is also cut where anchors are."""
+    cuts = sorted({a for a in anchors if 0 <= a < len(text)})
     flat: list[Segment] = []
+
+    def plain(start: int, end: int) -> None:
+        edges = [start, *(c for c in cuts if start < c < end), end]
+        for a, b in itertools.pairwise(edges):
+            anchor = sentence_anchor(a) if a in cuts else None
+            flat.append(Segment(text=text[a:b], anchor=anchor))
+
     pos = 0
     for timex in _valid_timexes(text, timexes):
         if timex.start > pos:
-            flat.append(Segment(text=text[pos : timex.start]))
-        flat.append(Segment(text=text[timex.start : timex.end], timex=timex_view(timex)))
+            plain(pos, timex.start)
+        inside = [c for c in cuts if timex.start <= c < timex.end]
+        flat.append(
+            Segment(
+                text=text[timex.start : timex.end],
+                timex=timex_view(timex),
+                anchor=sentence_anchor(inside[0]) if inside else None,
+            )
+        )
         pos = timex.end
     if pos < len(text):
-        flat.append(Segment(text=text[pos:]))
+        plain(pos, len(text))
+    return flat
+
+
+def segment_text(
+    text: str, timexes: tuple[Timex, ...], anchors: tuple[int, ...] = ()
+) -> tuple[tuple[Segment, ...], ...]:
+    """Split text into paragraphs of plain and temporal segments, by character offsets.
+
+    `anchors` are offsets where event sentences start; the segment there carries an id so
+    an event can link to the exact place in the text it was taken from.
+    """
     paragraphs: list[list[Segment]] = [[]]
-    for segment in flat:
+    pending: str | None = None
+    for segment in _flat_segments(text, timexes, anchors):
+        anchor = segment.anchor or pending
+        pending = None
         if segment.timex is not None:
-            paragraphs[-1].append(segment)
+            paragraphs[-1].append(Segment(text=segment.text, timex=segment.timex, anchor=anchor))
             continue
-        pieces = _PARAGRAPH_BREAK.split(segment.text)
-        for i, piece in enumerate(pieces):
+        for i, piece in enumerate(_PARAGRAPH_BREAK.split(segment.text)):
             if i:
                 paragraphs.append([])
-            if piece:
+            if piece.strip() or (piece and not anchor):
+                paragraphs[-1].append(Segment(text=piece, anchor=anchor))
+                anchor = None
+            elif piece:
                 paragraphs[-1].append(Segment(text=piece))
+        pending = anchor
     return tuple(tuple(p) for p in paragraphs if any(s.text.strip() for s in p))
 
 
@@ -159,7 +199,9 @@ def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> Articl
         timezone=article.published.timezone,
         language=article.language,
         removed=len(article.removed),
-        paragraphs=segment_text(article.text, result.timexes),
+        paragraphs=segment_text(
+            article.text, result.timexes, tuple(m.start for m in result.mentions)
+        ),
         n_timexes=len(result.timexes),
         n_unresolved=sum(1 for t in result.timexes if not t.value),
         events=events,

@@ -86,6 +86,7 @@ class Citation:
     published_iso: str | None
     url: str | None
     sentence: str
+    start: int  # where the sentence starts in the article text
     date: str
     date_label: str
     date_differs: bool
@@ -181,6 +182,7 @@ def _citation(mention: EventMention, event: Event, articles: dict[str, Article])
         else None,
         url=safe_url(article.url) if article else None,
         sentence=mention.sentence,
+        start=mention.start,
         date=mention.date,
         date_label=date_label(mention.date),
         date_differs=mention.date != event.date,
