@@ -82,6 +82,40 @@
       status.textContent = filtered
         ? "Showing " + shown + " of " + events.length + " events."
         : "";
+      remember({ entity: entity, source: source, from: from, to: to });
+    }
+
+    // The filters live in the query string, so a filtered view can be bookmarked and shared.
+    function remember(values) {
+      if (!window.history || !window.history.replaceState) {
+        return;
+      }
+      var params = new URLSearchParams();
+      Object.keys(values).forEach(function (key) {
+        if (values[key]) {
+          params.set(key, values[key]);
+        }
+      });
+      var query = params.toString();
+      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      window.history.replaceState(null, "", url);
+    }
+
+    function restore() {
+      var params = new URLSearchParams(window.location.search);
+      ["entity", "source", "from", "to"].forEach(function (key) {
+        var field = form.elements[key];
+        var value = params.get(key);
+        if (!field || !value) {
+          return;
+        }
+        var known = field.tagName !== "SELECT" ||
+          field.querySelector('option[value="' + CSS.escape(value) + '"]');
+        if (!known) {
+          return;
+        }
+        field.value = value;
+      });
     }
 
     form.addEventListener("change", apply);
@@ -102,6 +136,8 @@
       }
     });
     form.hidden = false;
+    restore();
+    apply();
     return { apply: apply };
   }
 

@@ -94,6 +94,15 @@ def test_filters_by_entity_source_and_date(page: Any, base_url: str) -> None:
     ]
 
 
+def test_filters_are_kept_in_the_address(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    page.select_option("select[name=source]", "bbc-news")
+    assert page.url.endswith("index.html?source=bbc-news")
+    page.goto(base_url + "index.html?entity=person-vladimir-putin&from=nonsense")
+    assert visible_events(page) == ["ev-meeting"]
+    assert page.locator("select[name=entity]").input_value() == "person-vladimir-putin"
+
+
 def test_months_collapse_and_expand(page: Any, base_url: str) -> None:
     page.goto(base_url + "index.html")
     toggle = page.locator("#m2015-12 button.month-toggle")
