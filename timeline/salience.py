@@ -1,9 +1,11 @@
 """Key events: which days matter, and which sentences tell each day best.
 
-A day matters when many independent sources date something to it. References made
-after the day count most (a later article looking back is evidence the day mattered),
-references on the day itself next, and the day's own publication volume a little
-(news is written on the days things happen). Wire copies count once.
+A day matters when many independent sources date something to it. A reference made
+after the day counts fully (a later article looking back is evidence the day mattered),
+so does a source published on the day (news is written on the days things happen); a
+reference on the day itself adds a little more. Wire copies count once. The weights were
+chosen on the Timeline17 development topics (`timeline.evaluate.tls`), where they beat
+publication volume alone; finer tuning there did not generalise across topics.
 
 Within a day, the best sentences are the most central ones (highest TF-IDF similarity
 to the day's other sentences, LexRank-style), taken greedily without near-repeats.
@@ -21,10 +23,10 @@ from timeline.model import Article, DateValue, Entity, Event, EventMention, Gran
 
 LATER_WEIGHT = 1.0
 """Weight of a source that dates something to the day in a later article."""
-SAME_DAY_WEIGHT = 0.5
+SAME_DAY_WEIGHT = 0.25
 """Weight of a source that reports something of the day on the day."""
-PUBLISHED_WEIGHT = 0.5
-"""Weight of a source published on the day (or the day after: yesterday's news)."""
+PUBLISHED_WEIGHT = 1.0
+"""Weight of a source published on the day."""
 REDUNDANT = 0.5
 """Cosine above which a sentence repeats one already chosen for the day."""
 
@@ -37,7 +39,7 @@ class DateRank:
     score: float
     later: int  # sources dating something to the day in an article published after it
     same_day: int  # sources dating something to the day on the day itself
-    published: int  # sources published on the day or the day after
+    published: int  # sources published on the day
 
 
 def rank_dates(
@@ -65,10 +67,8 @@ def rank_dates(
                 same[day].add(source)
     printed: dict[dt.date, set[str]] = defaultdict(set)
     for aid, art in articles.items():
-        if art.published.date is not None:
-            for day in (art.published.date, art.published.date - dt.timedelta(days=1)):
-                if _within(day, start, end):
-                    printed[day].add(sources.get(aid, aid))
+        if art.published.date is not None and _within(art.published.date, start, end):
+            printed[art.published.date].add(sources.get(aid, aid))
     ranks = [
         DateRank(
             date=day.isoformat(),
