@@ -179,10 +179,11 @@
   ready(function () {
     setupSearchPanel();
     var form = document.getElementById("timeline-filters");
-    var root = document.getElementById("main");
-    if (!form || !root) {
-      return;
+    if (!form) {
+      return;  // not the timeline page
     }
+    // Themes differ in their page structure; the timeline body is ours.
+    var root = form.closest(".timeline-body") || document.body;
     var months = setupMonths(root);
     var filters = setupFilters(form, root, months);
     window.addEventListener("hashchange", function () {

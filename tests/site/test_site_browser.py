@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from timeline.model import Timeline
 from timeline.site.screenshot import CHROMIUM_ARGS, serve
 
 pytestmark = [
@@ -163,3 +164,35 @@ def test_hostile_article_runs_nothing(page: Any, base_url: str) -> None:
         assert page.locator("a[href^='javascript']").count() == 0
     # the markup is shown to the reader as text
     assert '<script>alert("x")</script>' in page.locator("main").inner_text()
+
+
+def test_filters_work_inside_another_theme(
+    browser: Any, tmp_path: Path, timeline: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import types
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    fake = types.ModuleType("timeline.pipeline")
+    fake.extract_timeline = lambda _paths: timeline  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Elsewhere\ntheme: mkdocs\nplugins:\n  - search\n"
+        "  - timeline:\n      articles: articles\n"
+    )
+    build(load_config(str(config)))
+    context = browser.new_context()
+    tab = context.new_page()
+    # the mkdocs theme asks a CDN for highlight.js; this test is about our script only
+    tab.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+    with serve(tmp_path / "site") as url:
+        tab.goto(url + "timeline/")
+        tab.select_option("select[name=entity]", "person-vladimir-putin")
+        assert visible_events(tab) == ["ev-meeting"]
+    context.close()

@@ -59,6 +59,7 @@ def test_plugin_runs_the_pipeline_on_articles(
     assert "Hand-written home page" in (site / "index.html").read_text()
     page = (site / "timeline" / "index.html").read_text()
     assert 'id="ev-meeting"' in page and "timeline.css" in page
+    assert 'class="timeline-body"' in page  # the script finds the events without our theme
     assert (site / "timeline" / "sources" / "bbc-2015-12-15" / "index.html").is_file()
     assert (site / "timeline" / "assets" / "timeline.js").is_file()
     report = json.loads((site / "timeline" / "report.json").read_text())
