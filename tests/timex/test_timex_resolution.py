@@ -140,6 +140,12 @@ CASES: dict[str, Case] = {
     "short-year": Case(TUE, "Filed 3/4/98 in Ohio.", "3/4/98", "1998-03-04", anchor="publication"),
     "decade-word": Case(TUE, "Prices rose through the nineties.", "the nineties", "199"),
     "day-range": Case(TUE, "The poll was conducted June 17-21.", "June 17-21", "2015-06-17"),
+    "previous-year-is-a-year": Case(TUE, "He left in May 2010. The previous year he had won.",
+                                    "The previous year", "2009", anchor="previous"),
+    "clock-on-named-day": Case("2011-02-12", "They meet on Sunday morning at 10 a.m. sharp.",
+                               "10 a.m.", "2011-02-13T10:00", "TIME", anchor="previous"),
+    "following-as-preposition": Case(TUE, "He resigned following 18 days of protests.",
+                                     "18 days", "P18D", "DURATION"),
     # no publication date: relative dates stay unresolved, absolute ones do not care
     "no-dct-relative": Case(None, "He left yesterday.", "yesterday", "", anchor="none"),
     "no-dct-absolute": Case(None, "He left on March 5, 1946.", "March 5, 1946", "1946-03-05"),

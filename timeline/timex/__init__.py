@@ -57,6 +57,7 @@ def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
     """All temporal expressions of a parsed doc, char offsets into doc.text, sorted by start."""
     text = doc.text
     previous: DateValue | None = None
+    previous_end = -1
     found: list[Timex] = []
     for cand in detect(text):
         if cand.rule.kind == "year_range":
@@ -64,13 +65,16 @@ def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
             continue
         if cand.rule.kind in _NAME_PRONE and _inside_name(doc, cand):
             continue
-        reading = _RESOLVERS[cand.rule.kind](Context(cand, Anchors(dct, previous), doc))
+        anchors = Anchors(dct, previous, previous_end)
+        reading = _RESOLVERS[cand.rule.kind](Context(cand, anchors, doc))
         if reading is None:
             continue
         timex = _timex(text, cand, reading)
         found.append(timex)
         if timex.type in ("DATE", "TIME") and reading.sets_anchor:
-            previous = DateValue.parse(timex.value) or previous
+            parsed = DateValue.parse(timex.value)
+            if parsed is not None:
+                previous, previous_end = parsed, timex.end
     return tuple(found)
 
 

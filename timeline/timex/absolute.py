@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from timeline.model import Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
 from timeline.timex.resolve import (
@@ -342,6 +343,12 @@ def clock(ctx: Context) -> Reading | None:
 
         return deictic(ctx, on_weekday, "clock/weekday", "TIME")
     offset = {"yesterday": -1, "tomorrow": 1}.get(ctx.g("day").lower(), 0)
+    prev = ctx.anchors.previous
+    gap = ctx.doc.text[ctx.anchors.previous_end : ctx.cand.start].lower().strip(" ,")
+    near = gap in ("", "at", "from", "until", "by") and ctx.anchors.previous_end >= 0
+    if not ctx.g("day") and near and prev is not None and prev.granularity is Granularity.DAY:
+        # "on Sunday morning at 10 a.m.": the time belongs to the day just named
+        return anaphoric(ctx, lambda p: f"{p.first.isoformat()}T{hhmm}", "clock/day", "TIME")
     return deictic(
         ctx, lambda d: f"{(d + dt.timedelta(days=offset)).isoformat()}T{hhmm}", "clock", "TIME"
     )

@@ -63,6 +63,10 @@ def _begin(match: re.Match[str], rule: Rule) -> int:
         text = match.group(0).lower()
         if text.startswith("the ") and "-quarter" in text:
             return match.start("q") if not groups.get("fq") else match.start("fq")
+    if rule.kind == "duration" and not groups.get("det") and (groups.get("rel") or "") in (
+        "following", "prior", "same"
+    ):  # fmt: skip
+        return match.start("n")  # "following 18 days of protests": a preposition
     if rule.kind != "duration" or not groups.get("det") or groups.get("rel") or groups.get("pl"):
         return match.start()
     adjectival = "-" in match.string[match.end("n") : match.start("unit")]

@@ -98,6 +98,9 @@ def relative_unit(ctx: Context) -> Reading:
         letter = {"week": "W", "weekend": "W", "month": "M", "year": "Y"}.get(unit, "Y")
         size = {"decade": 10, "century": 100}.get(unit, 1)
         suffix = "-WE" if unit == "weekend" else ""
+        if letter == "Y":  # "the previous year" is a year, whatever the reference was
+            return anaphoric(ctx, lambda p: f"{p.first.year + step * size:04d}",
+                             f"anaphoric/{rel}-{unit}")  # fmt: skip
         return anaphoric(ctx, lambda p: _suffixed(cal.shift(p, step * size, letter), suffix),
                          f"anaphoric/{rel}-{unit}")  # fmt: skip
     shift = -1 if rel in _LAST else 1 if rel in _NEXT else 0

@@ -32,6 +32,7 @@ class Anchors:
 
     dct: dt.date | None
     previous: DateValue | None
+    previous_end: int = -1  # where the previous date's text ends
 
 
 @dataclass(frozen=True, slots=True)
