@@ -27,7 +27,7 @@ D = dt.date
         ("199", Granularity.DECADE, D(1990, 1, 1), D(1999, 12, 31)),
         ("19", Granularity.CENTURY, D(1900, 1, 1), D(1999, 12, 31)),
     ],
-    ids=lambda v: str(v),
+    ids=str,
 )
 def test_parse_calendar_values(
     value: str, granularity: Granularity, first: dt.date, last: dt.date

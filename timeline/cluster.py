@@ -35,9 +35,12 @@ def dask_mapper(scheduler: str | None, *, chunk: int = CHUNK) -> BatchMapper:
                 "--executor dask needs Dask distributed: pip install 'timeline[dask]'"
             ) from exc
         chunks = [list(articles[i : i + chunk]) for i in range(0, len(articles), chunk)]
-        cluster = None if scheduler else LocalCluster(processes=True, dashboard_address=None)
+        # distributed ships no complete annotations for these constructors.
+        cluster = (
+            None if scheduler else LocalCluster(processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
+        )
         try:
-            with Client(scheduler or cluster) as client:
+            with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
                 log.info("dask: %d articles in %d chunks on %s", len(articles), len(chunks), client)
                 futures = client.map(run_chunk, chunks, pure=False)
                 for future in futures:

@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 
-import spacy
-
 from timeline.cache import ExtractionCache
 from timeline.config import Config, source_date_epoch
 from timeline.events import extract_mentions
@@ -48,7 +46,8 @@ def pipeline_version() -> str:
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
-    return f"spacy-{spacy.__version__}/{model}-{metadata.version(model)}/{digest.hexdigest()[:16]}"
+    spacy_version = metadata.version("spacy")
+    return f"spacy-{spacy_version}/{model}-{metadata.version(model)}/{digest.hexdigest()[:16]}"
 
 
 def open_cache(config: Config) -> ExtractionCache:
