@@ -1,0 +1,194 @@
+/* timeline: progressive enhancement of the timeline page.
+ * Without this file every event is still listed, in order, with its sources.
+ * With it: filter by entity, source and date range; collapse months; permalinks
+ * always land on a visible event. */
+(function () {
+  "use strict";
+
+  function ready(fn) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
+  function words(value) {
+    return value ? value.split(" ").filter(Boolean) : [];
+  }
+
+  function setupMonths(root) {
+    var months = Array.prototype.slice.call(root.querySelectorAll("section.month"));
+    months.forEach(function (month, index) {
+      var heading = month.querySelector("h3");
+      var list = month.querySelector("ol.events");
+      if (!heading || !list) {
+        return;
+      }
+      if (!list.id) {
+        list.id = "events-" + (heading.id || index);
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "month-toggle";
+      button.setAttribute("aria-expanded", "true");
+      button.setAttribute("aria-controls", list.id);
+      while (heading.firstChild) {
+        button.appendChild(heading.firstChild);
+      }
+      heading.appendChild(button);
+      button.addEventListener("click", function () {
+        setMonth(month, month.classList.contains("collapsed"));
+      });
+    });
+    return months;
+  }
+
+  function setMonth(month, open) {
+    month.classList.toggle("collapsed", !open);
+    var button = month.querySelector(".month-toggle");
+    if (button) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+  }
+
+  function setupFilters(form, root, months) {
+    var events = Array.prototype.slice.call(root.querySelectorAll("li.event"));
+    var status = form.querySelector(".filter-status");
+
+    function apply() {
+      var entity = form.elements.entity.value;
+      var source = form.elements.source.value;
+      var from = form.elements.from.value;
+      var to = form.elements.to.value;
+      var shown = 0;
+      events.forEach(function (item) {
+        var first = item.getAttribute("data-first");
+        var last = item.getAttribute("data-last");
+        var ok =
+          (!entity || words(item.getAttribute("data-entities")).indexOf(entity) >= 0) &&
+          (!source || words(item.getAttribute("data-sources")).indexOf(source) >= 0) &&
+          (!from || (last && last >= from)) &&
+          (!to || (first && first <= to));
+        item.hidden = !ok;
+        if (ok) {
+          shown += 1;
+        }
+      });
+      root.querySelectorAll("section.month, section.year").forEach(function (section) {
+        section.hidden = !section.querySelector("li.event:not([hidden])");
+      });
+      var filtered = entity || source || from || to;
+      status.textContent = filtered
+        ? "Showing " + shown + " of " + events.length + " events."
+        : "";
+      remember({ entity: entity, source: source, from: from, to: to });
+    }
+
+    // The filters live in the query string, so a filtered view can be bookmarked and shared.
+    function remember(values) {
+      if (!window.history || !window.history.replaceState) {
+        return;
+      }
+      var params = new URLSearchParams();
+      Object.keys(values).forEach(function (key) {
+        if (values[key]) {
+          params.set(key, values[key]);
+        }
+      });
+      var query = params.toString();
+      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      window.history.replaceState(null, "", url);
+    }
+
+    function restore() {
+      var params = new URLSearchParams(window.location.search);
+      ["entity", "source", "from", "to"].forEach(function (key) {
+        var field = form.elements[key];
+        var value = params.get(key);
+        if (!field || !value) {
+          return;
+        }
+        var known = field.tagName !== "SELECT" ||
+          field.querySelector('option[value="' + CSS.escape(value) + '"]');
+        if (!known) {
+          return;
+        }
+        field.value = value;
+      });
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(apply, 0);
+    });
+    form.addEventListener("click", function (event) {
+      var action = event.target.getAttribute && event.target.getAttribute("data-action");
+      if (action) {
+        months.forEach(function (month) {
+          setMonth(month, action === "expand");
+        });
+      }
+    });
+    form.hidden = false;
+    restore();
+    apply();
+    return { apply: apply };
+  }
+
+  function reveal(form, filters) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) {
+      return;
+    }
+    var item = target.closest("li.event, section.month, section.year");
+    if (item && item.closest("[hidden]") && form) {
+      form.reset();
+      filters.apply();
+    }
+    var month = target.closest("section.month");
+    if (month) {
+      setMonth(month, true);
+    }
+    target.scrollIntoView();
+    // Move focus too, so keyboard users continue from the event (and the search panel closes).
+    if (!target.hasAttribute("tabindex")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  function setupSearchPanel() {
+    var input = document.getElementById("mkdocs-search-query");
+    if (!input || !input.closest(".search")) {
+      return;
+    }
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        input.value = "";
+      }
+    });
+  }
+
+  ready(function () {
+    setupSearchPanel();
+    var form = document.getElementById("timeline-filters");
+    if (!form) {
+      return;  // not the timeline page
+    }
+    // Themes differ in their page structure; the timeline body is ours.
+    var root = form.closest(".timeline-body") || document.body;
+    var months = setupMonths(root);
+    var filters = setupFilters(form, root, months);
+    window.addEventListener("hashchange", function () {
+      reveal(form, filters);
+    });
+    reveal(form, filters);
+  });
+})();
