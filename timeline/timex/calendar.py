@@ -83,6 +83,7 @@ def shift_years(value: DateValue, n: int) -> str:
     return f"{year:04d}"
 
 
+_NEAR_LIMIT = 45  # days: "extended to Nov. 20" in a Nov. 1 paper is ahead
 _FAR = 240  # days: further than this, a tense reading is doubtful ...
 _NEAR = 21  # ... when the other reading is this close
 
@@ -94,6 +95,10 @@ def pick(options: Sequence[tuple[dt.date, dt.date, str]], dct: dt.date, tense: T
     started = [o for o in options if o[0] <= dct]
     ahead = [o for o in options if o[1] >= dct]
     if tense is Tense.PAST and started:
+        return max(started)[2]
+    if tense is Tense.LIMIT and started:
+        if ahead and (min(ahead)[0] - dct).days <= _NEAR_LIMIT:
+            return min(ahead)[2]
         return max(started)[2]
     if tense is Tense.FUTURE and ahead:
         future = min(ahead)

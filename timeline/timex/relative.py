@@ -93,6 +93,9 @@ def _period(d: dt.date, unit: str, shift: int) -> str:
 def relative_unit(ctx: Context) -> Reading:
     rel, unit = _rel(ctx), _unit(ctx.g("unit"))
     the = bool(ctx.g("the"))
+    if the and unit in ("decade", "century") and rel in ("next", "coming"):
+        size = 10 if unit == "decade" else 100
+        return absolute(f"P{size}Y", f"duration/{rel}-{unit}", "DURATION")  # "over the next decade"
     if rel in ("following", "previous", "preceding", "prior") or (the and rel == "next"):
         step = 1 if rel in ("following", "next") else -1
         letter = {"week": "W", "weekend": "W", "month": "M", "year": "Y"}.get(unit, "Y")
@@ -136,7 +139,7 @@ def weekday(ctx: Context) -> Reading | None:
     if ctx.before(4).endswith("the ") and after[:1] == " " and after[1:].isupper():
         return None  # a name: "the Sunday Times reported"
     tense = Tense.NONE if rel else ctx.tense()
-    if tense is Tense.NONE and not rel:
+    if tense in (Tense.NONE, Tense.LIMIT) and not rel:
         tense = Tense.PAST  # news reports what happened: "Tuesday's earthquake"
 
     def value(d: dt.date) -> str:
@@ -188,7 +191,7 @@ def ago(ctx: Context) -> Reading:
     if deictic_dir:
         reading = deictic(ctx, lambda d: value(_day(d)), f"ago/{unit}")
     else:
-        reading = anaphoric(ctx, value, f"later/{unit}")
+        reading = anaphoric(ctx, value, f"later/{unit}", fallback=False)
     # "a year earlier" compares with the period in focus; it does not replace it.
     return replace(reading, sets_anchor=not (letter == "Y" and amount in (-1, 1)))
 

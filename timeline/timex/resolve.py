@@ -97,13 +97,22 @@ def deictic(
 
 
 def anaphoric(
-    ctx: Context, value: Callable[[DateValue], str], rule: str, kind: str = "DATE"
+    ctx: Context,
+    value: Callable[[DateValue], str],
+    rule: str,
+    kind: str = "DATE",
+    *,
+    fallback: bool = True,
 ) -> Reading:
-    """A reading anchored on the previous date in the text, else on the publication date."""
+    """A reading anchored on the previous date in the text, else on the publication date.
+
+    With `fallback`, a previous date too coarse for the expression ("the previous Friday"
+    after "in 1998") gives way to the publication date; without it the value stays "".
+    """
     prev = ctx.anchors.previous
     if prev is not None:
         resolved = value(prev)
-        if resolved or ctx.dct is None:
+        if resolved or ctx.dct is None or not fallback:
             return Reading(kind, resolved, PREVIOUS, prev.value, rule)
     if ctx.dct is None:
         return Reading(kind, "", NONE, None, rule)

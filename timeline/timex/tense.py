@@ -17,6 +17,9 @@ class Tense(StrEnum):
     PRESENT = "present"
     FUTURE = "future"
     NONE = "none"
+    # past unless the next occurrence is only days away: a past verb with a limit
+    # ("extended to Nov. 20", "the year to March 31") or a date naming an event
+    LIMIT = "limit"
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "going", "gon"})
@@ -34,9 +37,9 @@ _FUTURE_NOUNS = frozenset({"deadline", "target", "plan", "schedule", "timetable"
 _SINCE = frozenset({"since"})
 # A date introduced as a limit or a payment date is not placed by the verb's tense:
 # "extended the offer to Nov. 20", "payable Dec. 1", "postponed until Tuesday".
-_LIMIT = frozenset({
-    "until", "till", "through", "to", "by", "payable", "record", "before", "effective",
-})  # fmt: skip
+_LIMIT = frozenset({"until", "till", "through", "to", "by", "before"})
+# Words that date something due, whatever the verb: "payable Dec. 15", "effective Feb. 1".
+_DUE = frozenset({"payable", "record", "effective", "due", "expiring", "maturing"})
 # Verbs whose time complement lies ahead whatever their tense: "scheduled a meeting Thursday".
 _RESCHEDULING = frozenset({
     "schedule", "reschedule", "postpone", "delay", "extend", "adjourn", "plan", "slate",
@@ -55,12 +58,15 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
         return Tense.PAST
     tense = _governing(span.root)
     # A limit ("extended to Nov. 20", "payable Dec. 1") may lie ahead of a past verb.
-    return Tense.NONE if before in _LIMIT and tense is Tense.PAST else tense
+    if before in _DUE:
+        return Tense.NONE
+    return Tense.LIMIT if before in _LIMIT and tense is Tense.PAST else tense
 
 
 def _governing(token: Token) -> Tense:
     if token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i:
-        return Tense.NONE  # a date naming an event ("the April 20 blowout") has no tense
+        # a date naming an event ("the April 20 blowout") is past unless days away
+        return Tense.LIMIT
     for _ in range(_MAX_STEPS):
         head = token.head
         if head.i == token.i:
