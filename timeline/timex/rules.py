@@ -9,6 +9,7 @@ verb "may" and "march" are not dates; everything else ignores case.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MONTHS: dict[str, int] = {
@@ -92,15 +93,24 @@ AMOUNT_MODS: dict[str, str] = {
 }  # fmt: skip
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """Regex alternation, longest first so that `Sept` wins over `Sep`."""
-    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    items = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
 _MONTH_FULL = "January|February|March|April|June|July|August|September|October|November|December"
-MONTH = rf"(?-i:(?:{_MONTH_FULL}|May)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?=\s+\d)|(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b)"  # noqa: E501
-WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)\b|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.))"  # noqa: E501
+# Capitalised names, abbreviations with a period (or before a day number: "Jan 1"), capitals.
+MONTH = (
+    rf"(?-i:(?:{_MONTH_FULL}|May)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+    r"|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?=\s+\d)"
+    rf"|(?:{_MONTH_FULL.upper()})\b)"
+)
+WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)\b"
+    r"|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.))"
+)
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d|\.\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
 _NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
