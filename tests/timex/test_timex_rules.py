@@ -26,3 +26,9 @@ def test_modifier_prefix_joins_extent() -> None:
     text = "in late November and nearly two years"
     spans = [(text[c.start : c.end], c.mod) for c in detect(text)]
     assert spans == [("late November", "END"), ("nearly two years", "LESS_THAN")]
+
+
+def test_every_rule_kind_has_a_resolver() -> None:
+    from timeline.timex import _RESOLVERS
+
+    assert {rule.kind for rule in RULES} - {"year_range"} == set(_RESOLVERS)

@@ -35,8 +35,7 @@ _PLANNING = frozenset({
 })  # fmt: skip
 _FUTURE_NOUNS = frozenset({"deadline", "target", "plan", "schedule", "timetable", "date"})
 _SINCE = frozenset({"since"})
-# A date introduced as a limit or a payment date is not placed by the verb's tense:
-# "extended the offer to Nov. 20", "payable Dec. 1", "postponed until Tuesday".
+# A date introduced as a limit is not simply placed by a past verb: "extended to Nov. 20".
 _LIMIT = frozenset({"until", "till", "through", "to", "by", "before"})
 # Words that date something due, whatever the verb: "payable Dec. 15", "effective Feb. 1".
 _DUE = frozenset({"payable", "record", "effective", "due", "expiring", "maturing"})
@@ -56,10 +55,10 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in _SINCE:
         return Tense.PAST
-    tense = _governing(span.root)
-    # A limit ("extended to Nov. 20", "payable Dec. 1") may lie ahead of a past verb.
     if before in _DUE:
         return Tense.NONE
+    tense = _governing(span.root)
+    # A limit may lie ahead of a past verb: "extended the offer to Nov. 20".
     return Tense.LIMIT if before in _LIMIT and tense is Tense.PAST else tense
 
 
