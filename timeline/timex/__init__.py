@@ -23,6 +23,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "iso": ab.iso,
     "numeric": ab.numeric,
     "month_day": ab.month_day,
+    "week_of": ab.week_of,
     "month_year": ab.month_year,
     "month_rel_year": ab.month_rel_year,
     "month": ab.month,

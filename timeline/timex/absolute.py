@@ -100,6 +100,15 @@ def month_day(ctx: Context) -> Reading | None:
     return deictic(ctx, lambda dct: cal.pick(options, dct, tense), f"month-day/{tense}")
 
 
+def week_of(ctx: Context) -> Reading | None:
+    """ "the week of March 6": the ISO week containing that day."""
+    reading = month_day(ctx)
+    if reading is None or not reading.value:
+        return reading
+    day = dt.date.fromisoformat(reading.value)
+    return replace(reading, value=cal.week_value(day), rule=f"week-of/{reading.rule}")
+
+
 def month_year(ctx: Context) -> Reading:
     return absolute(cal.month_value(_year(ctx.g("y")), month_number(ctx.g("month"))), "month-year")
 
@@ -233,6 +242,8 @@ def quarter(ctx: Context) -> Reading | None:
         return replace(anaphoric(ctx, _year_ago_quarter, "quarter/year-ago"), sets_anchor=False)
     if word == "current":
         return deictic(ctx, lambda d: _quarter_of(d, 0), "quarter/current")
+    if rel == "that" and prev is not None and prev.value[4:6] == "-Q":
+        return replace(anaphoric(ctx, lambda p: p.value[:7], "quarter/that"), sets_anchor=False)
     if word == "latest":
         return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
     if prev is not None and prev.value[4:6] == "-Q":

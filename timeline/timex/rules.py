@@ -165,6 +165,12 @@ RULES: tuple[Rule, ...] = (
         "3/4/98",
     ),
     _rule(
+        "week-of",
+        "week_of",
+        rf"the\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?",
+        "the week of March 6",
+    ),
+    _rule(
         "month-day",
         "month_day",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<d>{DAY})"
@@ -235,7 +241,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "quarter",
         "quarter",
-        rf"(?:the\s+)?(?:(?P<rel>{REL}|this\s+year's|last\s+year's|next\s+year's|(?P<yq>{YEAR}))\s+)?"
+        rf"(?:the\s+)?(?:(?P<rel>{REL}|that|this\s+year's|last\s+year's|next\s+year's|(?P<yq>{YEAR}))\s+)?"
         rf"(?:(?P<fq>fiscal)[\s-]+)?(?:(?P<q>{ORD}|final|latest|current|year-ago|year-earlier"
         r"|same|comparable)[\s-]+)?(?P<fq2>fiscal[\s-]+)?(?P<qw>quarter|period)"
         rf"(?:\s+of\s+(?P<y>{YEAR}))?",
@@ -245,6 +251,7 @@ RULES: tuple[Rule, ...] = (
         "the quarter",
         "the fourth quarter of 2014",
         "the 1988 second quarter",
+        "that quarter",
         "the latest period",
     ),
     _rule(
