@@ -306,7 +306,7 @@ def bare_units(ctx: Context) -> Reading | None:
 
 def the_unit(ctx: Context) -> Reading:
     unit = ctx.g("unit").lower()
-    if ctx.after(10).lstrip().startswith(("ended", "ending", "to ", "through")):
+    if ctx.after(14).lstrip().startswith(("ended", "ending", "to ", "through", "that ended")):
         letter = {"week": "W", "weekend": "WE", "year": "Y"}[unit]
         return absolute(f"P1{letter}", f"the-{unit}/period", "DURATION")
     if unit == "weekend" and ctx.dct is not None:
