@@ -144,3 +144,40 @@ def _tree_differences(left: Path, right: Path) -> list[str]:
         if not filecmp.cmp(left / n, right / n, shallow=False)
     ]
     return problems
+
+
+def _run_json(argv: list[str]) -> dict[str, Any]:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(argv) == 0
+    data: dict[str, Any] = json.loads(buffer.getvalue())
+    return data
+
+
+@pytest.mark.parametrize(("top", "per_date"), [(1, 1), (2, 2), (5, 3)])
+def test_top_dates_gives_day_level_key_events(repo_root: Path, top: int, per_date: int) -> None:
+    seeds = str(repo_root / "seeds")
+    argv = ["extract", seeds, "-q", "--top-dates", str(top), "--sentences-per-date", str(per_date)]
+    data = _run_json(argv)
+    dates = [e["date"] for e in data["events"]]
+    assert 1 <= len(dates) <= top
+    assert dates == sorted(set(dates))
+    for event in data["events"]:
+        assert len(event["date"]) == 10, "key events are days"
+        assert 1 <= len(event["mentions"]) <= per_date
+    assert "2015-12-15" in dates, "the day of the Moscow talks is the top key date"
+
+
+def test_start_end_keep_articles_and_events_inside(repo_root: Path) -> None:
+    argv = ["extract", str(repo_root / "seeds"), "-q", "--start", "2015-12-16"]
+    data = _run_json([*argv, "--end", "2015-12-31"])
+    assert [a["id"] for a in data["articles"]] == [IRISH]
+    assert data["events"]
+    for event in data["events"]:
+        assert "2015-12-16" <= event["date"][:10] <= "2015-12-31"
+        assert {m["article"] for m in event["mentions"]} == {IRISH}
+
+
+def test_start_after_end_is_a_usage_error(repo_root: Path) -> None:
+    argv = ["extract", str(repo_root / "seeds"), "--start", "2016-01-01", "--end", "2015-01-01"]
+    assert main(argv) == 2

@@ -92,6 +92,25 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_common(extract)
     extract.add_argument("--json", action="store_true", help="JSON on stdout (the default)")
+    extract.add_argument(
+        "--top-dates",
+        type=int,
+        metavar="K",
+        help="key events only: at most K days, ranked by salience, one entry per day",
+    )
+    extract.add_argument(
+        "--sentences-per-date",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --top-dates: the N best sentences of each day, as its mentions (default 1)",
+    )
+    extract.add_argument(
+        "--start", type=_date_arg, help="keep articles published and events dated from this day"
+    )
+    extract.add_argument(
+        "--end", type=_date_arg, help="keep articles published and events dated up to this day"
+    )
 
     check = sub.add_parser(
         "check",
@@ -139,6 +158,18 @@ def make_parser() -> argparse.ArgumentParser:
     tml.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".tml files or folders")
     tml.add_argument("--errors", action="store_true", help="list every error")
     tml.add_argument("--out", type=Path, help="write system output as TimeML into this folder")
+    tls = ev_sub.add_parser(
+        "tls",
+        help="timeline summarisation scores (Timeline17 layout)",
+        description="For each reference timeline in DIR/timelines/*.json, extract key events "
+        "from DIR/articles.jsonl restricted to its span, with as many dates as it has, and "
+        "report date F1 and date-aligned ROUGE-1/2 against it, beside the busiest-days baseline."
+        " A DIR without articles.jsonl means every subfolder that has one.",
+    )
+    tls.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help="topic folders")
+    tls.add_argument(
+        "--cache-dir", default=".timeline-cache", help="extraction cache (default .timeline-cache)"
+    )
     return parser
 
 
@@ -285,9 +316,22 @@ def _cmd_check(args: argparse.Namespace, config: Config) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace, config: Config) -> int:
+    from timeline.pipeline import restrict
     from timeline.serialize import timeline_to_dict
 
+    if (args.top_dates is not None and args.top_dates < 1) or args.sentences_per_date < 1:
+        raise ConfigError("--top-dates and --sentences-per-date take a positive number")
+    if args.start and args.end and args.start > args.end:
+        raise ConfigError(f"--start {args.start} is after --end {args.end}")
     timeline = _extract(config, quiet=args.quiet)
+    if args.top_dates is not None or args.start or args.end:
+        timeline = restrict(
+            timeline,
+            start=args.start,
+            end=args.end,
+            top_dates=args.top_dates,
+            sentences_per_date=args.sentences_per_date,
+        )
     _report(timeline.articles, sys.stderr, quiet=args.quiet)
     json.dump(timeline_to_dict(timeline), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -380,6 +424,8 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    if args.eval_command == "tls":
+        return _cmd_eval_tls(args)
     from timeline.evaluate.timeml import evaluate, expand_paths, format_report, write_timeml
     from timeline.nlp import load_pipeline
 
@@ -391,6 +437,31 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     print(format_report(report, errors=args.errors))
     if args.out is not None:
         _write_system_output(paths, args.out, write_timeml)
+    return EXIT_OK
+
+
+def _cmd_eval_tls(args: argparse.Namespace) -> int:
+    from timeline.evaluate.tls import evaluate_tls, format_report, merge_reports
+    from timeline.model import EventMention
+    from timeline.pipeline import analyse, open_cache
+
+    topics = [
+        found
+        for folder in args.dirs
+        for found in (
+            [folder] if (folder / "articles.jsonl").is_file() else sorted(folder.glob("*/"))
+        )
+        if (found / "articles.jsonl").is_file()
+    ]
+    if not topics:
+        print("timeline: no folder with articles.jsonl in the given paths", file=sys.stderr)
+        return EXIT_USAGE
+    cache = open_cache(Config(cache_dir=args.cache_dir))
+
+    def extract(articles: Sequence[Article]) -> list[EventMention]:
+        return [m for r in analyse(articles, cache) for m in r.mentions]
+
+    print(format_report(merge_reports(evaluate_tls(t, extract) for t in topics)))
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from timeline.config import Config, source_date_epoch
 from timeline.events import extract_mentions
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.merge import merge_mentions
-from timeline.model import Article, ArticleResult, Status, Timeline
+from timeline.model import Article, ArticleResult, DateValue, Status, Timeline
 from timeline.nlp import load_pipeline, model_name
+from timeline.salience import select_key_events
 from timeline.timex import tag_doc
 
 log = logging.getLogger("timeline")
@@ -133,6 +135,46 @@ def extract_timeline(
     events = merge_mentions((m for r in results for m in r.mentions), by_id)
     log.info("merge: %d events", len(events))
     return Timeline(results=results, events=events, title=cfg.title)
+
+
+def restrict(
+    timeline: Timeline,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    top_dates: int | None = None,
+    sentences_per_date: int = 1,
+) -> Timeline:
+    """The timeline of a span (articles published and events dated inside it, inclusive),
+    optionally reduced to its `top_dates` key days with their best sentences."""
+
+    def inside(day: dt.date | None) -> bool:
+        return day is not None and (start is None or day >= start) and (end is None or day <= end)
+
+    results = timeline.results
+    if start is not None or end is not None:
+        results = tuple(r for r in results if inside(r.article.published.date))
+        log.info("span: %d of %d articles published inside it", len(results), len(timeline.results))
+    by_id = {r.article.id: r.article for r in results}
+    mentions = [m for r in results for m in r.mentions]
+    if top_dates is not None:
+        events = select_key_events(
+            merge_mentions(mentions, by_id),
+            by_id,
+            top_dates,
+            sentences_per_date,
+            start=start,
+            end=end,
+        )
+    else:
+        events = tuple(
+            e
+            for e in merge_mentions(mentions, by_id)
+            if (value := DateValue.parse(e.date)) is not None
+            and (start is None or value.last >= start)
+            and (end is None or value.first <= end)
+        )
+    return replace(timeline, results=results, events=events)
 
 
 def build_date(config: Config, timeline: Timeline) -> dt.date:
