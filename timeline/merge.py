@@ -32,9 +32,8 @@ COHESION = 0.12
 """Least cosine between two groups' centroids, so chains of weak links do not snowball."""
 DUPLICATE = 0.8
 """Share of the shorter article's word 5-grams that makes two articles one wire story."""
-_POSTING_CAP = 200  # a feature shared by more mentions of one date carries no signal
-_COMMON_SHARE, _COMMON_FLOOR = 0.02, 50  # features this frequent do not propose candidates
-_CONFLICT_DAYS = 3  # how far apart two dates of one reported event are looked for
+_COMMON_SHARE, _COMMON_FLOOR = 0.005, 50  # features this frequent do not propose candidates
+_CONFLICT_DAYS = 1  # how far apart two dates of one reported event are looked for
 _ENTITY_WEIGHT = 2.0  # names are stronger evidence of identity than common words
 
 Vector = dict[str, float]
@@ -145,7 +144,8 @@ def _containers(value: DateValue) -> list[str]:
 
 
 def _neighbours(value: DateValue) -> list[str]:
-    """The next few days, where a near-duplicate dated differently is a conflict to flag."""
+    """The next day, where a near-duplicate dated differently is a conflict to flag
+    (time zones and "yesterday" read on the wrong day shift dates by one)."""
     if value.granularity is not Granularity.DAY:
         return []
     return [(value.first + dt.timedelta(days=n)).isoformat() for n in range(1, _CONFLICT_DAYS + 1)]
@@ -156,12 +156,15 @@ def _similar_pairs(items: Sequence[_Item]) -> list[tuple[float, int, int]]:
 
     Only pairs that may merge are compared: the same value, or a period and the periods
     around it (a day meets its week, month, quarter, year), plus nearby days for
-    conflicts. Candidates come from shared features through per-value posting lists, so
-    cost follows the busiest day, not the size of the corpus.
+    conflicts. Candidates come from shared rare features through per-value posting lists,
+    so cost follows the busiest day, not the size of the corpus; common features are
+    added only where they could lift a pair over the threshold (Cauchy-Schwarz bound).
     """
     df = Counter(f for item in items for f in item.vector)
-    common = max(_COMMON_FLOOR, int(_COMMON_SHARE * len(items)))
-    keys = [[f for f in item.vector if df[f] <= common] for item in items]
+    limit = max(_COMMON_FLOOR, int(_COMMON_SHARE * len(items)))
+    keys = [[f for f in item.vector if df[f] <= limit] for item in items]
+    common = [[(f, w) for f, w in item.vector.items() if df[f] > limit] for item in items]
+    rest = [math.sqrt(sum(w * w for _, w in c)) for c in common]
     postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, item in enumerate(items):
         if item.value is not None:
@@ -171,24 +174,30 @@ def _similar_pairs(items: Sequence[_Item]) -> list[tuple[float, int, int]]:
         v.value: [postings[k] for k in (*_containers(v), *_neighbours(v)) if k in postings]
         for v in {item.value for item in items if item.value is not None}
     }
+    vectors = [item.vector for item in items]
     pairs: list[tuple[float, int, int]] = []
     for i, item in enumerate(items):
         if item.value is None:
             continue
-        candidates: set[int] = set()
+        partial: dict[int, float] = defaultdict(float)
         own = postings[item.value.value]
+        groups = around[item.value.value]
+        vec = vectors[i]
         for f in keys[i]:
+            w = vec[f]
             posting = own[f]
-            if len(posting) <= _POSTING_CAP:
-                candidates.update(posting[bisect.bisect_right(posting, i) :])
-            for group in around[item.value.value]:
-                posting = group.get(f, [])
-                if len(posting) <= _POSTING_CAP:
-                    candidates.update(posting)
-        vec = item.vector
-        for j in candidates:
-            other = items[j].vector
-            sim = sum(w * other.get(f, 0.0) for f, w in vec.items())
+            for j in posting[bisect.bisect_right(posting, i) :]:
+                partial[j] += w * vectors[j][f]
+            for group in groups:
+                if f in group:
+                    for j in group[f]:
+                        partial[j] += w * vectors[j][f]
+        bound = rest[i]
+        for j, rare in partial.items():
+            if rare + bound * rest[j] < SIMILAR:
+                continue
+            other = vectors[j]
+            sim = rare + sum(w * other.get(f, 0.0) for f, w in common[i])
             if sim >= SIMILAR and _may_merge(item, items[j], sim):
                 pairs.append((sim, min(i, j), max(i, j)))
     return sorted(pairs, key=lambda e: (-e[0], e[1], e[2]))
@@ -249,6 +258,15 @@ def _joinable(items: Sequence[_Item], left: list[int], right: list[int], sim: fl
 
 
 def _event(group: Sequence[_Item]) -> Event:
+    if len(group) == 1:
+        m = group[0].mention
+        return Event(
+            id=event_id(m.date, (m,)),
+            date=m.date,
+            headline=m.headline,
+            mentions=(m,),
+            entities=_entities((m,)),
+        )
     date, conflicts = _agreed_date(group)
     total: Vector = defaultdict(float)
     for item in group:
