@@ -105,10 +105,16 @@ CASES = [
         [],
     ),
     (
-        "decade-is-too-coarse",
+        "decade-when-nothing-else",
         "The two countries fought a proxy war in the 1980s over Afghanistan.",
         (T("the 1980s", "198"),),
-        [],
+        [("198", "timex", "The two countries fought a proxy war")],
+    ),
+    (
+        "decade-gives-way-to-a-finer-date",
+        "Russia, at war in Afghanistan in the 1980s, began airstrikes in Syria on September 30.",
+        (T("the 1980s", "198"), T("September 30", "2015-09-30")),
+        [("2015-09-30", "timex", "Russia")],
     ),
     (
         "this-year-frames-the-sentence",

@@ -4,8 +4,9 @@ A sentence yields a mention for the date its main clause is about, not for every
 date it contains. Rules, in the order they apply:
 
 - Page furniture is skipped: a sentence needs a verb and at least four words.
-- Only calendar dates anchor events: DURATION and SET timexes, unresolved values,
-  decades and centuries are ignored; `PRESENT_REF` ("now") means the publication date.
+- Only calendar dates anchor events: DURATION and SET timexes and unresolved values
+  are ignored, decades and centuries count only when the sentence has no finer date;
+  `PRESENT_REF` ("now") means the publication date.
 - A timex inside quotation marks is speech, not narration ("I hope today we can ..."),
   and never anchors an event.
 - A deictic "this year" hanging off a noun frames the sentence ("second visit to Russia
@@ -137,7 +138,7 @@ def _anchors(
         # a time of day dates its day: "Thursday night" is an event of that Thursday
         value = published.isoformat() if now and published else timex.value.split("T")[0]
         parsed = DateValue.parse(value)
-        if parsed is None or parsed.granularity in _COARSE:
+        if parsed is None:
             continue
         span = seg.doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -152,6 +153,8 @@ def _anchors(
                 deictic_now=now,
             )
         )
+    if any(a.granularity not in _COARSE for a in found):
+        found = [a for a in found if a.granularity not in _COARSE]
     finer = any(a.granularity.rank > Granularity.YEAR.rank for a in found)
     return [a for a in found if not _is_frame(a, finer, published)]
 
