@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
 
 from timeline.merge import event_id
 from timeline.model import Article, DateSource, Event, EventMention, Published
@@ -121,3 +125,21 @@ def test_central_sentences_prefer_the_common_story_and_skip_repeats() -> None:
         "rig explodes gulf workers missing",
         "rig explodes gulf coast guard search",
     }
+
+
+def test_seed_key_event_is_the_moscow_talks(nlp: Language, repo_root: Path) -> None:
+    timex = pytest.importorskip("timeline.timex")
+    ingest = pytest.importorskip("timeline.ingest")
+    from timeline.events import extract_mentions
+    from timeline.merge import merge_mentions
+
+    articles = {a.id: a for a in ingest.read_inputs([repo_root / "seeds"]) if a.text}
+    if timex.tag_doc(nlp("Russia began airstrikes on September 30."), dt.date(2015, 12, 16)) == ():
+        pytest.skip("the temporal tagger is not available yet")
+    mentions = []
+    for a in articles.values():
+        doc = nlp(a.text)
+        mentions.extend(extract_mentions(a, doc, timex.tag_doc(doc, a.published.date)))
+    (top,) = select_key_events(merge_mentions(mentions, articles), articles, 1, 2)
+    assert top.date == "2015-12-15"
+    assert {m.article[:3] for m in top.mentions} == {"000", "002"}
