@@ -13,6 +13,7 @@ from dataclasses import replace
 from timeline.model import Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
+from timeline.timex.lexicon import HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SETS, UNITS
 from timeline.timex.resolve import (
     NONE,
     Context,
@@ -26,7 +27,6 @@ from timeline.timex.resolve import (
     weekday_options,
     year_options,
 )
-from timeline.timex.rules import HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SETS, UNITS
 from timeline.timex.tense import Tense
 
 _MONTH_CONTEXT = frozenset({

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from timeline.model import DateValue, Granularity
-from timeline.timex.rules import NUMBER_WORDS, ORDINALS
+from timeline.timex.lexicon import NUMBER_WORDS, ORDINALS
 from timeline.timex.tense import Tense
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.timex.rules import AMOUNT_MOD_RE, AMOUNT_MODS, DATE_MOD_RE, DATE_MODS, RULES, Rule
+from timeline.timex.lexicon import AMOUNT_MODS, DATE_MODS
+from timeline.timex.rules import AMOUNT_MOD_RE, DATE_MOD_RE, RULES, Rule
 
 # Kinds whose prefixes quantify an amount ("nearly two years") rather than a point.
 _AMOUNT_KINDS = frozenset({"duration", "ago", "bare_units"})

@@ -10,6 +10,7 @@ from dataclasses import replace
 from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute, part_suffix
+from timeline.timex.lexicon import REFS, TIME_UNITS, UNITS
 from timeline.timex.resolve import (
     Context,
     Reading,
@@ -19,7 +20,6 @@ from timeline.timex.resolve import (
     weekday_number,
     weekday_options,
 )
-from timeline.timex.rules import REFS, TIME_UNITS, UNITS
 from timeline.timex.tense import Tense
 
 _LAST = frozenset({"last", "past", "previous", "preceding", "this past", "prior"})

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
-from timeline.timex.rules import MONTHS, WEEKDAYS
+from timeline.timex.lexicon import MONTHS, WEEKDAYS
 from timeline.timex.tense import Tense, tense_at
 
 PUBLICATION = "publication"
