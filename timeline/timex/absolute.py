@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from timeline.model import Granularity
+from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
 from timeline.timex.lexicon import HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SETS, UNITS
@@ -27,6 +27,7 @@ from timeline.timex.resolve import (
     weekday_options,
     year_options,
 )
+from timeline.timex.rules import WEEKDAY
 from timeline.timex.tense import Tense
 
 _MONTH_CONTEXT = frozenset({
@@ -37,7 +38,9 @@ _MONTH_CONTEXT = frozenset({
 # "to fall", "and spring" are verbs far more often than seasons.
 _SEASON_CONTEXT = _MONTH_CONTEXT - {"to", "and", "or", "that", "from", "before", "after"}
 # "period" is a reporting quarter only with these words: "the latest period".
-_PERIOD_WORDS = frozenset({"latest", "current", "year-ago", "year-earlier", "comparable"})
+_PERIOD_WORDS = frozenset({
+    "latest", "current", "year-ago", "year-earlier", "comparable", "corresponding",
+})  # fmt: skip
 _DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
     "seventies": 7, "eighties": 8, "nineties": 9,
@@ -96,8 +99,14 @@ def month_day(ctx: Context) -> Reading | None:
         weekday = weekday_number(ctx.g("wd"))
         matching = [o for o in options if o[0].weekday() == weekday]
         options = matching or options
-    tense = ctx.tense()
+    tense = _direction(ctx) or ctx.tense()
     return deictic(ctx, lambda dct: cal.pick(options, dct, tense), f"month-day/{tense}")
+
+
+def _direction(ctx: Context) -> Tense | None:
+    """ "last Oct. 23" and "next March 5" say which way to look, whatever the verb."""
+    word = ctx.before(6).split()[-1:]
+    return {"last": Tense.PAST, "next": Tense.FUTURE}.get(word[0]) if word else None
 
 
 def week_of(ctx: Context) -> Reading | None:
@@ -208,9 +217,11 @@ def season(ctx: Context) -> Reading | None:
 
 
 def quarter(ctx: Context) -> Reading | None:
-    word = ctx.g("q").lower()
+    word = (ctx.g("q") or ctx.g("cmp")).lower()
     rel = " ".join(ctx.g("rel").lower().split())
-    if ctx.g("qw").lower() == "period" and not (ctx.g("yq") or word in _PERIOD_WORDS):
+    # "the year-ago third quarter", "the quarter a year ago": the compared period
+    back = bool(ctx.g("ago") or ctx.g("ly"))
+    if ctx.g("qw").lower() == "period" and not (ctx.g("yq") or word in _PERIOD_WORDS or back):
         return None  # "the first period" of a game, "the same period"
     number = cal.parse_ordinal(word) if word else None
     if word == "final":
@@ -224,15 +235,17 @@ def quarter(ctx: Context) -> Reading | None:
     if number and year_shift is not None:
         n = number
         return deictic(ctx, lambda d: cal.quarter_value(d.year + year_shift, n), "quarter/rel-year")
-    if number and ctx.dct is not None:
-        n = number
-        # Quarters are reported after they end: "will report third-quarter results".
-        tense = Tense.PAST if ctx.tense() is not Tense.FUTURE else Tense.NONE
-        options = year_options(ctx.dct, lambda y: month_option(y, 3 * n - 2))
-        options = [(f, _quarter_end(f), f"{f.year}-Q{n}") for f, _, _ in options]
-        return deictic(ctx, lambda d: cal.pick(options, d, tense), f"quarter/{tense}")
+    if back or (year_shift == -1 and not number):  # also "last year's quarter"
+        if number:
+            reading = _numbered(ctx, number)
+            value = DateValue.parse(reading.value)
+            shifted = cal.shift_years(value, -1) if value else ""
+            reading = replace(reading, value=shifted, rule="quarter/year-ago")
+        else:
+            reading = anaphoric(ctx, _year_ago_quarter, "quarter/year-ago")
+        return replace(reading, sets_anchor=False)
     if number:
-        return absolute("", "quarter")
+        return _numbered(ctx, number)
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
     if shift is not None and word not in ("year-ago", "year-earlier"):
         s = shift
@@ -256,6 +269,17 @@ def quarter(ctx: Context) -> Reading | None:
     return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
 
 
+def _numbered(ctx: Context, n: int) -> Reading:
+    """ "the third quarter": the one of last, this or next year that the tense points to."""
+    if ctx.dct is None:
+        return absolute("", "quarter")
+    # Quarters are reported after they end: "will report third-quarter results".
+    tense = Tense.PAST if ctx.tense() is not Tense.FUTURE else Tense.NONE
+    options = year_options(ctx.dct, lambda y: month_option(y, 3 * n - 2))
+    options = [(f, _quarter_end(f), f"{f.year}-Q{n}") for f, _, _ in options]
+    return deictic(ctx, lambda d: cal.pick(options, d, tense), f"quarter/{tense}")
+
+
 def _quarter_end(first: dt.date) -> dt.date:
     y, m = cal.add_months(first.year, first.month, 3)
     return dt.date(y, m, 1) - dt.timedelta(days=1)
@@ -266,10 +290,7 @@ def _quarter_of(d: dt.date, shift: int) -> str:
     return cal.quarter_value(y, (m - 1) // 3 + 1)
 
 
-def _year_ago_quarter(prev: object) -> str:
-    from timeline.model import DateValue
-
-    assert isinstance(prev, DateValue)
+def _year_ago_quarter(prev: DateValue) -> str:
     if prev.value[4:6] == "-Q":
         return f"{prev.first.year - 1}{prev.value[4:7]}" if prev.first.year else prev.value
     return _quarter_of(prev.first, -4)
@@ -336,8 +357,8 @@ def set_(ctx: Context) -> Reading:
 def clock(ctx: Context) -> Reading | None:
     text = ctx.g("clock").lower()
     hhmm = _clock_time(text)
-    if hhmm is None:
-        return None
+    if hhmm is None or _CONVERSION_RE.search(ctx.before(24)):
+        return None  # "(0735 GMT)" restates the time just given, in another zone
     if ctx.g("month"):
         month, day = month_number(ctx.g("month")), int(ctx.g("d").rstrip("stndrh"))
         if ctx.dct is None:
@@ -345,8 +366,9 @@ def clock(ctx: Context) -> Reading | None:
         options = year_options(ctx.dct, lambda y: day_option(y, month, day))
         tense = ctx.tense()
         return deictic(ctx, lambda d: f"{cal.pick(options, d, tense)}T{hhmm}", "clock/date", "TIME")
-    if ctx.g("wd"):
-        weekday = weekday_number(ctx.g("wd"))
+    later = _LATER_DAY_RE.match(ctx.after(40))
+    if ctx.g("wd") or later:
+        weekday = weekday_number(ctx.g("wd") or (later.group(1) if later else ""))
         tense = ctx.tense()
 
         def on_weekday(d: dt.date) -> str:
@@ -365,13 +387,16 @@ def clock(ctx: Context) -> Reading | None:
     )
 
 
+# "10:35 a.m. (0735 GMT) Friday": a conversion in parentheses, then the day
+_CONVERSION_RE = re.compile(r"(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*\(\s*$")
+_LATER_DAY_RE = re.compile(rf"\s*\([^()]{{1,20}}\)\s*,?\s*({WEEKDAY})", re.I)
 _HHMM_RE = re.compile(r"(?P<h>\d\d)(?P<m>\d\d)\b|(?P<h2>\d{1,2})(?:[:.](?P<m2>\d\d))?")
 _PM_RE = re.compile(r"\dp|\bp\.?m\b|\sp\.m")
 _AM_RE = re.compile(r"\da|\ba\.?m\b|\sa\.m")
 
 
 def _clock_time(text: str) -> str | None:
-    if text.startswith("noon"):
+    if text.startswith(("noon", "midday")):
         return "12:00"
     if text.startswith("midnight"):
         return "24:00"
@@ -388,4 +413,5 @@ def _clock_time(text: str) -> str | None:
 
 
 def part_suffix(word: str) -> str:
-    return PARTS_OF_DAY.get(word.lower(), "")
+    key = " ".join(word.lower().split()).replace("mid ", "mid-")
+    return PARTS_OF_DAY.get(key, "")

@@ -67,7 +67,7 @@ def deictic_day(ctx: Context) -> Reading:
 
 def part_of_day(ctx: Context) -> Reading:
     rel = ctx.g("rel").lower()
-    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    offset = {"this": 0, "today": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
     suffix = part_suffix(ctx.g("part"))
     if rel == "last" and ctx.g("part").lower() not in ("night", "evening"):
         offset = -1
@@ -152,7 +152,10 @@ def weekday(ctx: Context) -> Reading | None:
             chosen = cal.pick(options, d, tense)
         return chosen
 
-    # "Friday night" is dated to the day: news uses it as a date, and so does TimeBank.
+    # "Friday night" and "Friday morning" date the day's news, and TimeBank mostly dates
+    # them to the day; "Friday evening" is the narrower time of day it names.
+    if ctx.g("part").lower() == "evening":
+        return deictic(ctx, lambda d: f"{value(d)}TEV", f"weekday/{rel or tense}", "TIME")
     return deictic(ctx, value, f"weekday/{rel or tense}")
 
 
@@ -299,6 +302,9 @@ def bare_units(ctx: Context) -> Reading | None:
         before = ctx.before(10).split()
         if ctx.cand.mod is None and (not before or before[-1] not in _BARE_CONTEXT):
             return None
+    if unit == "year" and rel in ("recent", "past"):
+        # "in recent years" places events in the recent past rather than measuring time
+        return absolute("PAST_REF", f"bare/{rel}-years")
     value = "PXDE" if unit == "decade" else "PXCE" if unit == "century" else ""
     value = value or cal.format_amount(None, letter, time=unit in TIME_UNITS)
     return Reading("DURATION", value, rule=f"bare/{unit}", mod=ctx.cand.mod)
@@ -307,7 +313,7 @@ def bare_units(ctx: Context) -> Reading | None:
 def the_unit(ctx: Context) -> Reading:
     unit = ctx.g("unit").lower()
     if ctx.after(14).lstrip().startswith(("ended", "ending", "to ", "through", "that ended")):
-        letter = {"week": "W", "weekend": "WE", "year": "Y"}[unit]
+        letter = {"week": "W", "weekend": "WE", "month": "M", "year": "Y"}[unit]
         return absolute(f"P1{letter}", f"the-{unit}/period", "DURATION")
     if unit == "weekend" and ctx.dct is not None:
         tense = ctx.tense()

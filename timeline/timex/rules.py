@@ -58,7 +58,7 @@ CLOCK = (
     r"|(?:[01]\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|local\s+time))?"
     # military and British times: "1653 local time", "19.56 BST", "0735 GMT"
     r"|(?:[01]\d|2[0-3])[.]?[0-5]\d(?=\s+(?:local\s+time|GMT|UTC|BST|hours|hrs|yesterday|today))"
-    r"|noon|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
+    r"|noon|midday|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
 )
 _TZ = r"(?:\s+(?-i:ET|GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hours|hrs))?(?:\s+local\s+time)?"
 ORD = _alt(ORDINALS)
@@ -172,9 +172,11 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         "quarter",
         rf"(?:the\s+)?(?:(?P<rel>{REL}|that|this\s+year's|last\s+year's|next\s+year's|(?P<yq>{YEAR}))\s+)?"
-        rf"(?:(?P<fq>fiscal)[\s-]+)?(?:(?P<q>{ORD}|final|latest|current|year-ago|year-earlier"
-        r"|same|comparable)[\s-]+)?(?P<fq2>fiscal[\s-]+)?(?P<qw>quarter|period)"
-        rf"(?:\s+of\s+(?P<y>{YEAR}))?",
+        rf"(?:(?P<fq>fiscal)[\s-]+)?(?:(?P<cmp>comparable|corresponding)\s+)?"
+        r"(?:(?P<ago>year-ago|year-earlier)\s+(?=\S+[\s-]+(?:fiscal[\s-]+)?(?:quarter|period)))?"
+        rf"(?:(?P<q>{ORD}|final|latest|current|year-ago|year-earlier"
+        r"|same|comparable|corresponding)[\s-]+)?(?P<fq2>fiscal[\s-]+)?(?P<qw>quarter|period)"
+        rf"(?:\s+of\s+(?P<y>{YEAR})|\s+(?P<ly>last\s+year|a\s+year\s+(?:ago|earlier)))?",
         "the third quarter",
         "third-quarter",
         "the latest quarter",
@@ -183,6 +185,10 @@ RULES: tuple[Rule, ...] = (
         "the 1988 second quarter",
         "that quarter",
         "the latest period",
+        "the year-ago third quarter",
+        "the comparable year-ago quarter",
+        "the corresponding period last year",
+        "the quarter a year ago",
     ),
     _rule(
         "half",
@@ -210,6 +216,13 @@ RULES: tuple[Rule, ...] = (
         "yesterday afternoon",
     ),
     _rule(
+        "part-day",
+        "part_of_day",
+        r"(?P<part>(?:mid-?\s?)?(?:morning|afternoon|evening))\s+(?P<rel>yesterday|today|tomorrow)",
+        "mid-afternoon yesterday",
+        "morning today",
+    ),
+    _rule(
         "relative-unit",
         "relative_unit",
         rf"(?:(?P<the>the)\s+)?(?P<rel>{REL}|following|previous|preceding)\s+"
@@ -222,7 +235,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "relative-month",
         "relative_month",
-        rf"(?P<rel>{REL})\s+(?P<month>{MONTH})",
+        rf"(?P<rel>{REL})\s+(?P<month>{MONTH})(?!\s*\d)",
         "last November",
         "next January",
     ),
@@ -303,7 +316,7 @@ RULES: tuple[Rule, ...] = (
         "the-unit",
         "the_unit",
         r"(?P<det>the|this)\s+(?P<q>(?:full|whole|entire|current|fiscal|calendar)\s+)*"
-        r"(?P<unit>week|weekend|year)",
+        r"(?P<unit>week|weekend|month|year)",
         "the year",
         "the week",
         "the full year",

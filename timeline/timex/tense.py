@@ -7,6 +7,7 @@ publication date depending on the governing verb: "said on Friday" is the last F
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from spacy.tokens import Doc, Token
@@ -45,6 +46,7 @@ _RESCHEDULING = frozenset({
     "defer", "invite",
 })  # fmt: skip
 _MAX_STEPS = 8
+_EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
@@ -59,7 +61,14 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
         return Tense.NONE
     tense = _governing(span.root)
     # A limit may lie ahead of a past verb: "extended the offer to Nov. 20".
-    return Tense.LIMIT if before in _LIMIT and tense is Tense.PAST else tense
+    if before in _LIMIT and tense is Tense.PAST:
+        return Tense.LIMIT
+    # "could arrive as early as Tuesday": the earliest of possible times to come
+    if tense in (Tense.NONE, Tense.PRESENT) and _EARLIEST.search(
+        doc.text[max(0, start - 20) : start]
+    ):
+        return Tense.FUTURE
+    return tense
 
 
 def _governing(token: Token) -> Tense:
@@ -90,6 +99,14 @@ def _looks_ahead(noun: Token) -> bool:
     return noun.lemma_.lower() in ("deadline", "target", "timetable")
 
 
+def _past_perfect(word: Token) -> bool:
+    """ "had been scheduled", "had been due": the word or its copula takes "had"."""
+    holder = word.head if word.dep_ == "acomp" else word
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in holder.children) or (
+        holder.lower_ == "had"
+    )
+
+
 def _is_infinitive(verb: Token) -> bool:
     return any(c.tag_ == "TO" or c.lower_ == "to" for c in verb.children)
 
@@ -110,10 +127,20 @@ def verb_tense(verb: Token) -> Tense:
                 # a headline infinitive announces: "Obama to visit Haiti on Tuesday"
                 return Tense.FUTURE if "to" in auxes else Tense.NONE
             if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
-                return Tense.FUTURE
+                # "had been scheduled to expire Friday": a plan whose time has likely passed
+                return Tense.LIMIT if _past_perfect(head) else Tense.FUTURE
+            if "to" in auxes and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+                return Tense.FUTURE  # "is to resume trading Tuesday"
             if "to" in auxes and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
                 return Tense.FUTURE  # headline: "Obama to visit Haiti on Tuesday"
             if head.pos_ in ("VERB", "AUX", "ADJ"):
+                if (
+                    "to" in auxes
+                    and verb.dep_ in ("xcomp", "advcl")
+                    and verb_tense(head) is Tense.PAST
+                ):
+                    # "invited them to testify on Feb. 10": the errand follows the past act
+                    return Tense.LIMIT
                 verb = head
                 continue
             return Tense.NONE
