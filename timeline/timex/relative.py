@@ -169,7 +169,7 @@ def ago(ctx: Context) -> Reading:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         if deictic_dir:
             return deictic(ctx, lambda _: ref, "ago/vague")
-        return anaphoric(ctx, lambda _: "", "later/vague")
+        return _amount(ctx, n, unit)
     amount = int(n) * sign
     letter, size = UNITS.get(unit, ("Y", 1))
     prev = ctx.anchors.previous
@@ -195,8 +195,17 @@ def ago(ctx: Context) -> Reading:
         reading = deictic(ctx, lambda d: value(_day(d)), f"ago/{unit}")
     else:
         reading = anaphoric(ctx, value, f"later/{unit}", fallback=False)
+        if not reading.value:
+            return _amount(ctx, n, unit)
     # "a year earlier" compares with the period in focus; it does not replace it.
     return replace(reading, sets_anchor=not (letter == "Y" and amount in (-1, 1)))
+
+
+def _amount(ctx: Context, n: float | None, unit: str) -> Reading:
+    """ "a few days later" with no date to count from: TimeML keeps the amount of time."""
+    letter, size = UNITS[unit]
+    value = cal.format_amount(None if n is None else n * size, letter, time=unit in TIME_UNITS)
+    return Reading("DURATION", value, rule=f"later/amount-{unit}", mod=ctx.cand.mod)
 
 
 def _day(d: dt.date) -> DateValue:

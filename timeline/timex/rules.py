@@ -193,9 +193,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "half",
         "half",
-        rf"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?",
+        rf"(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?!\s+(?:an?\s+)?(?:hour|dozen|point))(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\s+of\b)",
         "the first half of 2015",
         "the second half",
+        "the last half of 1989",
     ),
     _rule(
         "deictic-day",
