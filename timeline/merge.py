@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,8 +55,9 @@ def merge_mentions(
     ordered = sorted(mentions, key=mention_key)
     sources = source_groups(articles)
     vectors = tfidf_vectors([features(m) for m in ordered])
+    values = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
     items = [
-        _Item(m, DateValue.parse(m.date), v, sources.get(m.article, m.article))
+        _Item(m, values[m.date], v, sources.get(m.article, m.article))
         for m, v in zip(ordered, vectors, strict=True)
     ]
     groups = _cluster(items, _similar_pairs(items))
@@ -103,14 +105,13 @@ def tfidf_vectors(bags: Sequence[Counter[str]]) -> list[Vector]:
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
+    idf = {
+        f: (math.log((n + 1) / (count + 1)) + 1.0) * (_ENTITY_WEIGHT if f[:1] == "@" else 1.0)
+        for f, count in df.items()
+    }
     vectors: list[Vector] = []
     for bag in bags:
-        vec = {
-            f: tf
-            * (math.log((n + 1) / (df[f] + 1)) + 1.0)
-            * (_ENTITY_WEIGHT if f.startswith("@") else 1.0)
-            for f, tf in bag.items()
-        }
+        vec = {f: tf * idf[f] for f, tf in bag.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors.append({f: w / norm for f, w in vec.items()})
     return vectors
@@ -359,9 +360,9 @@ def source_groups(articles: Mapping[str, Article]) -> dict[str, str]:
     return {aid: find(aid) for aid in shingles}
 
 
-def _shingles(text: str) -> set[int]:
+def _shingles(text: str) -> set[int]:  # CRC-32: fast and the same in every process
     """Hashes of word 5-grams, one in four kept (a deterministic sample; all if that is none)."""
     words = _WORD_RE.findall(text.lower())
     grams = {" ".join(words[i : i + _SHINGLE]) for i in range(max(len(words) - _SHINGLE + 1, 1))}
-    hashes = {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams}
+    hashes = {zlib.crc32(g.encode()) for g in grams}
     return {h for h in hashes if h % 4 == 0} or hashes
