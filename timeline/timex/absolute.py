@@ -357,6 +357,8 @@ def set_(ctx: Context) -> Reading:
 def clock(ctx: Context) -> Reading | None:
     text = ctx.g("clock").lower()
     hhmm = _clock_time(text)
+    if text.startswith("noon") and ctx.before(5).endswith("high "):
+        return None  # "high noon", the idiom
     if hhmm is None or _CONVERSION_RE.search(ctx.before(24)):
         return None  # "(0735 GMT)" restates the time just given, in another zone
     if ctx.g("month"):

@@ -71,7 +71,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 # Prefixes that set a TIMEX3 `mod` on dates; matched just before a detected span.
 DATE_MODS: dict[str, str] = {
     "early": "START", "the beginning of": "START", "the start of": "START",
-    "the first half of": "START", "the last half of": "END", "mid": "MID", "mid-": "MID", "the middle of": "MID",
+    "the first half of": "START", "the last half of": "END", "mid": "MID", "mid-": "MID",
+    "the middle of": "MID",
     "late": "END", "the end of": "END", "the close of": "END", "the second half of": "END",
     "the latter part of": "END", "earlier": "", "later": "", "the early": "START",
     "the mid": "MID", "the mid-": "MID", "the late": "END", "sometime": "", "around": "APPROX",

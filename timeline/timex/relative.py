@@ -5,6 +5,7 @@ anaphoric ("the following day", "two days later") and amounts of time ("five yea
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from timeline.model import DateValue, Granularity
@@ -48,8 +49,18 @@ def _with_part(day: str, part: str) -> tuple[str, str]:
     return day, "DATE"
 
 
-def deictic_day(ctx: Context) -> Reading:
+# "today's world", "the leaders of tomorrow": the present or future age, not a day
+_GENERIC_TODAY = re.compile(r"^'s\s+(?:world|youth|young|society|generation|children|standards)\b")
+_GENERIC_BEFORE = re.compile(r"(?<!\bas )\bof\s+$")
+
+
+def deictic_day(ctx: Context) -> Reading | None:
     word = " ".join(ctx.g("day").lower().split()).removeprefix("the ")
+    if word in ("today", "tomorrow") and (
+        _GENERIC_TODAY.match(ctx.after(20))
+        or (_GENERIC_BEFORE.search(ctx.before(8)) and ctx.after(2)[:1] in (".", ",", '"', ""))
+    ):
+        return None
     offset = {
         "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
         "day before yesterday": -2, "day after tomorrow": 2,
@@ -297,6 +308,8 @@ def duration(ctx: Context) -> Reading | None:
         return None  # an age, "a second time", "a quarter of the shares"
     if unit == "quarter" and "-" in ctx.cand.match.group(0) and ctx.g("pl"):
         return None  # "three-quarters" is a fraction
+    if ctx.g("unit")[:1].isupper() and ctx.g("n")[:1].isdigit():
+        return None  # a title: CBS's "60 Minutes"
     amount = None if n is None else n * size
     value = cal.format_amount(amount, letter, time=unit in TIME_UNITS)
     if n is None and unit in ("decade", "century"):
@@ -328,6 +341,11 @@ def the_unit(ctx: Context) -> Reading:
         tense = ctx.tense()
         shift = -1 if tense is Tense.PAST and ctx.dct.weekday() < 5 else 0
         return deictic(ctx, lambda d: _period(d, "weekend", shift), "the-weekend")
+    if unit == "week" and ctx.g("det").lower() == "the" and not ctx.g("q"):
+        # "the week's most active session": the week in question, this one or the one just
+        # ended; TIMEX3 keeps the year and leaves the week unspecified
+        reading = deictic(ctx, lambda d: f"{d.year:04d}-WXX", "the-week")
+        return replace(reading, sets_anchor=False)
     return deictic(ctx, lambda d: _period(d, unit, 0), f"the-{unit}")
 
 
