@@ -87,9 +87,13 @@ def _inside_name(doc: Doc, cand: Candidate) -> bool:
     if not doc.text[cand.start].isupper():
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None or span.start == 0 or span[0].is_sent_start:
+    if span is None or span.start == 0:
         return False
     before = doc[span.start - 1]
+    if before.is_quote and len(span) > 1 and span[-1].text.istitle():
+        return True  # a quoted title: ABC's "This Week"
+    if span[0].is_sent_start:
+        return False
     return not (before.is_punct or before.is_quote or before.is_space)
 
 

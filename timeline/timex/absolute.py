@@ -217,6 +217,8 @@ def season(ctx: Context) -> Reading | None:
 
 
 def quarter(ctx: Context) -> Reading | None:
+    if ctx.before(4).endswith("-to-"):
+        return None  # "quarter-to-quarter comparison"
     word = (ctx.g("q") or ctx.g("cmp")).lower()
     rel = " ".join(ctx.g("rel").lower().split())
     # "the year-ago third quarter", "the quarter a year ago": the compared period
@@ -340,12 +342,14 @@ def spoken_year(ctx: Context) -> Reading | None:
     return absolute(str(value), "spoken-year")
 
 
-def set_(ctx: Context) -> Reading:
+def set_(ctx: Context) -> Reading | None:
     if ctx.g("adv"):
         return absolute(SETS[ctx.g("adv").lower()], "set/adverb", "SET")
     every = 2 if ctx.g("other") else 1
     if ctx.g("unit"):
         unit = ctx.g("unit").lower().rstrip("s").replace("centurie", "century")
+        if unit in ("second", "minute") and ctx.cand.match.group(0).lower().startswith("per"):
+            return None  # a speed: "15 million instructions per second"
         letter, size = UNITS[unit]
         time = unit in ("second", "minute", "hour")
         return absolute(cal.format_amount(every * size, letter, time=time), "set/every", "SET")
