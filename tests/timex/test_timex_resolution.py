@@ -154,6 +154,49 @@ CASES: dict[str, Case] = {
                                  "Feb. 1", "1990-02-01"),
     "next-decade-duration": Case(TUE, "Spending will rise over the next decade.",
                                  "the next decade", "P10Y", "DURATION"),
+    # direction words and verb forms that point ahead or back
+    "last-month-day": Case("1999-04-19", "He was shot to death last Oct. 23 at his home.",
+                           "Oct. 23", "1998-10-23"),
+    "as-early-as": Case(WED, "The father could arrive as early as Tuesday.", "Tuesday",
+                        "2015-12-22"),
+    "be-to-infinitive": Case(WED, "The stock is to resume trading in Paris Tuesday.", "Tuesday",
+                             "2015-12-22"),
+    "past-perfect-plan": Case(WED, "The offer had been scheduled to expire Friday.", "Friday",
+                              "2015-12-11"),
+    "errand-after-past-verb": Case("2000-01-07", "He subpoenaed the boy to testify before the "
+                                   "committee on Feb. 10.", "Feb. 10", "2000-02-10"),
+    # parts of day
+    "weekday-evening": Case(WED, "A clerk was killed Tuesday evening in a robbery.",
+                            "Tuesday evening", "2015-12-15TEV", "TIME"),
+    "midday": Case(TUE, "He is due in court at midday.", "midday", "2015-12-15T12:00", "TIME"),
+    "part-before-yesterday": Case("1989-11-02", "In London at mid-afternoon yesterday, the shares "
+                                  "were up.", "mid-afternoon yesterday", "1989-11-01TAF", "TIME"),
+    "clock-conversion-then-day": Case("1998-08-08", "The blast occurred at 10:35 a.m. (0735 GMT) "
+                                      "Friday.", "10:35 a.m.", "1998-08-07T10:35", "TIME"),
+    # financial reporting periods
+    "year-ago-numbered-quarter": Case("1989-10-30", "In the year-ago third quarter, the unit "
+                                      "earned $22 million.", "the year-ago third quarter",
+                                      "1988-Q3"),
+    "quarter-a-year-ago": Case("1989-10-26", "It lost $226 million in the third quarter. For the "
+                               "quarter a year ago, it earned $16 million.",
+                               "the quarter a year ago", "1988-Q3"),
+    "corresponding-period": Case("1989-11-01", "Profit fell in the third quarter from the "
+                                 "corresponding period last year.",
+                                 "the corresponding period last year", "1988-Q3"),
+    "last-years-quarter": Case("1989-11-01", "Sales rose in the third quarter. Sales for last "
+                               "year's quarter were $3 million.", "last year's quarter",
+                               "1988-Q3"),
+    "last-half-of-year": Case("1989-10-26", "Earnings will be lower for the last half of 1989.",
+                              "the last half of 1989", "1989-H2"),
+    "the-week-unspecified": Case("1989-10-30", "Volume rose Thursday, the week's most active "
+                                 "session.", "the week", "1989-WXX"),
+    "end-of-the-month": Case(TUE, "Troops will arrive by the end of the month.",
+                             "the end of the month", "2015-12"),
+    # vague amounts and periods
+    "recent-years": Case(TUE, "Kidnappings have risen in recent years.", "recent years",
+                         "PAST_REF"),
+    "later-without-date": Case(TUE, "A few days later, the company reported a loss.",
+                               "A few days later", "PXD", "DURATION"),
     # no publication date: relative dates stay unresolved, absolute ones do not care
     "no-dct-relative": Case(None, "He left yesterday.", "yesterday", "", anchor="none"),
     "no-dct-absolute": Case(None, "He left on March 5, 1946.", "March 5, 1946", "1946-03-05"),
@@ -182,6 +225,13 @@ NOT_DATES = {
     "index-level": "The index closed at 2082.1 points.",
     "fraction": "Funds hold more than a quarter of the bonds.",
     "ordinal-second": "It would be a second betrayal.",
+    "generic-today": "The case matters for today's youth.",
+    "generic-tomorrow": "He would have chosen the people of tomorrow.",
+    "high-noon": "For Poland, high noon has come.",
+    "tv-title": 'He said on CBS\'s "60 Minutes" that he would stay.',
+    "quoted-title": 'Baker spoke on ABC\'s "This Week With David Brinkley."',
+    "speed": "The chip runs 15 million instructions per second.",
+    "quarter-to-quarter": "The quarter-to-quarter comparison was poor.",
 }
 
 
@@ -211,3 +261,8 @@ def test_explain_names_anchor_and_rule(tag: Tagger) -> None:
     assert "2015-12-11" in line
     assert "publication date 2015-12-16" in line
     assert timex.rule in line
+
+
+def test_time_zone_conversion_is_not_a_second_time(tag: Tagger) -> None:
+    text = "The blast occurred at 10:35 a.m. (0735 GMT) Friday."
+    assert [t.text for t in tag(text, "1998-08-08")] == ["10:35 a.m.", "Friday"]
