@@ -138,6 +138,10 @@ def month(ctx: Context) -> Reading | None:
     if ctx.dct is None:
         return absolute("", "month")
     tense = ctx.tense()
+    # A bare name for next month in a past sentence is next month ("announced a cutback in
+    # September" in August): news would write "last September" for the one 11 months back.
+    if tense is Tense.PAST and number == ctx.dct.month % 12 + 1:
+        tense = Tense.LIMIT
     options = year_options(ctx.dct, lambda y: month_option(y, number))
     return deictic(ctx, lambda dct: cal.pick(options, dct, tense), f"month/{tense}")
 

@@ -150,7 +150,8 @@ def weekday(ctx: Context) -> Reading | None:
     if ctx.before(4).endswith("the ") and after[:1] == " " and after[1:].isupper():
         return None  # a name: "the Sunday Times reported"
     tense = Tense.NONE if rel else ctx.tense()
-    if tense in (Tense.NONE, Tense.LIMIT) and not rel:
+    possessive = ctx.after(2).startswith(("'s", "’s"))
+    if not rel and (tense in (Tense.NONE, Tense.LIMIT) or (possessive and tense is Tense.PRESENT)):
         tense = Tense.PAST  # news reports what happened: "Tuesday's earthquake"
 
     def value(d: dt.date) -> str:

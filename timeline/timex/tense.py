@@ -72,6 +72,7 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
 
 
 def _governing(token: Token) -> Tense:
+    start_i = token.i
     if token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i:
         # a date naming an event ("the April 20 blowout") is past unless days away
         return Tense.LIMIT
@@ -82,7 +83,9 @@ def _governing(token: Token) -> Tense:
         if head.pos_ in ("NOUN", "PROPN") and _looks_ahead(head):
             return Tense.FUTURE
         if head.pos_ in ("VERB", "AUX") or head.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD"):
-            if head.lemma_.lower() in _RESCHEDULING:
+            if head.lemma_.lower() in _RESCHEDULING and start_i > head.i:
+                # "postponed the hearing until Monday"; but "On Friday, it planned ..."
+                # dates the planning itself
                 return Tense.FUTURE
             return verb_tense(head)
         token = head
