@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -70,3 +71,28 @@ def test_strict_fails_with_exit_code_1(
     assert not out.exists(), "a strict failure writes no site"
     assert main(["check", str(CORPUS / "good"), "-q"]) == 0
     assert main(["check", str(CORPUS / "bad"), "-q"]) == 1
+
+
+def test_republished_wire_story_is_one_source_with_two_locations(
+    repo_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same wire text saved from two outlets: both files kept, one marked as the copy,
+    and its events are not counted as independent confirmation."""
+    wire = (repo_root / "seeds" / "002_dafbcb5d6c77078f.txt").read_text()
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "outlet-a.txt").write_text(wire)
+    (folder / "outlet-b.txt").write_text(wire.replace("seeks to narrow", "tries to narrow"))
+    (folder / "manifest.yaml").write_text(
+        "outlet-a.txt: {published: 2015-12-15, publisher: Outlet A}\n"
+        "outlet-b.txt: {published: 2015-12-15, publisher: Outlet B}\n"
+    )
+    out = tmp_path / "out.json"
+    with out.open("w") as handle, contextlib.redirect_stdout(handle):
+        assert main(["extract", str(folder), "--no-cache"]) == 0
+    data = json.loads(out.read_text())
+    articles = {a["id"]: a for a in data["articles"]}
+    assert set(articles) == {"outlet-a", "outlet-b"}
+    assert not any("near-duplicate" in m for m in articles["outlet-a"]["messages"])
+    assert any("near-duplicate of" in m for m in articles["outlet-b"]["messages"])
+    assert "near-duplicate" in capsys.readouterr().err

@@ -18,7 +18,7 @@ from timeline.cache import ExtractionCache
 from timeline.config import Config, source_date_epoch
 from timeline.events import extract_mentions
 from timeline.ingest import IngestOptions, read_inputs
-from timeline.merge import merge_mentions
+from timeline.merge import merge_mentions, source_groups
 from timeline.model import Article, ArticleResult, DateValue, Status, Timeline
 from timeline.nlp import load_pipeline, model_name
 from timeline.salience import select_key_events
@@ -131,10 +131,32 @@ def extract_timeline(
         sum(len(r.timexes) for r in results),
         sum(len(r.mentions) for r in results),
     )
+    results = mark_duplicates(results)
     by_id = {r.article.id: r.article for r in results}
     events = merge_mentions((m for r in results for m in r.mentions), by_id)
     log.info("merge: %d events", len(events))
     return Timeline(results=results, events=events, title=cfg.title)
+
+
+def mark_duplicates(results: Sequence[ArticleResult]) -> tuple[ArticleResult, ...]:
+    """Say on each republished copy which article it repeats: merging already counts wire
+    copies as one source, and the report and article pages should show why."""
+    usable = {r.article.id: r.article for r in results if r.article.text.strip()}
+    groups = source_groups(usable)
+    marked = []
+    for result in results:
+        article = result.article
+        first = groups.get(article.id, article.id)
+        if first == article.id:
+            marked.append(result)
+            continue
+        note = (
+            f"{article.path}: near-duplicate of {usable[first].path} (the same story): "
+            "counted as one source with it"
+        )
+        copy = replace(article, messages=(*article.messages, note))
+        marked.append(replace(result, article=copy))
+    return tuple(marked)
 
 
 def restrict(
