@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 from timeline.model import DateValue, Timex
 from timeline.timex import absolute as ab
+from timeline.timex import clock as ck
+from timeline.timex import periods as pe
 from timeline.timex import relative as rel
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.resolve import Anchors, Context, Reading, Resolver
@@ -31,12 +33,12 @@ _RESOLVERS: dict[str, Resolver] = {
     "decade": ab.decade,
     "century": ab.century,
     "season": ab.season,
-    "quarter": ab.quarter,
-    "half": ab.half,
+    "quarter": pe.quarter,
+    "half": pe.half,
     "holiday": ab.holiday,
     "spoken_year": ab.spoken_year,
     "set": ab.set_,
-    "clock": ab.clock,
+    "clock": ck.clock,
     "deictic_day": rel.deictic_day,
     "part_of_day": rel.part_of_day,
     "relative_unit": rel.relative_unit,

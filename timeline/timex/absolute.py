@@ -1,4 +1,4 @@
-"""Resolvers for calendar expressions: dates, months, years, seasons, quarters, times.
+"""Resolvers for calendar expressions: dates, months, years, decades, seasons, holidays.
 
 A missing year is filled from the publication date using the tense (`calendar.pick`);
 everything else in these expressions is written in the text itself.
@@ -7,27 +7,22 @@ everything else in these expressions is written in the text itself.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
-from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
-from timeline.timex.lexicon import HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SETS, UNITS
+from timeline.timex.lexicon import HOLIDAYS, NUMBER_WORDS, SEASONS, SETS, UNITS
 from timeline.timex.resolve import (
     NONE,
     Context,
     Reading,
-    anaphoric,
     day_option,
     deictic,
     month_number,
     month_option,
     weekday_number,
-    weekday_options,
     year_options,
 )
-from timeline.timex.rules import WEEKDAY
 from timeline.timex.tense import Tense
 
 _MONTH_CONTEXT = frozenset({
@@ -37,10 +32,6 @@ _MONTH_CONTEXT = frozenset({
 })  # fmt: skip
 # "to fall", "and spring" are verbs far more often than seasons.
 _SEASON_CONTEXT = _MONTH_CONTEXT - {"to", "and", "or", "that", "from", "before", "after"}
-# "period" is a reporting quarter only with these words: "the latest period".
-_PERIOD_WORDS = frozenset({
-    "latest", "current", "year-ago", "year-earlier", "comparable", "corresponding",
-})  # fmt: skip
 _DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
     "seventies": 7, "eighties": 8, "nineties": 9,
@@ -220,96 +211,6 @@ def season(ctx: Context) -> Reading | None:
     return deictic(ctx, lambda d: cal.pick(options, d, tense), f"season/{tense}")
 
 
-def quarter(ctx: Context) -> Reading | None:
-    if ctx.before(4).endswith("-to-"):
-        return None  # "quarter-to-quarter comparison"
-    word = (ctx.g("q") or ctx.g("cmp")).lower()
-    rel = " ".join(ctx.g("rel").lower().split())
-    # "the year-ago third quarter", "the quarter a year ago": the compared period
-    back = bool(ctx.g("ago") or ctx.g("ly"))
-    if ctx.g("qw").lower() == "period" and not (ctx.g("yq") or word in _PERIOD_WORDS or back):
-        return None  # "the first period" of a game, "the same period"
-    number = cal.parse_ordinal(word) if word else None
-    if word == "final":
-        number = 4
-    if number is not None and not 1 <= number <= 4:
-        return None
-    year_text = ctx.g("yq") or ctx.g("y")
-    if number and year_text:
-        return absolute(cal.quarter_value(_year(year_text), number), "quarter-year")
-    year_shift = {"this year's": 0, "last year's": -1, "next year's": 1}.get(rel)
-    if number and year_shift is not None:
-        n = number
-        return deictic(ctx, lambda d: cal.quarter_value(d.year + year_shift, n), "quarter/rel-year")
-    if back or (year_shift == -1 and not number):  # also "last year's quarter"
-        if number:
-            reading = _numbered(ctx, number)
-            value = DateValue.parse(reading.value)
-            shifted = cal.shift_years(value, -1) if value else ""
-            reading = replace(reading, value=shifted, rule="quarter/year-ago")
-        else:
-            reading = anaphoric(ctx, _year_ago_quarter, "quarter/year-ago")
-        return replace(reading, sets_anchor=False)
-    if number:
-        return _numbered(ctx, number)
-    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
-    if shift is not None and word not in ("year-ago", "year-earlier"):
-        s = shift
-        return deictic(ctx, lambda d: _quarter_of(d, s), "quarter/relative")
-    prev = ctx.anchors.previous
-    if word in ("year-ago", "year-earlier"):
-        return replace(anaphoric(ctx, _year_ago_quarter, "quarter/year-ago"), sets_anchor=False)
-    if word == "current":
-        return deictic(ctx, lambda d: _quarter_of(d, 0), "quarter/current")
-    if rel == "that" and prev is not None and prev.value[4:6] == "-Q":
-        return replace(anaphoric(ctx, lambda p: p.value[:7], "quarter/that"), sets_anchor=False)
-    if word == "latest":
-        return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
-    if prev is not None and prev.value[4:6] == "-Q":
-        if year_text:
-            return anaphoric(ctx, lambda p: f"{year_text}{p.value[4:7]}", "quarter/year")
-        reading = anaphoric(ctx, lambda p: p.value[:7], "quarter/previous")
-        return replace(reading, sets_anchor=False)
-    if year_text:
-        return deictic(ctx, lambda d: f"{year_text}{_quarter_of(d, -1)[4:]}", "quarter/year")
-    return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
-
-
-def _numbered(ctx: Context, n: int) -> Reading:
-    """ "the third quarter": the one of last, this or next year that the tense points to."""
-    if ctx.dct is None:
-        return absolute("", "quarter")
-    # Quarters are reported after they end: "will report third-quarter results".
-    tense = Tense.PAST if ctx.tense() is not Tense.FUTURE else Tense.NONE
-    options = year_options(ctx.dct, lambda y: month_option(y, 3 * n - 2))
-    options = [(f, _quarter_end(f), f"{f.year}-Q{n}") for f, _, _ in options]
-    return deictic(ctx, lambda d: cal.pick(options, d, tense), f"quarter/{tense}")
-
-
-def _quarter_end(first: dt.date) -> dt.date:
-    y, m = cal.add_months(first.year, first.month, 3)
-    return dt.date(y, m, 1) - dt.timedelta(days=1)
-
-
-def _quarter_of(d: dt.date, shift: int) -> str:
-    y, m = cal.add_months(d.year, d.month, 3 * shift)
-    return cal.quarter_value(y, (m - 1) // 3 + 1)
-
-
-def _year_ago_quarter(prev: DateValue) -> str:
-    if prev.value[4:6] == "-Q":
-        return f"{prev.first.year - 1}{prev.value[4:7]}" if prev.first.year else prev.value
-    return _quarter_of(prev.first, -4)
-
-
-def half(ctx: Context) -> Reading:
-    h = 1 if ctx.g("h").lower() == "first" else 2
-    if ctx.g("y"):
-        return absolute(f"{ctx.g('y')}-H{h}", "half-year")
-    shift = {"last": -1, "next": 1}.get(ctx.g("rel").lower(), 0)
-    return deictic(ctx, lambda d: f"{d.year + shift}-H{h}", "half")
-
-
 def holiday(ctx: Context) -> Reading:
     name = " ".join(ctx.g("h").lower().split())
 
@@ -360,68 +261,3 @@ def set_(ctx: Context) -> Reading | None:
     if ctx.g("wd"):
         return absolute(f"XXXX-WXX-{weekday_number(ctx.g('wd')) + 1}", "set/weekday", "SET")
     return absolute(f"XXXX-{month_number(ctx.g('month')):02d}", "set/month", "SET")
-
-
-def clock(ctx: Context) -> Reading | None:
-    text = ctx.g("clock").lower()
-    hhmm = _clock_time(text)
-    if text.startswith("noon") and ctx.before(5).endswith("high "):
-        return None  # "high noon", the idiom
-    if hhmm is None or _CONVERSION_RE.search(ctx.before(24)):
-        return None  # "(0735 GMT)" restates the time just given, in another zone
-    if ctx.g("month"):
-        month, day = month_number(ctx.g("month")), int(ctx.g("d").rstrip("stndrh"))
-        if ctx.dct is None:
-            return absolute("", "clock", "TIME")
-        options = year_options(ctx.dct, lambda y: day_option(y, month, day))
-        tense = ctx.tense()
-        return deictic(ctx, lambda d: f"{cal.pick(options, d, tense)}T{hhmm}", "clock/date", "TIME")
-    later = _LATER_DAY_RE.match(ctx.after(40))
-    if ctx.g("wd") or later:
-        weekday = weekday_number(ctx.g("wd") or (later.group(1) if later else ""))
-        tense = ctx.tense()
-
-        def on_weekday(d: dt.date) -> str:
-            return f"{cal.pick(weekday_options(d, weekday), d, tense)}T{hhmm}"
-
-        return deictic(ctx, on_weekday, "clock/weekday", "TIME")
-    offset = {"yesterday": -1, "tomorrow": 1}.get(ctx.g("day").lower(), 0)
-    prev = ctx.anchors.previous
-    gap = ctx.doc.text[ctx.anchors.previous_end : ctx.cand.start].lower().strip(" ,")
-    near = gap in ("", "at", "from", "until", "by") and ctx.anchors.previous_end >= 0
-    if not ctx.g("day") and near and prev is not None and prev.granularity is Granularity.DAY:
-        # "on Sunday morning at 10 a.m.": the time belongs to the day just named
-        return anaphoric(ctx, lambda p: f"{p.first.isoformat()}T{hhmm}", "clock/day", "TIME")
-    return deictic(
-        ctx, lambda d: f"{(d + dt.timedelta(days=offset)).isoformat()}T{hhmm}", "clock", "TIME"
-    )
-
-
-# "10:35 a.m. (0735 GMT) Friday": a conversion in parentheses, then the day
-_CONVERSION_RE = re.compile(r"(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*\(\s*$")
-_LATER_DAY_RE = re.compile(rf"\s*\([^()]{{1,20}}\)\s*,?\s*({WEEKDAY})", re.I)
-_HHMM_RE = re.compile(r"(?P<h>\d\d)(?P<m>\d\d)\b|(?P<h2>\d{1,2})(?:[:.](?P<m2>\d\d))?")
-_PM_RE = re.compile(r"\dp|\bp\.?m\b|\sp\.m")
-_AM_RE = re.compile(r"\da|\ba\.?m\b|\sa\.m")
-
-
-def _clock_time(text: str) -> str | None:
-    if text.startswith(("noon", "midday")):
-        return "12:00"
-    if text.startswith("midnight"):
-        return "24:00"
-    match = _HHMM_RE.match(text)
-    if match is None:
-        return None
-    hour = int(match.group("h") or match.group("h2"))
-    minute = int(match.group("m") or match.group("m2") or 0)
-    if _PM_RE.search(text) and hour < 12:
-        hour += 12
-    elif _AM_RE.search(text) and hour == 12:
-        hour = 0
-    return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
-
-
-def part_suffix(word: str) -> str:
-    key = " ".join(word.lower().split()).replace("mid ", "mid-")
-    return PARTS_OF_DAY.get(key, "")

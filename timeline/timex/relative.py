@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
-from timeline.timex.absolute import absolute, part_suffix
+from timeline.timex.absolute import absolute
+from timeline.timex.clock import part_suffix
 from timeline.timex.lexicon import REFS, TIME_UNITS, UNITS
 from timeline.timex.resolve import (
     Context,

@@ -1,0 +1,88 @@
+"""Resolvers for clock times ("10:35 a.m.", "noon Thursday") and parts of day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.model import Granularity
+from timeline.timex import calendar as cal
+from timeline.timex.absolute import absolute
+from timeline.timex.lexicon import PARTS_OF_DAY
+from timeline.timex.resolve import (
+    Context,
+    Reading,
+    anaphoric,
+    day_option,
+    deictic,
+    month_number,
+    weekday_number,
+    weekday_options,
+    year_options,
+)
+from timeline.timex.rules import WEEKDAY
+
+
+def clock(ctx: Context) -> Reading | None:
+    text = ctx.g("clock").lower()
+    hhmm = _clock_time(text)
+    if text.startswith("noon") and ctx.before(5).endswith("high "):
+        return None  # "high noon", the idiom
+    if hhmm is None or _CONVERSION_RE.search(ctx.before(24)):
+        return None  # "(0735 GMT)" restates the time just given, in another zone
+    if ctx.g("month"):
+        month, day = month_number(ctx.g("month")), int(ctx.g("d").rstrip("stndrh"))
+        if ctx.dct is None:
+            return absolute("", "clock", "TIME")
+        options = year_options(ctx.dct, lambda y: day_option(y, month, day))
+        tense = ctx.tense()
+        return deictic(ctx, lambda d: f"{cal.pick(options, d, tense)}T{hhmm}", "clock/date", "TIME")
+    later = _LATER_DAY_RE.match(ctx.after(40))
+    if ctx.g("wd") or later:
+        weekday = weekday_number(ctx.g("wd") or (later.group(1) if later else ""))
+        tense = ctx.tense()
+
+        def on_weekday(d: dt.date) -> str:
+            return f"{cal.pick(weekday_options(d, weekday), d, tense)}T{hhmm}"
+
+        return deictic(ctx, on_weekday, "clock/weekday", "TIME")
+    offset = {"yesterday": -1, "tomorrow": 1}.get(ctx.g("day").lower(), 0)
+    prev = ctx.anchors.previous
+    gap = ctx.doc.text[ctx.anchors.previous_end : ctx.cand.start].lower().strip(" ,")
+    near = gap in ("", "at", "from", "until", "by") and ctx.anchors.previous_end >= 0
+    if not ctx.g("day") and near and prev is not None and prev.granularity is Granularity.DAY:
+        # "on Sunday morning at 10 a.m.": the time belongs to the day just named
+        return anaphoric(ctx, lambda p: f"{p.first.isoformat()}T{hhmm}", "clock/day", "TIME")
+    return deictic(
+        ctx, lambda d: f"{(d + dt.timedelta(days=offset)).isoformat()}T{hhmm}", "clock", "TIME"
+    )
+
+
+# "10:35 a.m. (0735 GMT) Friday": a conversion in parentheses, then the day
+_CONVERSION_RE = re.compile(r"(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*\(\s*$")
+_LATER_DAY_RE = re.compile(rf"\s*\([^()]{{1,20}}\)\s*,?\s*({WEEKDAY})", re.I)
+_HHMM_RE = re.compile(r"(?P<h>\d\d)(?P<m>\d\d)\b|(?P<h2>\d{1,2})(?:[:.](?P<m2>\d\d))?")
+_PM_RE = re.compile(r"\dp|\bp\.?m\b|\sp\.m")
+_AM_RE = re.compile(r"\da|\ba\.?m\b|\sa\.m")
+
+
+def _clock_time(text: str) -> str | None:
+    if text.startswith(("noon", "midday")):
+        return "12:00"
+    if text.startswith("midnight"):
+        return "24:00"
+    match = _HHMM_RE.match(text)
+    if match is None:
+        return None
+    hour = int(match.group("h") or match.group("h2"))
+    minute = int(match.group("m") or match.group("m2") or 0)
+    if _PM_RE.search(text) and hour < 12:
+        hour += 12
+    elif _AM_RE.search(text) and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
+
+
+def part_suffix(word: str) -> str:
+    key = " ".join(word.lower().split()).replace("mid ", "mid-")
+    return PARTS_OF_DAY.get(key, "")

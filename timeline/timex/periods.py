@@ -1,0 +1,116 @@
+"""Resolvers for reporting periods: quarters and halves, and the year-ago comparisons
+that financial news makes between them ("the year-ago third quarter").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from timeline.model import DateValue
+from timeline.timex import calendar as cal
+from timeline.timex.absolute import absolute
+from timeline.timex.resolve import (
+    Context,
+    Reading,
+    anaphoric,
+    deictic,
+    month_option,
+    year_options,
+)
+from timeline.timex.tense import Tense
+
+# "period" is a reporting quarter only with these words: "the latest period".
+_PERIOD_WORDS = frozenset({
+    "latest", "current", "year-ago", "year-earlier", "comparable", "corresponding",
+})  # fmt: skip
+
+
+def quarter(ctx: Context) -> Reading | None:
+    if ctx.before(4).endswith("-to-"):
+        return None  # "quarter-to-quarter comparison"
+    word = (ctx.g("q") or ctx.g("cmp")).lower()
+    rel = " ".join(ctx.g("rel").lower().split())
+    # "the year-ago third quarter", "the quarter a year ago": the compared period
+    back = bool(ctx.g("ago") or ctx.g("ly"))
+    if ctx.g("qw").lower() == "period" and not (ctx.g("yq") or word in _PERIOD_WORDS or back):
+        return None  # "the first period" of a game, "the same period"
+    number = cal.parse_ordinal(word) if word else None
+    if word == "final":
+        number = 4
+    if number is not None and not 1 <= number <= 4:
+        return None
+    year_text = ctx.g("yq") or ctx.g("y")
+    if number and year_text:
+        return absolute(cal.quarter_value(int(year_text), number), "quarter-year")
+    year_shift = {"this year's": 0, "last year's": -1, "next year's": 1}.get(rel)
+    if number and year_shift is not None:
+        n = number
+        return deictic(ctx, lambda d: cal.quarter_value(d.year + year_shift, n), "quarter/rel-year")
+    if back or (year_shift == -1 and not number):  # also "last year's quarter"
+        if number:
+            reading = _numbered(ctx, number)
+            value = DateValue.parse(reading.value)
+            shifted = cal.shift_years(value, -1) if value else ""
+            reading = replace(reading, value=shifted, rule="quarter/year-ago")
+        else:
+            reading = anaphoric(ctx, _year_ago_quarter, "quarter/year-ago")
+        return replace(reading, sets_anchor=False)
+    if number:
+        return _numbered(ctx, number)
+    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
+    if shift is not None and word not in ("year-ago", "year-earlier"):
+        s = shift
+        return deictic(ctx, lambda d: _quarter_of(d, s), "quarter/relative")
+    prev = ctx.anchors.previous
+    if word in ("year-ago", "year-earlier"):
+        return replace(anaphoric(ctx, _year_ago_quarter, "quarter/year-ago"), sets_anchor=False)
+    if word == "current":
+        return deictic(ctx, lambda d: _quarter_of(d, 0), "quarter/current")
+    if rel == "that" and prev is not None and prev.value[4:6] == "-Q":
+        return replace(anaphoric(ctx, lambda p: p.value[:7], "quarter/that"), sets_anchor=False)
+    if word == "latest":
+        return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
+    if prev is not None and prev.value[4:6] == "-Q":
+        if year_text:
+            return anaphoric(ctx, lambda p: f"{year_text}{p.value[4:7]}", "quarter/year")
+        reading = anaphoric(ctx, lambda p: p.value[:7], "quarter/previous")
+        return replace(reading, sets_anchor=False)
+    if year_text:
+        return deictic(ctx, lambda d: f"{year_text}{_quarter_of(d, -1)[4:]}", "quarter/year")
+    return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
+
+
+def _numbered(ctx: Context, n: int) -> Reading:
+    """ "the third quarter": the one of last, this or next year that the tense points to."""
+    if ctx.dct is None:
+        return absolute("", "quarter")
+    # Quarters are reported after they end: "will report third-quarter results".
+    tense = Tense.PAST if ctx.tense() is not Tense.FUTURE else Tense.NONE
+    options = year_options(ctx.dct, lambda y: month_option(y, 3 * n - 2))
+    options = [(f, _quarter_end(f), f"{f.year}-Q{n}") for f, _, _ in options]
+    return deictic(ctx, lambda d: cal.pick(options, d, tense), f"quarter/{tense}")
+
+
+def _quarter_end(first: dt.date) -> dt.date:
+    y, m = cal.add_months(first.year, first.month, 3)
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def _quarter_of(d: dt.date, shift: int) -> str:
+    y, m = cal.add_months(d.year, d.month, 3 * shift)
+    return cal.quarter_value(y, (m - 1) // 3 + 1)
+
+
+def _year_ago_quarter(prev: DateValue) -> str:
+    if prev.value[4:6] == "-Q":
+        return f"{prev.first.year - 1}{prev.value[4:7]}" if prev.first.year else prev.value
+    return _quarter_of(prev.first, -4)
+
+
+def half(ctx: Context) -> Reading:
+    h = 1 if ctx.g("h").lower() == "first" else 2
+    if ctx.g("y"):
+        return absolute(f"{ctx.g('y')}-H{h}", "half-year")
+    shift = {"last": -1, "next": 1}.get(ctx.g("rel").lower(), 0)
+    return deictic(ctx, lambda d: f"{d.year + shift}-H{h}", "half")
