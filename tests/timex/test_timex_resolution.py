@@ -165,8 +165,10 @@ CASES: dict[str, Case] = {
                               "2015-12-11"),
     "errand-after-past-verb": Case("2000-01-07", "He subpoenaed the boy to testify before the "
                                    "committee on Feb. 10.", "Feb. 10", "2000-02-10"),
-    "next-month-in-past-sentence": Case("1990-08-16", "Iraq told buyers of a cutback in its oil "
-                                        "supply in September.", "September", "1990-09"),
+    "next-month-for-event-noun": Case("1990-08-16", "The ministers discussed a summit set for "
+                                      "Washington in September.", "September", "1990-09"),
+    "next-month-past-verb": Case("1990-08-16", "The minister resigned in September.",
+                                 "September", "1989-09"),
     "date-before-planning-verb": Case(WED, "On Friday, the government planned to pay the "
                                       "families.", "Friday", "2015-12-11"),
     "possessive-weekday-present": Case("1989-10-30", "It is a 24% premium over Thursday's "

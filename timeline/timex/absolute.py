@@ -23,7 +23,7 @@ from timeline.timex.resolve import (
     weekday_number,
     year_options,
 )
-from timeline.timex.tense import Tense
+from timeline.timex.tense import Tense, modifies_noun
 
 _MONTH_CONTEXT = frozenset({
     "in", "of", "since", "until", "till", "by", "last", "next", "this", "early", "late",
@@ -129,9 +129,13 @@ def month(ctx: Context) -> Reading | None:
     if ctx.dct is None:
         return absolute("", "month")
     tense = ctx.tense()
-    # A bare name for next month in a past sentence is next month ("announced a cutback in
-    # September" in August): news would write "last September" for the one 11 months back.
-    if tense is Tense.PAST and number == ctx.dct.month % 12 + 1:
+    # Next month named for an event noun in a past sentence is next month ("announced a
+    # cutback in September" in August): news would write "last September" for the other.
+    if (
+        tense is Tense.PAST
+        and number == ctx.dct.month % 12 + 1
+        and modifies_noun(ctx.doc, ctx.cand.start, ctx.cand.end)
+    ):
         tense = Tense.LIMIT
     options = year_options(ctx.dct, lambda y: month_option(y, number))
     return deictic(ctx, lambda dct: cal.pick(options, dct, tense), f"month/{tense}")

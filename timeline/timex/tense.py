@@ -71,6 +71,18 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     return tense
 
 
+def modifies_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase at `start:end` dates a noun ("a cutback in September", "a summit
+    set for April") rather than the clause's verb: the noun's event has its own time."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") or (head.tag_ == "VBN" and head.dep_ == "acl")
+
+
 def _governing(token: Token) -> Tense:
     start_i = token.i
     if token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i:
