@@ -203,6 +203,16 @@ CASES: dict[str, Case] = {
     # vague amounts and periods
     "recent-years": Case(TUE, "Kidnappings have risen in recent years.", "recent years",
                          "PAST_REF"),
+    "and-a-half": Case(TUE, "But a minute and a half later, a pilot called.", "a minute and a half",
+                       "PT1M30S", "DURATION"),
+    "day-long": Case(TUE, "They left their third day-long meeting.", "day-long", "P1D",
+                     "DURATION"),
+    "decades-long": Case(TUE, "It is a decades-long battle.", "decades-long", "PXDE",
+                         "DURATION"),
+    "year-earlier-months": Case(TUE, "Net for the year-earlier nine months included a gain.",
+                                "the year-earlier nine months", "P9M", "DURATION"),
+    "one-day-future": Case(TUE, "Islam will one day be the second largest religion here.",
+                           "one day", "FUTURE_REF"),
     "later-without-date": Case(TUE, "A few days later, the company reported a loss.",
                                "A few days later", "PXD", "DURATION"),
     # no publication date: relative dates stay unresolved, absolute ones do not care

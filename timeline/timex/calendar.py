@@ -163,9 +163,10 @@ def format_amount(n: float | None, letter: str, *, time: bool) -> str:
     prefix = "PT" if time else "P"
     if n is None:
         return f"{prefix}X{letter}"
-    if n != int(n) and letter in ("H", "Y"):
-        sub_unit = "M"  # minutes under hours, months under years
-        factor = 60 if letter == "H" else 12
+    if n != int(n) and (letter in ("H", "Y") or (time and letter == "M")):
+        # minutes under hours, months under years, seconds under minutes
+        sub_unit = "S" if time and letter == "M" else "M"
+        factor = 12 if letter == "Y" else 60
         return f"{prefix}{int(n)}{letter}{round((n - int(n)) * factor)}{sub_unit}"
     text = str(int(n)) if n == int(n) else f"{n:g}"
     return f"{prefix}{text}{letter}"

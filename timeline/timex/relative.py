@@ -295,10 +295,18 @@ def _after_amount(ctx: Context) -> bool:
     return previous.pos_ in ("NUM", "NOUN", "PROPN") or previous.lower_ in ("once", "twice")
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should)\s+$", re.I)
+
+
 def duration(ctx: Context) -> Reading | None:
     unit = _unit(ctx.g("unit"))
-    n = cal.parse_number(ctx.g("n"))
+    # "day-long" is one day, "decades-long" an unknown number of them
+    n = cal.parse_number(ctx.g("n")) if ctx.g("n") else (None if ctx.g("pl") else 1.0)
+    if n is not None and ctx.g("half"):
+        n += 0.5  # "a minute and a half"
     letter, size = UNITS[unit]
+    if ctx.g("n").lower() == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(8)):
+        return absolute("FUTURE_REF", "one-day/future")  # "Islam will one day be ..."
     if n is not None and n == 0:
         return None
     if ctx.g("n").lower() in ("a", "an") and not ctx.g("det") and _after_amount(ctx):

@@ -296,13 +296,22 @@ RULES: tuple[Rule, ...] = (
         "duration",
         r"(?:(?P<det>the)\s+)?"
         rf"(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|initial|"
-        rf"remaining|same|full|prior)\s+)?(?P<n>{NUMBER})[\s-]+(?P<more>more\s+|additional\s+)?"
-        rf"(?P<unit>{UNIT})(?P<pl>s)?",
+        rf"remaining|same|full|prior|year-earlier|year-ago)\s+)?(?P<n>{NUMBER})[\s-]+(?P<more>more\s+|additional\s+)?"
+        rf"(?P<unit>{UNIT})(?P<pl>s)?(?P<half>\s+and\s+a\s+half)?",
         "five years",
         "90 days",
         "the past three months",
         "five-year",
         "16-hour",
+        "a minute and a half",
+    ),
+    _rule(
+        "long",
+        "duration",
+        rf"(?:(?P<n>{NUMBER})[\s-]+)?(?P<unit>{UNIT})(?P<pl>s)?-long",
+        "day-long",
+        "decades-long",
+        "two-week-long",
     ),
     _rule(
         "bare-units",
