@@ -308,7 +308,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "long",
         "duration",
-        rf"(?:(?P<n>{NUMBER})[\s-]+)?(?P<unit>{UNIT})(?P<pl>s)?-long",
+        rf"(?:(?P<n>\d+|{_NUMWORD})[\s-]+)?(?P<unit>{UNIT})(?P<pl>s)?-long",
         "day-long",
         "decades-long",
         "two-week-long",
