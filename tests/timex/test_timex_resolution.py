@@ -213,6 +213,10 @@ CASES: dict[str, Case] = {
                                 "the year-earlier nine months", "P9M", "DURATION"),
     "one-day-future": Case(TUE, "Islam will one day be the second largest religion here.",
                            "one day", "FUTURE_REF"),
+    "short-term": Case(TUE, "The plan placates some holders in the short term.",
+                       "the short term", "FUTURE_REF"),
+    "later-date": Case(TUE, "It will raise the money at a later date.", "a later date",
+                       "FUTURE_REF"),
     "later-without-date": Case(TUE, "A few days later, the company reported a loss.",
                                "A few days later", "PXD", "DURATION"),
     # no publication date: relative dates stay unresolved, absolute ones do not care

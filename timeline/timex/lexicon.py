@@ -60,7 +60,8 @@ REFS: dict[str, str] = {
 
     "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the near term": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
 }  # fmt: skip
 # Holidays with a fixed month and day; Easter and Thanksgiving are computed.
 HOLIDAYS: dict[str, tuple[int, int]] = {
