@@ -36,18 +36,25 @@ def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestO
     return IngestOptions(max_bytes=int(config.max_file_mb * 1024 * 1024), build_date=build_date)
 
 
-def pipeline_version() -> str:
-    """What cached results depend on: the model, spaCy, and this package's own code.
+# The code a cached ArticleResult depends on (the article itself is part of the key).
+EXTRACTION_CODE = ("timex", "events.py", "model.py", "nlp.py", "cache.py", "serialize.py")
 
-    Hashing the package sources means an upgrade or a local edit of the tagger invalidates
-    the cache even when the version number did not change.
+
+def pipeline_version() -> str:
+    """What cached results depend on: the model, spaCy, and the extraction code itself.
+
+    Hashing the extraction sources means an upgrade or a local edit of the tagger
+    invalidates the cache even when the version number did not change, while edits to
+    merging, ranking or the site (which run on every build anyway) keep it.
     """
     model = model_name()
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
+    for name in EXTRACTION_CODE:
+        path = package / name
+        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(source.relative_to(package).as_posix().encode())
+            digest.update(source.read_bytes())
     spacy_version = metadata.version("spacy")
     return f"spacy-{spacy_version}/{model}-{metadata.version(model)}/{digest.hexdigest()[:16]}"
 
