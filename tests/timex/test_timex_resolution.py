@@ -217,6 +217,8 @@ CASES: dict[str, Case] = {
                        "the short term", "FUTURE_REF"),
     "later-date": Case(TUE, "It will raise the money at a later date.", "a later date",
                        "FUTURE_REF"),
+    "past-few-quarters": Case(TUE, "Sales rose over the past several quarters.",
+                              "the past several quarters", "PAST_REF"),
     "later-without-date": Case(TUE, "A few days later, the company reported a loss.",
                                "A few days later", "PXD", "DURATION"),
     # no publication date: relative dates stay unresolved, absolute ones do not care

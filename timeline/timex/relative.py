@@ -320,6 +320,8 @@ def duration(ctx: Context) -> Reading | None:
         return None  # "three-quarters" is a fraction
     if ctx.g("unit")[:1].isupper() and ctx.g("n")[:1].isdigit():
         return None  # a title: CBS's "60 Minutes"
+    if n is None and ctx.g("det") and _rel(ctx) in ("past", "last") and ctx.g("pl"):
+        return absolute("PAST_REF", f"duration/past-few-{unit}")  # "the past several quarters"
     amount = None if n is None else n * size
     value = cal.format_amount(amount, letter, time=unit in TIME_UNITS)
     if n is None and unit in ("decade", "century"):
