@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,10 @@ import pytest
 from timeline.model import Timeline
 from timeline.site.screenshot import CHROMIUM_ARGS, serve
 
+# CI sets TIMELINE_REQUIRE_BROWSER=1: there a missing browser fails instead of skipping.
+REQUIRED = os.environ.get("TIMELINE_REQUIRE_BROWSER") == "1"
+if REQUIRED and shutil.which("chromium") is None:
+    pytest.fail("TIMELINE_REQUIRE_BROWSER=1 but chromium is not installed", pytrace=False)
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
