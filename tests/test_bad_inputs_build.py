@@ -96,3 +96,25 @@ def test_republished_wire_story_is_one_source_with_two_locations(
     assert not any("near-duplicate" in m for m in articles["outlet-a"]["messages"])
     assert any("near-duplicate of" in m for m in articles["outlet-b"]["messages"])
     assert "near-duplicate" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_build_makes_no_network_connection(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every format, HTML pages and feeds included, is read without fetching anything."""
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("network access during a build")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.chdir(repo_root)
+    out = tmp_path / "site"
+    assert main(["build", str(CORPUS / "good"), "-o", str(out), "-q", "--no-cache"]) == 0
+    assert attempts == []
+    assert (out / "index.html").is_file()
