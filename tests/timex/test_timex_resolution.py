@@ -118,6 +118,10 @@ CASES: dict[str, Case] = {
                                "SET"),
     "past-ref": Case(TUE, "He recently resigned.", "recently", "PAST_REF"),
     "future-ref": Case(TUE, "Prices may rise in the future.", "the future", "FUTURE_REF"),
+    "spoken-month-year": Case(TUE, "January nineteen ninety-seven. Atlanta again.",
+                              "January nineteen ninety-seven", "1997-01"),
+    "spoken-season-year": Case(TUE, "Prices fell to that level in the winter of nineteen "
+                               "ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
     "spoken-year": Case(TUE, "The verdict came in nineteen ninety-six.", "nineteen ninety-six",
                         "1996"),
     # real-news habits

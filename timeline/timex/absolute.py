@@ -109,8 +109,11 @@ def week_of(ctx: Context) -> Reading | None:
     return replace(reading, value=cal.week_value(day), rule=f"week-of/{reading.rule}")
 
 
-def month_year(ctx: Context) -> Reading:
-    return absolute(cal.month_value(_year(ctx.g("y")), month_number(ctx.g("month"))), "month-year")
+def month_year(ctx: Context) -> Reading | None:
+    year = _given_year(ctx)
+    if year is None:
+        return None
+    return absolute(cal.month_value(year, month_number(ctx.g("month"))), "month-year")
 
 
 def month_rel_year(ctx: Context) -> Reading:
@@ -189,8 +192,9 @@ def century(ctx: Context) -> Reading | None:
 def season(ctx: Context) -> Reading | None:
     code = SEASONS[ctx.g("season").lower()]
     rel = " ".join(ctx.g("rel").lower().split())
-    if ctx.g("y"):
-        return absolute(f"{ctx.g('y')}-{code}", "season-year")
+    given = _given_year(ctx)
+    if given is not None:
+        return absolute(f"{given:04d}-{code}", "season-year")
     if not rel:
         before = ctx.before(10).split()
         if ctx.cand.mod is None and (not before or before[-1] not in _SEASON_CONTEXT):
@@ -239,16 +243,28 @@ def holiday(ctx: Context) -> Reading:
 
 
 def spoken_year(ctx: Context) -> Reading | None:
-    words = ctx.g("sy").lower().replace("-", " ").split()
+    value = spoken_value(ctx.g("sy"))
+    return absolute(str(value), "spoken-year") if value is not None else None
+
+
+def spoken_value(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and two" -> 2002."""
+    words = text.lower().replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
         rest = cal.parse_number(" ".join(w for w in words[2:] if w != "and")) if words[2:] else 0
-        return absolute(f"{2000 + int(rest or 0)}", "spoken-year") if rest is not None else None
+        return 2000 + int(rest or 0) if rest is not None else None
     head = NUMBER_WORDS[words[0]]
     tail = cal.parse_number(" ".join(words[1:]))
     if tail is None:
         return None
-    value = head * 100 + (0 if tail == 100 else int(tail))
-    return absolute(str(value), "spoken-year")
+    return head * 100 + (0 if tail == 100 else int(tail))
+
+
+def _given_year(ctx: Context) -> int | None:
+    """The year written with the expression, in digits or in words."""
+    if ctx.g("y"):
+        return int(ctx.g("y"))
+    return spoken_value(ctx.g("sy")) if ctx.g("sy") else None
 
 
 def set_(ctx: Context) -> Reading | None:

@@ -62,6 +62,13 @@ CLOCK = (
 )
 _TZ = r"(?:\s+(?-i:ET|GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hours|hrs))?(?:\s+local\s+time)?"
 ORD = _alt(ORDINALS)
+# Years as broadcast transcripts write them: "nineteen ninety-six", "two thousand"
+SPOKEN_YEAR = (
+    r"(?:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+    r"|two\s+thousand(?:\s+and\s+\w+)?)"
+)
 REL = r"(?:this\s+coming|this\s+past|the\s+coming|this|last|next|past|previous|coming)"
 
 
@@ -122,9 +129,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "month-year",
         "month_year",
-        rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})",
+        rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR}))",
         "September 2014",
         "May, 2010",
+        "January nineteen ninety-seven",
     ),
     _rule(
         "month-relative-year",
@@ -163,8 +171,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         "season",
-        rf"(?:(?P<rel>{REL}|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+        rf"(?:(?P<rel>{REL}|the)\s+)?(?P<season>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR})))?",
         "last fall",
+        "the winter of nineteen ninety-four",
         "the summer of 2014",
         "this summer",
     ),
@@ -369,10 +379,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "spoken-year",
         "spoken_year",
-        r"(?:the\s+year\s+)?(?P<sy>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|"
-        r"sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
-        r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-        r"hundred)|two\s+thousand(?:\s+and\s+\w+)?)",
+        rf"(?:the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})",
         "nineteen ninety-six",
         "the year two thousand",
     ),
