@@ -189,6 +189,10 @@ def ago(ctx: Context) -> Reading:
     if letter == "Y" and size == 1 and prev is not None and prev.granularity is Granularity.QUARTER:
         reading = anaphoric(ctx, lambda p: cal.shift_years(p, amount), "year-ago/quarter")
         return replace(reading, sets_anchor=False)
+    if letter == "Y" and size == 1 and not deictic_dir and _period_end(ctx):
+        # "the six months ended Aug. 12 ... a year earlier": the same closing day
+        reading = anaphoric(ctx, lambda p: _same_day(p, amount), "year-earlier/period-end")
+        return replace(reading, sets_anchor=False)
 
     def value(p: DateValue) -> str:
         if unit in ("decade", "century"):
@@ -212,6 +216,22 @@ def ago(ctx: Context) -> Reading:
             return _amount(ctx, n, unit)
     # "a year earlier" compares with the period in focus; it does not replace it.
     return replace(reading, sets_anchor=not (letter == "Y" and amount in (-1, 1)))
+
+
+_PERIOD_END_RE = re.compile(r"\b(?:ended|ending)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?$")
+
+
+def _period_end(ctx: Context) -> bool:
+    """Whether the date in focus closes a reporting period ("the quarter ended Sept. 30")."""
+    prev, end = ctx.anchors.previous, ctx.anchors.previous_end
+    if prev is None or prev.granularity is not Granularity.DAY or end < 0:
+        return False
+    return _PERIOD_END_RE.search(ctx.doc.text[max(0, end - 30) : end]) is not None
+
+
+def _same_day(p: DateValue, years: int) -> str:
+    day = cal.safe_date(p.first.year + years, p.first.month, p.first.day)
+    return day.isoformat() if day else f"{p.first.year + years:04d}"
 
 
 def _amount(ctx: Context, n: float | None, unit: str) -> Reading:
