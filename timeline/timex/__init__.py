@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from timeline.model import DateValue, Timex
 from timeline.timex import absolute as ab
+from timeline.timex import amounts as am
 from timeline.timex import clock as ck
 from timeline.timex import periods as pe
 from timeline.timex import relative as rel
@@ -47,8 +48,8 @@ _RESOLVERS: dict[str, Resolver] = {
     "ago": rel.ago,
     "anaphoric": rel.anaphoric_unit,
     "day_before": rel.day_before,
-    "duration": rel.duration,
-    "bare_units": rel.bare_units,
+    "duration": am.duration,
+    "bare_units": am.bare_units,
     "the_unit": rel.the_unit,
     "year_end": rel.year_end,
     "year_earlier": rel.year_earlier,

@@ -1,5 +1,5 @@
 """Resolvers for relative expressions: deictic ("yesterday", "last week", "Friday"),
-anaphoric ("the following day", "two days later") and amounts of time ("five years").
+anaphoric ("the following day", "two days later") and references ("now", "the past").
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import replace
 from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
+from timeline.timex.amounts import amount_reading, rel_text, unit_name
 from timeline.timex.clock import part_suffix
 from timeline.timex.lexicon import REFS, TIME_UNITS, UNITS
 from timeline.timex.resolve import (
@@ -26,16 +27,6 @@ from timeline.timex.tense import Tense
 
 _LAST = frozenset({"last", "past", "previous", "preceding", "this past", "prior"})
 _NEXT = frozenset({"next", "coming", "this coming", "the coming", "following"})
-_BARE_CONTEXT = frozenset({"for", "in", "within", "over", "after", "took", "take", "than"})
-
-
-def _rel(ctx: Context) -> str:
-    return " ".join(ctx.g("rel").lower().split())
-
-
-def _unit(word: str) -> str:
-    unit = word.lower().rstrip("s")
-    return "century" if unit.startswith("centur") else unit
 
 
 def _days(n: int) -> dt.timedelta:
@@ -103,7 +94,7 @@ def _period(d: dt.date, unit: str, shift: int) -> str:
 
 
 def relative_unit(ctx: Context) -> Reading:
-    rel, unit = _rel(ctx), _unit(ctx.g("unit"))
+    rel, unit = rel_text(ctx), unit_name(ctx.g("unit"))
     the = bool(ctx.g("the"))
     if the and unit in ("decade", "century") and rel in ("next", "coming"):
         size = 10 if unit == "decade" else 100
@@ -131,7 +122,7 @@ def _suffixed(value: str, suffix: str) -> str:
 
 
 def relative_month(ctx: Context) -> Reading:
-    rel, number = _rel(ctx), month_number(ctx.g("month"))
+    rel, number = rel_text(ctx), month_number(ctx.g("month"))
 
     def value(d: dt.date) -> str:
         if rel in _LAST:
@@ -146,7 +137,7 @@ def relative_month(ctx: Context) -> Reading:
 
 
 def weekday(ctx: Context) -> Reading | None:
-    rel, wd = _rel(ctx), weekday_number(ctx.g("wd"))
+    rel, wd = rel_text(ctx), weekday_number(ctx.g("wd"))
     after = ctx.doc.text[ctx.cand.end : ctx.cand.end + 2]
     if ctx.before(4).endswith("the ") and after[:1] == " " and after[1:].isupper():
         return None  # a name: "the Sunday Times reported"
@@ -174,7 +165,7 @@ def weekday(ctx: Context) -> Reading | None:
 
 def ago(ctx: Context) -> Reading:
     n = cal.parse_number(ctx.g("n"))
-    unit = _unit(ctx.g("unit"))
+    unit = unit_name(ctx.g("unit"))
     direction = " ".join(ctx.g("dir").lower().split())
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     deictic_dir = direction in ("ago", "back", "from now", "hence")
@@ -182,7 +173,7 @@ def ago(ctx: Context) -> Reading:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         if deictic_dir:
             return deictic(ctx, lambda _: ref, "ago/vague")
-        return _amount(ctx, n, unit)
+        return amount_reading(ctx, n, unit)
     amount = int(n) * sign
     letter, size = UNITS.get(unit, ("Y", 1))
     prev = ctx.anchors.previous
@@ -213,7 +204,7 @@ def ago(ctx: Context) -> Reading:
     else:
         reading = anaphoric(ctx, value, f"later/{unit}", fallback=False)
         if not reading.value:
-            return _amount(ctx, n, unit)
+            return amount_reading(ctx, n, unit)
     # "a year earlier" compares with the period in focus; it does not replace it.
     return replace(reading, sets_anchor=not (letter == "Y" and amount in (-1, 1)))
 
@@ -234,19 +225,12 @@ def _same_day(p: DateValue, years: int) -> str:
     return day.isoformat() if day else f"{p.first.year + years:04d}"
 
 
-def _amount(ctx: Context, n: float | None, unit: str) -> Reading:
-    """ "a few days later" with no date to count from: TimeML keeps the amount of time."""
-    letter, size = UNITS[unit]
-    value = cal.format_amount(None if n is None else n * size, letter, time=unit in TIME_UNITS)
-    return Reading("DURATION", value, rule=f"later/amount-{unit}", mod=ctx.cand.mod)
-
-
 def _day(d: dt.date) -> DateValue:
     return DateValue(value=d.isoformat(), granularity=Granularity.DAY, first=d, last=d)
 
 
 def anaphoric_unit(ctx: Context) -> Reading:
-    rel, word = _rel(ctx), ctx.g("unit").lower()
+    rel, word = rel_text(ctx), ctx.g("unit").lower()
     step = (
         1
         if rel in ("following", "next")
@@ -305,63 +289,6 @@ def _on_day(p: DateValue, step: int, suffix: str) -> str:
 def day_before(ctx: Context) -> Reading:
     step = -1 if ctx.g("dir").lower() == "before" else 1
     return anaphoric(ctx, lambda p: _on_day(p, step, ""), f"anaphoric/day-{ctx.g('dir').lower()}")
-
-
-def _after_amount(ctx: Context) -> bool:
-    span = ctx.doc.char_span(ctx.cand.start, ctx.cand.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    previous = ctx.doc[span.start - 1]
-    return previous.pos_ in ("NUM", "NOUN", "PROPN") or previous.lower_ in ("once", "twice")
-
-
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should)\s+$", re.I)
-
-
-def duration(ctx: Context) -> Reading | None:
-    unit = _unit(ctx.g("unit"))
-    # "day-long" is one day, "decades-long" an unknown number of them
-    n = cal.parse_number(ctx.g("n")) if ctx.g("n") else (None if ctx.g("pl") else 1.0)
-    if n is not None and ctx.g("half"):
-        n += 0.5  # "a minute and a half"
-    letter, size = UNITS[unit]
-    if ctx.g("n").lower() == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(8)):
-        return absolute("FUTURE_REF", "one-day/future")  # "Islam will one day be ..."
-    if n is not None and n == 0:
-        return None
-    if ctx.g("n").lower() in ("a", "an") and not ctx.g("det") and _after_amount(ctx):
-        return None  # "$500 million a year", "700 seats a week": a rate, not a duration
-    after = ctx.after(8).lstrip()
-    if after.startswith(("old", "of age")) or (ctx.g("n").lower() in ("a", "an") and (
-        unit == "second" or (unit == "quarter" and after.startswith("of"))
-    )):  # fmt: skip
-        return None  # an age, "a second time", "a quarter of the shares"
-    if unit == "quarter" and "-" in ctx.cand.match.group(0) and ctx.g("pl"):
-        return None  # "three-quarters" is a fraction
-    if ctx.g("unit")[:1].isupper() and ctx.g("n")[:1].isdigit():
-        return None  # a title: CBS's "60 Minutes"
-    if n is None and ctx.g("det") and _rel(ctx) in ("past", "last") and ctx.g("pl"):
-        return absolute("PAST_REF", f"duration/past-few-{unit}")  # "the past several quarters"
-    amount = None if n is None else n * size
-    value = cal.format_amount(amount, letter, time=unit in TIME_UNITS)
-    if n is None and unit in ("decade", "century"):
-        value = "PXDE" if unit == "decade" else "PXCE"
-    return Reading("DURATION", value, rule=f"duration/{unit}", mod=ctx.cand.mod)
-
-
-def bare_units(ctx: Context) -> Reading | None:
-    rel, unit = _rel(ctx), _unit(ctx.g("unit"))
-    letter, _ = UNITS[unit]
-    if not rel:
-        before = ctx.before(10).split()
-        if ctx.cand.mod is None and (not before or before[-1] not in _BARE_CONTEXT):
-            return None
-    if unit == "year" and rel in ("recent", "past"):
-        # "in recent years" places events in the recent past rather than measuring time
-        return absolute("PAST_REF", f"bare/{rel}-years")
-    value = "PXDE" if unit == "decade" else "PXCE" if unit == "century" else ""
-    value = value or cal.format_amount(None, letter, time=unit in TIME_UNITS)
-    return Reading("DURATION", value, rule=f"bare/{unit}", mod=ctx.cand.mod)
 
 
 def the_unit(ctx: Context) -> Reading:
