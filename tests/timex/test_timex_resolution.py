@@ -201,6 +201,9 @@ CASES: dict[str, Case] = {
     "year-earlier-period-end": Case("1989-10-26", "For the six months ended Aug. 12, net rose "
                                     "to $20 million from $18 million a year earlier.",
                                     "a year earlier", "1988-08-12"),
+    "indefinite-quarter-is-aside": Case("1989-11-01", "Profit rose in the third quarter. After "
+                                        "a flat second quarter, sales rose from a year ago.",
+                                        "a year ago", "1988-Q3"),
     "last-half-of-year": Case("1989-10-26", "Earnings will be lower for the last half of 1989.",
                               "the last half of 1989", "1989-H2"),
     "the-week-unspecified": Case("1989-10-30", "Volume rose Thursday, the week's most active "

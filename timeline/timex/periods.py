@@ -5,6 +5,7 @@ that financial news makes between them ("the year-ago third quarter").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from timeline.model import DateValue
@@ -57,7 +58,10 @@ def quarter(ctx: Context) -> Reading | None:
             reading = anaphoric(ctx, _year_ago_quarter, "quarter/year-ago")
         return replace(reading, sets_anchor=False)
     if number:
-        return _numbered(ctx, number)
+        reading = _numbered(ctx, number)
+        # "after a flat second quarter": an aside, not the period the report is about
+        aside = "-" not in ctx.cand.match.group(0) and _INDEFINITE_RE.search(ctx.before(24))
+        return replace(reading, sets_anchor=not aside)
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
     if shift is not None and word not in ("year-ago", "year-earlier"):
         s = shift
@@ -79,6 +83,9 @@ def quarter(ctx: Context) -> Reading | None:
     if year_text:
         return deictic(ctx, lambda d: f"{year_text}{_quarter_of(d, -1)[4:]}", "quarter/year")
     return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
+
+
+_INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.I)
 
 
 def _numbered(ctx: Context, n: int) -> Reading:
