@@ -229,6 +229,8 @@ CASES: dict[str, Case] = {
                        "FUTURE_REF"),
     "past-few-quarters": Case(TUE, "Sales rose over the past several quarters.",
                               "the past several quarters", "PAST_REF"),
+    "weeks-ahead": Case(TUE, "Funds may sell junk bonds in the weeks ahead.", "the weeks ahead",
+                        "PXW", "DURATION"),
     "later-without-date": Case(TUE, "A few days later, the company reported a loss.",
                                "A few days later", "PXD", "DURATION"),
     # no publication date: relative dates stay unresolved, absolute ones do not care

@@ -327,10 +327,11 @@ RULES: tuple[Rule, ...] = (
         "bare-units",
         "bare_units",
         rf"(?P<rel>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|"
-        rf"several|many|the\s+first)?\s*(?P<unit>{UNIT})s",
+        rf"several|many|the\s+first|the(?=\s+\w+\s+ahead))?\s*(?P<unit>{UNIT})s(?:\s+ahead)?",
         "years",
         "recent years",
         "the coming months",
+        "the weeks ahead",
     ),
     _rule(
         "the-unit",
