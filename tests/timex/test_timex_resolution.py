@@ -198,6 +198,8 @@ CASES: dict[str, Case] = {
     "last-years-quarter": Case("1989-11-01", "Sales rose in the third quarter. Sales for last "
                                "year's quarter were $3 million.", "last year's quarter",
                                "1988-Q3"),
+    "year-ago-quarter-no-focus": Case("1989-11-01", "Sales fell in May. In the year-ago quarter "
+                                      "they were $3 million.", "the year-ago quarter", "1988-Q3"),
     "year-earlier-period-end": Case("1989-10-26", "For the six months ended Aug. 12, net rose "
                                     "to $20 million from $18 million a year earlier.",
                                     "a year earlier", "1988-08-12"),

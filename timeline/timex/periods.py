@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from timeline.model import DateValue
+from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.resolve import (
@@ -55,7 +55,7 @@ def quarter(ctx: Context) -> Reading | None:
             shifted = cal.shift_years(value, -1) if value else ""
             reading = replace(reading, value=shifted, rule="quarter/year-ago")
         else:
-            reading = anaphoric(ctx, _year_ago_quarter, "quarter/year-ago")
+            reading = _year_ago(ctx)
         return replace(reading, sets_anchor=False)
     if number:
         reading = _numbered(ctx, number)
@@ -68,7 +68,7 @@ def quarter(ctx: Context) -> Reading | None:
         return deictic(ctx, lambda d: _quarter_of(d, s), "quarter/relative")
     prev = ctx.anchors.previous
     if word in ("year-ago", "year-earlier"):
-        return replace(anaphoric(ctx, _year_ago_quarter, "quarter/year-ago"), sets_anchor=False)
+        return replace(_year_ago(ctx), sets_anchor=False)
     if word == "current":
         return deictic(ctx, lambda d: _quarter_of(d, 0), "quarter/current")
     if rel == "that" and prev is not None and prev.value[4:6] == "-Q":
@@ -109,10 +109,13 @@ def _quarter_of(d: dt.date, shift: int) -> str:
     return cal.quarter_value(y, (m - 1) // 3 + 1)
 
 
-def _year_ago_quarter(prev: DateValue) -> str:
-    if prev.value[4:6] == "-Q":
-        return f"{prev.first.year - 1}{prev.value[4:7]}" if prev.first.year else prev.value
-    return _quarter_of(prev.first, -4)
+def _year_ago(ctx: Context) -> Reading:
+    """ "the year-ago quarter": the quarter in focus a year back; with no quarter in focus,
+    the latest reported one (the last to end before publication) a year back."""
+    prev = ctx.anchors.previous
+    if prev is not None and prev.granularity is Granularity.QUARTER:
+        return anaphoric(ctx, lambda p: cal.shift_years(p, -1), "quarter/year-ago")
+    return deictic(ctx, lambda d: _quarter_of(d, -5), "quarter/year-ago")
 
 
 def half(ctx: Context) -> Reading:
