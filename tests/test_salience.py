@@ -9,8 +9,8 @@ import pytest
 from spacy.language import Language
 
 from timeline.merge import event_id
-from timeline.model import Article, DateSource, Event, EventMention, Published
-from timeline.salience import central_sentences, rank_dates, select_key_events
+from timeline.model import Article, DateSource, Event, EventMention, Published, Timex
+from timeline.salience import central_sentences, names_day, rank_dates, select_key_events
 
 
 def art(aid: str, published: str, text: str = "") -> Article:
@@ -25,7 +25,9 @@ def art(aid: str, published: str, text: str = "") -> Article:
     )
 
 
-def mention(aid: str, start: int, date: str, words: str) -> EventMention:
+def mention(aid: str, start: int, date: str, words: str, said: str = "") -> EventMention:
+    """A mention of `words`; `said` is how its date was written, if it had a timex."""
+    timex = Timex(start=start, end=start + len(said), text=said, type="DATE", value=date)
     return EventMention(
         article=aid,
         sentence=words,
@@ -33,6 +35,7 @@ def mention(aid: str, start: int, date: str, words: str) -> EventMention:
         end=start + len(words),
         date=date,
         headline=words,
+        timex=timex if said else None,
         lemmas=tuple(words.lower().split()),
     )
 
@@ -53,16 +56,72 @@ ARTICLES = {
 def test_later_references_from_several_sources_rank_first() -> None:
     events = [
         event(
-            mention("b", 0, "2010-04-20", "rig explodes gulf"),
-            mention("c", 0, "2010-04-20", "rig exploded in the gulf"),
+            mention("b", 0, "2010-04-20", "rig explodes gulf", "April 20"),
+            mention("c", 0, "2010-04-20", "rig exploded in the gulf", "last Tuesday"),
         ),
         event(mention("d", 0, "2010-04-22", "rig sinks")),
     ]
     ranks = rank_dates(events, ARTICLES)
     assert ranks[0].date == "2010-04-20"
-    assert (ranks[0].later, ranks[0].same_day) == (2, 0)
+    assert (ranks[0].later, ranks[0].named, ranks[0].same_day) == (2, 1, 0)
     sinks = next(r for r in ranks if r.date == "2010-04-22")
     assert (sinks.same_day, sinks.published) == (1, 1)
+
+
+def test_a_day_named_by_its_date_later_outranks_busy_and_relative_days() -> None:
+    articles = {
+        "p1": art("p1", "2010-06-01"),
+        "p2": art("p2", "2010-06-01"),
+        "r1": art("r1", "2010-06-03"),
+        "r2": art("r2", "2010-06-04"),
+        "n1": art("n1", "2010-08-10"),
+        "n2": art("n2", "2010-08-11"),
+    }
+    events = [
+        event(
+            mention("p1", 0, "2010-06-01", "talks open"), mention("p2", 0, "2010-06-01", "talks")
+        ),
+        event(
+            mention("r1", 0, "2010-06-02", "cap fitted", "yesterday"),
+            mention("r2", 0, "2010-06-02", "the cap was fitted", "on Wednesday"),
+        ),
+        event(
+            mention("n1", 0, "2010-05-20", "the well was plugged", "20 May"),
+            mention("n2", 0, "2010-05-20", "since the well was plugged", "May 20"),
+        ),
+    ]
+    ranks = rank_dates(events, articles)
+    assert [r.date for r in ranks][:3] == ["2010-05-20", "2010-06-01", "2010-06-02"]
+    assert (ranks[0].named, ranks[0].far) == (2, 2)
+    assert ranks[2].named == 0
+
+
+def test_one_source_naming_a_day_is_background_not_a_landmark() -> None:
+    events = [
+        event(mention("c", 0, "2010-03-01", "the permit was granted", "March 1")),
+        event(mention("b", 0, "2010-04-25", "hearing"), mention("c", 9, "2010-04-25", "hearing")),
+    ]
+    ranks = rank_dates(events, ARTICLES)
+    assert ranks[0].date == "2010-04-25"
+    permit = next(r for r in ranks if r.date == "2010-03-01")
+    assert (permit.named, permit.far, permit.score) == (1, 1, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("May 20", True),
+        ("20 May 2010", True),
+        ("Sept. 3rd", True),
+        ("the 4th of July", True),
+        ("yesterday", False),
+        ("on Tuesday", False),
+        ("May", False),
+        ("", False),
+    ],
+)
+def test_names_day(said: str, named: bool) -> None:
+    assert names_day(mention("a", 0, "2010-05-20", "something happened", said)) is named
 
 
 def test_wire_copies_count_once() -> None:
@@ -136,7 +195,7 @@ def test_seed_key_event_is_the_moscow_talks(nlp: Language, repo_root: Path) -> N
     articles = {a.id: a for a in ingest.read_inputs([repo_root / "seeds"]) if a.text}
     if timex.tag_doc(nlp("Russia began airstrikes on September 30."), dt.date(2015, 12, 16)) == ():
         pytest.skip("the temporal tagger is not available yet")
-    mentions = []
+    mentions: list[EventMention] = []
     for a in articles.values():
         doc = nlp(a.text)
         mentions.extend(extract_mentions(a, doc, timex.tag_doc(doc, a.published.date)))
