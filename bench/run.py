@@ -100,7 +100,11 @@ def main() -> int:
         work = Path(tmp)
         corpus = work / "corpus"
         corpus.mkdir()
-        (corpus / "archive.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+        for start in range(0, len(rows), 100):  # files of 100 records, well under the size limit
+            chunk = rows[start : start + 100]
+            (corpus / f"archive-{start // 100:03d}.jsonl").write_text(
+                "".join(json.dumps(r) + "\n" for r in chunk)
+            )
         jobs = ["--jobs", str(args.jobs)] if args.jobs else []
         build = [timeline, "build", str(corpus), "-o", str(work / "site"), "-q"]
         build += ["--cache-dir", str(work / "cache"), *jobs]
@@ -112,6 +116,8 @@ def main() -> int:
         warm_s, warm_mb, _ = run(build, ROOT)
 
     n, words = len(rows), floor["words"]
+    if not words:
+        sys.exit("the benchmark corpus was read as empty: check `timeline check` on it")
     print(f"corpus: {n} articles, {words:,} words ({', '.join(map(str, args.corpus))})")
     print(f"cpus: {os.cpu_count()}\n")
     print("| phase | seconds | articles/s | words/s | ratio | peak MB |")
