@@ -67,10 +67,10 @@ def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
         if cand.rule.kind == "year_range":
             found.extend(_year_range(text, cand))
             continue
-        if cand.rule.kind in _NAME_PRONE and _inside_name(doc, cand):
+        if cand.rule.kind in _NAME_PRONE and _inside_name(doc, text, cand):
             continue
         anchors = Anchors(dct, previous, previous_end)
-        reading = _RESOLVERS[cand.rule.kind](Context(cand, anchors, doc))
+        reading = _RESOLVERS[cand.rule.kind](Context(cand, anchors, doc, text))
         if reading is None:
             continue
         timex = _timex(text, cand, reading)
@@ -86,8 +86,8 @@ def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
 _NAME_PRONE = frozenset({"reference", "set", "deictic_day", "relative_unit", "the_unit"})
 
 
-def _inside_name(doc: Doc, cand: Candidate) -> bool:
-    if not doc.text[cand.start].isupper():
+def _inside_name(doc: Doc, text: str, cand: Candidate) -> bool:
+    if not text[cand.start].isupper():
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or span.start == 0:

@@ -48,7 +48,7 @@ def clock(ctx: Context) -> Reading | None:
         return deictic(ctx, on_weekday, "clock/weekday", "TIME")
     offset = {"yesterday": -1, "tomorrow": 1}.get(ctx.g("day").lower(), 0)
     prev = ctx.anchors.previous
-    gap = ctx.doc.text[ctx.anchors.previous_end : ctx.cand.start].lower().strip(" ,")
+    gap = ctx.text[ctx.anchors.previous_end : ctx.cand.start].lower().strip(" ,")
     near = gap in ("", "at", "from", "until", "by") and ctx.anchors.previous_end >= 0
     if not ctx.g("day") and near and prev is not None and prev.granularity is Granularity.DAY:
         # "on Sunday morning at 10 a.m.": the time belongs to the day just named

@@ -138,7 +138,7 @@ def relative_month(ctx: Context) -> Reading:
 
 def weekday(ctx: Context) -> Reading | None:
     rel, wd = rel_text(ctx), weekday_number(ctx.g("wd"))
-    after = ctx.doc.text[ctx.cand.end : ctx.cand.end + 2]
+    after = ctx.text[ctx.cand.end : ctx.cand.end + 2]
     if ctx.before(4).endswith("the ") and after[:1] == " " and after[1:].isupper():
         return None  # a name: "the Sunday Times reported"
     tense = Tense.NONE if rel else ctx.tense()
@@ -217,7 +217,7 @@ def _period_end(ctx: Context) -> bool:
     prev, end = ctx.anchors.previous, ctx.anchors.previous_end
     if prev is None or prev.granularity is not Granularity.DAY or end < 0:
         return False
-    return _PERIOD_END_RE.search(ctx.doc.text[max(0, end - 30) : end]) is not None
+    return _PERIOD_END_RE.search(ctx.text[max(0, end - 30) : end]) is not None
 
 
 def _same_day(p: DateValue, years: int) -> str:

@@ -56,22 +56,23 @@ class Context:
     cand: Candidate
     anchors: Anchors
     doc: Doc
+    text: str  # doc.text, built once per document: spaCy rebuilds it on every access
 
     def g(self, name: str) -> str:
         return (self.cand.group(name) or "").strip()
 
     def tense(self) -> Tense:
-        return tense_at(self.doc, self.cand.start, self.cand.end)
+        return tense_at(self.doc, self.cand.start, self.cand.end, self.text)
 
     @property
     def dct(self) -> dt.date | None:
         return self.anchors.dct
 
     def before(self, chars: int = 12) -> str:
-        return self.doc.text[max(0, self.cand.start - chars) : self.cand.start].lower()
+        return self.text[max(0, self.cand.start - chars) : self.cand.start].lower()
 
     def after(self, chars: int = 12) -> str:
-        return self.doc.text[self.cand.end : self.cand.end + chars].lower()
+        return self.text[self.cand.end : self.cand.end + chars].lower()
 
 
 Resolver = Callable[[Context], Reading | None]

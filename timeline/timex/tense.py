@@ -49,7 +49,7 @@ _MAX_STEPS = 8
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 
 
-def tense_at(doc: Doc, start: int, end: int) -> Tense:
+def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
     """Tense governing the characters `start:end` of `doc`; NONE when no verb governs them."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -65,7 +65,7 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
         return Tense.LIMIT
     # "could arrive as early as Tuesday": the earliest of possible times to come
     if tense in (Tense.NONE, Tense.PRESENT) and _EARLIEST.search(
-        doc.text[max(0, start - 20) : start]
+        (doc.text if text is None else text)[max(0, start - 20) : start]
     ):
         return Tense.FUTURE
     return tense
