@@ -27,7 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from timeline.errors import TimelineError
 from timeline.model import Timeline
-from timeline.site import pages
+from timeline.site import pages, search
 from timeline.site.options import SiteOptions
 from timeline.site.render import environment, render_partial, templates_dir
 
@@ -94,6 +94,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     def _prefix(self) -> str:
         prefix = self.config.prefix.strip("/")
         return f"{prefix}/" if prefix else ""
+
+    @event_priority(-100)  # after the search plugin has created its index
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        search.speed_up(config.plugins.get("search"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Link the component stylesheet and script from every page, whatever the theme."""
