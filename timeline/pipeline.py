@@ -157,9 +157,10 @@ def mark_duplicates(results: Sequence[ArticleResult]) -> tuple[ArticleResult, ..
         if first == article.id:
             marked.append(result)
             continue
+        original = usable[first]
         note = (
-            f"{article.path}: near-duplicate of {usable[first].path} (the same story): "
-            "counted as one source with it"
+            f"{article.path} ({article.id}): near-duplicate of {original.path} "
+            f"({original.id}), the same story: counted as one source with it"
         )
         copy = replace(article, messages=(*article.messages, note))
         marked.append(replace(result, article=copy))
