@@ -8,24 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from builders import make_article
 from spacy.language import Language
 
 from timeline.events import extract_mentions
-from timeline.model import Article, DateSource, EventMention, Published, Timex
+from timeline.model import Article, EventMention, Timex
 
 PUBLISHED = dt.date(2015, 12, 16)
 
 
 def article(text: str, published: dt.date | None = PUBLISHED, aid: str = "a") -> Article:
-    return Article(
-        id=aid,
-        path=f"{aid}.txt",
-        title=None,
-        publisher=None,
-        url=None,
-        published=Published(date=published, source=DateSource.MANIFEST),
-        text=text,
-    )
+    return make_article(aid, text, published)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from builders import make_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -14,24 +15,16 @@ from spacy.language import Language
 from timeline.merge import event_id, merge_mentions, source_groups
 from timeline.model import (
     Article,
-    DateSource,
     DateValue,
     Entity,
     Event,
     EventMention,
-    Published,
 )
 
 
 def art(aid: str, text: str = "", day: dt.date | None = dt.date(2015, 12, 16)) -> Article:
-    return Article(
-        id=aid,
-        path=f"{aid}.txt",
-        title=None,
-        publisher=None,
-        url=None,
-        published=Published(date=day, source=DateSource.MANIFEST),
-        text=text or f"Distinct body of article {aid} with its own words {aid * 3}.",
+    return make_article(
+        aid, text or f"Distinct body of article {aid} with its own words {aid * 3}.", day
     )
 
 

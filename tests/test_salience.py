@@ -6,23 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from builders import make_article
 from spacy.language import Language
 
 from timeline.merge import event_id
-from timeline.model import Article, DateSource, Event, EventMention, Published, Timex
+from timeline.model import Article, Event, EventMention, Timex
 from timeline.salience import central_sentences, names_day, rank_dates, select_key_events
 
 
 def art(aid: str, published: str, text: str = "") -> Article:
-    return Article(
-        id=aid,
-        path=f"{aid}.txt",
-        title=None,
-        publisher=None,
-        url=None,
-        published=Published(date=dt.date.fromisoformat(published), source=DateSource.MANIFEST),
-        text=text or f"An article of its own, number {aid}, {aid * 5}.",
-    )
+    own = text or f"An article of its own, number {aid}, {aid * 5}."
+    return make_article(aid, own, dt.date.fromisoformat(published))
 
 
 def mention(aid: str, start: int, date: str, words: str, said: str = "") -> EventMention:
