@@ -49,11 +49,19 @@ class _Item:
 
 
 def merge_mentions(
-    mentions: Iterable[EventMention], articles: Mapping[str, Article]
+    mentions: Iterable[EventMention],
+    articles: Mapping[str, Article],
+    *,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[Event, ...]:
-    """Group mentions of the same happening into events, sorted by date then id."""
+    """Group mentions of the same happening into events, sorted by date then id.
+
+    `sources` (article id -> source id, from `source_groups`) may be passed in by a caller
+    that already computed it; shingling every article again costs seconds on large corpora.
+    """
     ordered = sorted(mentions, key=mention_key)
-    sources = source_groups(articles)
+    if sources is None:
+        sources = source_groups(articles)
     vectors = tfidf_vectors([features(m) for m in ordered])
     values = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
     items = [

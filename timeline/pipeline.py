@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
@@ -138,18 +138,20 @@ def extract_timeline(
         sum(len(r.timexes) for r in results),
         sum(len(r.mentions) for r in results),
     )
-    results = mark_duplicates(results)
+    groups = source_groups({r.article.id: r.article for r in results if r.article.text.strip()})
+    results = mark_duplicates(results, groups)
     by_id = {r.article.id: r.article for r in results}
-    events = merge_mentions((m for r in results for m in r.mentions), by_id)
+    events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
     log.info("merge: %d events", len(events))
     return Timeline(results=results, events=events, title=cfg.title)
 
 
-def mark_duplicates(results: Sequence[ArticleResult]) -> tuple[ArticleResult, ...]:
-    """Say on each republished copy which article it repeats: merging already counts wire
-    copies as one source, and the report and article pages should show why."""
-    usable = {r.article.id: r.article for r in results if r.article.text.strip()}
-    groups = source_groups(usable)
+def mark_duplicates(
+    results: Sequence[ArticleResult], groups: Mapping[str, str]
+) -> tuple[ArticleResult, ...]:
+    """Say on each republished copy which article it repeats (`groups` from `source_groups`):
+    merging already counts wire copies as one source; the report and pages should say why."""
+    usable = {r.article.id: r.article for r in results}
     marked = []
     for result in results:
         article = result.article
