@@ -65,7 +65,9 @@ def test_plugin_runs_the_pipeline_on_articles(
     report = json.loads((site / "timeline" / "report.json").read_text())
     assert report["build_date"] == "2016-01-20"
     index = json.loads((site / "search" / "search_index.json").read_text())
-    assert "timeline/#ev-meeting" in [d["location"] for d in index["docs"]]
+    docs = {d["location"]: d for d in index["docs"]}
+    assert "timeline/#ev-meeting" in docs
+    assert "Hand-written home page." in docs[""]["text"], "the site's own pages are indexed too"
 
 
 def test_prefix_clash_is_reported(

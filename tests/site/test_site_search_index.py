@@ -1,32 +1,50 @@
-"""The indexed search index writes exactly what mkdocs' stock index writes."""
+"""The search index is written from the timeline data: each event once, at its anchor."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-
-import pytest
+from typing import Any
 
 from timeline.model import Timeline
-from timeline.site import SiteOptions, build_site, search
+from timeline.site.pages import inert_title
 
 
-def test_same_search_index_as_the_stock_one(
-    timeline: Timeline, options: SiteOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _docs(site: Path) -> list[dict[str, Any]]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs: list[dict[str, Any]] = index["docs"]
+    return docs
+
+
+def test_each_event_is_indexed_once_with_its_date_sources_and_entities(
+    site: Path, timeline: Timeline
 ) -> None:
-    used: list[str] = []
-    real = search.speed_up
+    docs = _docs(site)
+    by_location = {d["location"]: d for d in docs}
+    for event in timeline.events:
+        entry = by_location[f"index.html#{event.id}"]
+        assert inert_title(event.headline) in entry["title"]
+        for mention in event.mentions:
+            first_words = inert_title(" ".join(mention.sentence.split()[:4]))
+            assert first_words in entry["text"], (event.id, first_words)
+            holders = [d["location"] for d in docs if first_words in d["text"]]
+            assert all(h.startswith("index.html#") for h in holders), holders
 
-    def spy(plugin: object) -> None:
-        real(plugin)
-        used.append(type(getattr(plugin, "search_index", None)).__name__)
 
-    monkeypatch.setattr(search, "speed_up", spy)
-    build_site(timeline, tmp_path / "ours", options)
-    assert used == ["IndexedSearchIndex"]
+def test_sources_and_entities_are_found_by_name(site: Path) -> None:
+    docs = _docs(site)
+    pages = {d["location"]: d for d in docs if "#" not in d["location"]}
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*.html")} - {"search.html"}
+    assert set(pages) == built, "every generated page has exactly one page entry"
+    sources = [d for loc, d in pages.items() if loc.startswith("sources/") and "index" not in loc]
+    entities = [d for loc, d in pages.items() if loc.startswith("entities/") and "index" not in loc]
+    assert sources and entities
+    assert all(d["title"] and "event" in d["text"] for d in sources + entities)
+    assert any(d["title"] == "John Kerry" and d["text"].startswith("person:") for d in entities)
 
-    monkeypatch.setattr(search, "speed_up", lambda _plugin: None)
-    build_site(timeline, tmp_path / "stock", options)
 
-    ours = (tmp_path / "ours" / "search" / "search_index.json").read_bytes()
-    assert ours == (tmp_path / "stock" / "search" / "search_index.json").read_bytes()
-    assert b'"location":"index.html#' in ours, "events are indexed one heading each"
+def test_index_text_is_inert(site: Path) -> None:
+    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<" not in raw and ">" not in raw
+    for doc in _docs(site):
+        assert "<" not in doc["title"] + doc["text"]

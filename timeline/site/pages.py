@@ -12,6 +12,7 @@ from timeline.model import Timeline
 from timeline.site import articles as article_data
 from timeline.site import calendar, context, exports, feed, grouping
 from timeline.site.options import SiteOptions
+from timeline.site.search import SearchEntry, event_entry
 
 INDEX = "index.md"
 KEY_EVENTS = "key-events.md"
@@ -51,6 +52,7 @@ class PageSpec:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     toc: tuple[TocEntry, ...] = ()
+    search: tuple[SearchEntry, ...] = ()  # what the page contributes to the search index
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +69,20 @@ def inert_title(text: str) -> str:
     show the exact text, escaped, in the page body.
     """
     return text.replace("<", "‹").replace(">", "›").replace('"', "”").strip() or "Untitled"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _entry(title: str, text: str, anchor: str = "") -> SearchEntry:
+    """Search entries are inert like titles: some themes' search scripts insert them as HTML."""
+    return SearchEntry(anchor=anchor, title=inert_title(title), text=inert_title(text))
+
+
+def _event_entries(views: tuple[context.EventView, ...]) -> tuple[SearchEntry, ...]:
+    entries = (event_entry(v) for v in views)
+    return tuple(_entry(e.title, e.text, e.anchor) for e in entries)
 
 
 def _index_toc(years: tuple[grouping.YearGroup, ...]) -> tuple[TocEntry, ...]:
@@ -121,18 +137,27 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
                 "key": key,
             },
             toc=_index_toc(years),
+            search=(
+                _entry(
+                    options.site_name,
+                    f"{_plural(len(views), 'event')} from {_plural(len(articles), 'input file')}",
+                ),
+                *_event_entries(views),
+            ),
         ),
         PageSpec(
             path=KEY_EVENTS,
             title="Key events",
             template="key_events.html",
             context={**common, "events": key, "ranked": bool(options.key_event_ids)},
+            search=(_entry("Key events", _plural(len(key), "key event")),),
         ),
         PageSpec(
             path=SOURCES,
             title="Sources",
             template="sources.html",
             context={**common, "articles": articles, "report": report},
+            search=(_entry("Sources", _plural(len(articles), "input file")),),
         ),
         PageSpec(
             path=ENTITIES,
@@ -145,12 +170,18 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
                     for kind, title in context.KIND_TITLES
                 ),
             },
+            search=(
+                _entry(
+                    "People, organisations and places", _plural(len(entities), "entity page")
+                ),
+            ),
         ),
         PageSpec(
             path=ATTENTION,
             title="Needs attention",
             template="attention.html",
             context={**common, "attention": attention, "report": report},
+            search=(_entry("Needs attention", _plural(attention.total, "item")),),
         ),
     ]
     pages.extend(
@@ -159,6 +190,9 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             title=inert_title(a.title),
             template="article.html",
             context={**common, "article": a},
+            search=(
+                _entry(a.title, f"{a.publisher}, {a.published}: {_plural(len(a.events), 'event')}"),
+            ),
         )
         for a in articles
     )
@@ -168,6 +202,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             title=inert_title(p.ref.text),
             template="entity.html",
             context={**common, "entity": p},
+            search=(_entry(p.ref.text, f"{p.ref.kind}: {_plural(len(p.events), 'event')}"),),
         )
         for p in entities
     )

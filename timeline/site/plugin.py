@@ -1,8 +1,8 @@
 """The mkdocs plugin: adds the timeline pages and exports as virtual files.
 
 Nothing is written into docs_dir. Pages are rendered by the timeline partials (autoescaped
-Jinja) into `page.content`, and their event headings go into `page.toc`, so the built-in
-search plugin indexes one entry per event, anchored at the event id.
+Jinja) into `page.content`, with their event headings in `page.toc` for themes that show
+one. The built-in search plugin gets each page's entries from the data (`search.py`).
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         self._specs: dict[str, pages.PageSpec] = {}
         self._env: jinja2.Environment | None = None
         self._files: Files | None = None
+        self._search: search.TimelineSearchIndex | None = None
 
     def provide(self, timeline: Timeline, options: SiteOptions) -> None:
         """Give the plugin its data directly; `build_site` uses this instead of `articles`."""
@@ -97,7 +98,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(-100)  # after the search plugin has created its index
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        search.speed_up(config.plugins.get("search"))
+        self._search = search.use_timeline_index(config.plugins.get("search"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Link the component stylesheet and script from every page, whatever the theme."""
@@ -151,6 +152,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             file = File.generated(config, self._prefix + spec.path, content="")
             self._add(files, file)
             self._specs[file.src_uri] = spec
+            if self._search is not None:
+                self._search.add_page_entries(file.src_uri, file.url, spec.search)
             index = file if spec.path == pages.INDEX else index
         page_url = feed_url = None
         if options.site_url and index is not None:

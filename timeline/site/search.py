@@ -1,46 +1,72 @@
-"""mkdocs' search index with a constant-time heading lookup.
+"""The site's search entries, written from the timeline data instead of parsed from HTML.
 
-The stock index scans a page's whole table of contents for every heading it indexes: on a
-timeline page with thousands of events (one heading each) that is quadratic, and it
-dominated rebuilds of large archives. The entries written are the same.
+mkdocs' stock index parses every built page and indexes all of its text, so an event
+was indexed once on the timeline and again on each source and entity page that shows it,
+and parsing thousands of pages dominated rebuilds of large archives. Here each event is
+indexed once, at its anchor on the timeline page, with its date, sentences, entities
+and sources; every other generated page gets one entry (its title and a one-line
+summary) so sources and entities can be found by name. Pages that are not ours (an
+existing mkdocs site using the plugin) are still indexed the stock way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.contrib.search import SearchPlugin
 from mkdocs.contrib.search.search_index import SearchIndex
-from mkdocs.structure.toc import AnchorLink
+
+from timeline.site.context import EventView
 
 
-class IndexedSearchIndex(SearchIndex):
-    """Same entries as `SearchIndex`; headings found through a per-page dictionary."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchEntry:
+    """One search result: a page (`anchor` empty) or a place on it."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+def event_entry(view: EventView) -> SearchEntry:
+    """An event as one result: what happened, when, who, and who reported it."""
+    sentences = list(dict.fromkeys([view.sentence, *(c.sentence for c in view.citations)]))
+    names = [e.text for e in view.entities]
+    sources = list(dict.fromkeys(f"{c.publisher}, {c.title}" for c in view.citations))
+    text = " ".join([view.label, *filter(None, sentences), *names, *sources])
+    return SearchEntry(anchor=view.id, title=f"{view.headline} ({view.label})", text=text)
+
+
+def page_entry(title: str, summary: str) -> SearchEntry:
+    return SearchEntry(anchor="", title=title, text=summary)
+
+
+class TimelineSearchIndex(SearchIndex):
+    """mkdocs' search index, taking the timeline's pages' entries from the plugin."""
 
     def __init__(self, **config: Any) -> None:
         super().__init__(**config)
-        # keyed by id() of the toc; the toc is kept alive beside its table so ids stay unique
-        self._tables: dict[int, tuple[object, dict[str | None, AnchorLink]]] = {}
+        self._provided: set[str] = set()
 
-    def _find_toc_by_id(self, toc: Any, id_: str | None) -> AnchorLink | None:
-        entry = self._tables.get(id(toc))
-        if entry is None:
-            table: dict[str | None, AnchorLink] = {}
-            _preorder(toc, table)
-            entry = (toc, table)
-            self._tables[id(toc)] = entry
-        return entry[1].get(id_)
+    def add_page_entries(self, src_uri: str, url: str, entries: Iterable[SearchEntry]) -> None:
+        """Index a generated page from its data; its HTML is then never parsed."""
+        self._provided.add(src_uri)
+        for entry in entries:
+            location = f"{url}#{entry.anchor}" if entry.anchor else url
+            self._add_entry(title=entry.title, text=entry.text, loc=location)
 
-
-def _preorder(items: Iterable[AnchorLink], table: dict[str | None, AnchorLink]) -> None:
-    """First match in depth-first order wins, as in the stock lookup."""
-    for item in items:
-        table.setdefault(item.id, item)
-        _preorder(item.children, table)
+    def add_entry_from_context(self, page: Any) -> None:
+        if page.file.src_uri not in self._provided:
+            super().add_entry_from_context(page)
 
 
-def speed_up(plugin: object) -> None:
-    """Swap the search plugin's fresh index for the indexed one (called after its pre-build)."""
-    if isinstance(plugin, SearchPlugin) and type(plugin.search_index) is SearchIndex:
-        plugin.search_index = IndexedSearchIndex(**plugin.search_index.config)
+def use_timeline_index(plugin: object) -> TimelineSearchIndex | None:
+    """Swap the search plugin's fresh index for ours (called after its pre-build);
+    None when the site has no search plugin."""
+    if not isinstance(plugin, SearchPlugin):
+        return None
+    if not isinstance(plugin.search_index, TimelineSearchIndex):
+        plugin.search_index = TimelineSearchIndex(**plugin.search_index.config)
+    return plugin.search_index
