@@ -353,7 +353,8 @@ def _cmd_build(args: argparse.Namespace, config: Config) -> int:
         site_url=config.site_url,
     )
     out = Path(config.output)
-    build_site(timeline, out, options)
+    pages = Path(config.cache_dir) / "pages" if config.use_cache else None
+    build_site(timeline, out, options, cache_dir=pages)
     if not args.quiet:
         print(f"built {out}/ with {len(timeline.events)} events", file=sys.stderr)
     return EXIT_OK

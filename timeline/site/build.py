@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import hashlib
+import json
 import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ from timeline.errors import PipelineError, TimelineError
 from timeline.model import Timeline
 from timeline.site import pages
 from timeline.site.options import SiteOptions
+from timeline.site.pagecache import PageCache
 from timeline.site.plugin import TimelinePlugin
 from timeline.site.render import templates_dir
 
@@ -62,23 +66,58 @@ def _source_date_epoch(options: SiteOptions) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def _render(timeline: Timeline, options: SiteOptions, site_dir: Path) -> None:
+def site_salt(settings: dict[str, Any]) -> str:
+    """What every page's HTML depends on besides its own data: the mkdocs settings (minus
+    the temporary folders), the theme files, the site code, and the library versions."""
+    digest = hashlib.sha256()
+    kept = {k: v for k, v in settings.items() if k not in ("docs_dir", "site_dir")}
+    digest.update(json.dumps(kept, sort_keys=True, default=str).encode())
+    for package in ("mkdocs", "jinja2", "markdown", "markupsafe"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    code = Path(__file__).parent
+    for folder, pattern in ((templates_dir(), "*"), (code, "*.py")):
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class _DirtyNotice(logging.Filter):
+    """mkdocs warns that dirty builds may be inaccurate; with content-keyed pages they are not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+@contextlib.contextmanager
+def _quiet_dirty_notice() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs.commands.build")
+    notice = _DirtyNotice()
+    logger.addFilter(notice)
+    try:
+        yield
+    finally:
+        logger.removeFilter(notice)
+
+
+def _render(
+    timeline: Timeline, options: SiteOptions, site_dir: Path, cache_dir: Path | None
+) -> None:
     with tempfile.TemporaryDirectory(prefix="timeline-mkdocs-") as work:
         docs_dir = Path(work) / "docs"
         docs_dir.mkdir()
         config_file = Path(work) / "mkdocs.yml"
-        config_file.write_text(
-            yaml.safe_dump(mkdocs_config(options, docs_dir, site_dir), sort_keys=True),
-            encoding="utf-8",
-        )
+        settings = mkdocs_config(options, docs_dir, site_dir)
+        config_file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
         try:
             config = load_config(str(config_file))
             plugin = config.plugins["timeline"]
             if not isinstance(plugin, TimelinePlugin):
                 raise PipelineError("The mkdocs `timeline` plugin is not this package's plugin.")
-            plugin.provide(timeline, options)
-            with _source_date_epoch(options):
-                build(config)
+            cache = None if cache_dir is None else PageCache(cache_dir, site_salt(settings))
+            plugin.provide(timeline, options, cache)
+            with _source_date_epoch(options), _quiet_dirty_notice():
+                build(config, dirty=cache is not None)
         except TimelineError:
             raise
         except (MkDocsException, OSError, SystemExit) as error:
@@ -118,9 +157,14 @@ def _swap(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(timeline: Timeline, out_dir: Path, options: SiteOptions) -> None:
+def build_site(
+    timeline: Timeline, out_dir: Path, options: SiteOptions, *, cache_dir: Path | None = None
+) -> None:
     """Render with mkdocs into a temporary folder next to out_dir, then swap it in atomically
-    (a failed build leaves the previous site intact). Byte-for-byte reproducible."""
+    (a failed build leaves the previous site intact). Byte-for-byte reproducible.
+
+    With `cache_dir`, pages whose data did not change since the last build are taken from
+    there instead of rendered again (`pagecache.py`); the site is the same either way."""
     out_dir = Path(out_dir).absolute()
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +172,7 @@ def build_site(timeline: Timeline, out_dir: Path, options: SiteOptions) -> None:
     except OSError as error:
         raise PipelineError(f"Cannot create the site folder next to {out_dir}: {error}") from error
     try:
-        _render(timeline, options, staging)
+        _render(timeline, options, staging, cache_dir)
         staging.chmod(0o755)
         _swap(staging, out_dir)
     except OSError as error:

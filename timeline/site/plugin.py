@@ -29,6 +29,7 @@ from timeline.errors import TimelineError
 from timeline.model import Timeline
 from timeline.site import pages, search
 from timeline.site.options import SiteOptions
+from timeline.site.pagecache import PageCache
 from timeline.site.render import environment, render_partial, templates_dir
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -75,6 +76,16 @@ def _build_date(configured: object, timeline: Timeline) -> dt.date:
         raise PluginError(f"timeline: build_date must be YYYY-MM-DD: {error}") from error
 
 
+class StoredPage(File):
+    """A generated page whose HTML the page cache already holds: unmodified, so a dirty
+    mkdocs build neither renders nor writes it; the plugin places the stored copy."""
+
+    stored: Path
+
+    def is_modified(self) -> bool:
+        return False
+
+
 class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyped-call]
     """Renders a Timeline given in memory (`provide`) or extracted from `articles`."""
 
@@ -85,11 +96,19 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         self._env: jinja2.Environment | None = None
         self._files: Files | None = None
         self._search: search.TimelineSearchIndex | None = None
+        self._cache: PageCache | None = None
+        self._fresh: dict[str, str] = {}  # src_uri -> page cache key, for pages rendered now
 
-    def provide(self, timeline: Timeline, options: SiteOptions) -> None:
-        """Give the plugin its data directly; `build_site` uses this instead of `articles`."""
+    def provide(
+        self, timeline: Timeline, options: SiteOptions, cache: PageCache | None = None
+    ) -> None:
+        """Give the plugin its data directly; `build_site` uses this instead of `articles`.
+
+        With a page cache, pages whose key is stored become `StoredPage`s: the build must
+        then run in mkdocs' dirty mode, which skips unmodified pages."""
         self._timeline = timeline
         self._options = options
+        self._cache = cache
 
     @property
     def _prefix(self) -> str:
@@ -147,9 +166,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             len(data.pages),
         )
         self._specs = {}
+        self._fresh = {}
         index: File | None = None
         for spec in data.pages:
-            file = File.generated(config, self._prefix + spec.path, content="")
+            file = self._page_file(config, spec)
             self._add(files, file)
             self._specs[file.src_uri] = spec
             if self._search is not None:
@@ -172,6 +192,20 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         self._env = environment(source)
         self._files = files
         return files
+
+    def _page_file(self, config: MkDocsConfig, spec: pages.PageSpec) -> File:
+        src_uri = self._prefix + spec.path
+        if self._cache is None:
+            return File.generated(config, src_uri, content="")
+        key = self._cache.key(src_uri, spec.title, spec.template, spec.context)
+        stored = self._cache.lookup(key)
+        if stored is None:
+            self._fresh[src_uri] = key
+            return File.generated(config, src_uri, content="")
+        file = StoredPage.generated(config, src_uri, content="")
+        assert isinstance(file, StoredPage)
+        file.stored = stored
+        return file
 
     # mkdocs passes every hook argument by keyword; `**_` takes the ones a hook ignores.
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str | None:
@@ -239,8 +273,21 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._cache is not None and self._files is not None:
+            self._settle_pages(self._cache, self._files)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             text = index.read_text(encoding="utf-8")
             safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             index.write_text(safe, encoding="utf-8")
+
+    def _settle_pages(self, cache: PageCache, files: Files) -> None:
+        """Place the stored pages mkdocs skipped, and store the ones it just built."""
+        for src_uri in self._specs:
+            file = files.get_file_from_path(src_uri)
+            if isinstance(file, StoredPage):
+                cache.place(file.stored, Path(file.abs_dest_path))
+            elif file is not None and src_uri in self._fresh:
+                cache.keep(self._fresh[src_uri], Path(file.abs_dest_path))
+        cache.commit()
+        log.info("timeline: %d of %d pages reused", len(self._specs) - len(self._fresh), len(self._specs))
