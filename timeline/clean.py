@@ -127,8 +127,27 @@ def _normalize(line: str) -> str:
     return " ".join(line.translate(_INVISIBLE).split())
 
 
-def _match(line: str, patterns: tuple[Pattern, ...]) -> str | None:
-    return next((p.reason for p in patterns if p.regex.match(line)), None)
+@dataclass(frozen=True, slots=True)
+class _Furniture:
+    """Patterns tried in order, behind one combined regex: most lines match none of them."""
+
+    patterns: tuple[Pattern, ...]
+    any: re.Pattern[str]
+
+    @classmethod
+    def of(cls, patterns: tuple[Pattern, ...]) -> _Furniture:
+        combined = "|".join(f"(?:{p.regex.pattern})" for p in patterns)
+        return cls(patterns, re.compile(combined, re.IGNORECASE))
+
+
+_BODY = _Furniture.of(BODY_PATTERNS)
+_ANYWHERE = _Furniture.of(BODY_PATTERNS + EDGE_PATTERNS)
+
+
+def _match(line: str, furniture: _Furniture) -> str | None:
+    if furniture.any.match(line) is None:
+        return None
+    return next((p.reason for p in furniture.patterns if p.regex.match(line)), None)
 
 
 def _is_name(line: str) -> bool:
@@ -187,7 +206,7 @@ _TITLE = "title"
 
 def _header_reason(line: str, title: str | None) -> str:
     """Why a line before the first sentence goes; `_TITLE` for the headline itself."""
-    reason = _match(line, BODY_PATTERNS + EDGE_PATTERNS)
+    reason = _match(line, _ANYWHERE)
     if reason is not None:
         return reason
     if DATE_LINE.match(line):
@@ -202,7 +221,7 @@ def _header_reason(line: str, title: str | None) -> str:
 
 
 def _footer_reason(line: str) -> str:
-    reason = _match(line, BODY_PATTERNS + EDGE_PATTERNS)
+    reason = _match(line, _ANYWHERE)
     if reason is None and _is_name(line):
         reason = "publisher name/credit"
     return reason or "footer line after the last sentence"
@@ -215,11 +234,7 @@ def clean_text(raw: str) -> CleanedText:
     any story sentence there are no zones (and no headline): only `BODY_PATTERNS` apply.
     """
     paragraphs, nbsp_before = _paragraphs(raw)
-    story = [
-        i
-        for i, p in enumerate(paragraphs)
-        if is_sentence(p) and _match(p, BODY_PATTERNS + EDGE_PATTERNS) is None
-    ]
+    story = [i for i, p in enumerate(paragraphs) if is_sentence(p) and _match(p, _ANYWHERE) is None]
     first, last = (story[0], story[-1]) if story else (len(paragraphs), -1)
     title: str | None = None
     kept: list[str] = []
@@ -235,7 +250,7 @@ def clean_text(raw: str) -> CleanedText:
         elif story and i > last:
             reason = _footer_reason(line)
         else:
-            reason = _match(line, BODY_PATTERNS)
+            reason = _match(line, _BODY)
             if reason is None and title is not None and line.casefold() == title.casefold():
                 reason = "duplicated title"
         if reason:

@@ -54,10 +54,19 @@ class ArticleView:
     timezone: str | None
     language: str | None
     removed: int
-    paragraphs: tuple[tuple[Segment, ...], ...]
+    text: str
+    timexes: tuple[Timex, ...]
+    anchors: tuple[int, ...]  # where the sentences of its events start
     n_timexes: int
     n_unresolved: int
     events: tuple[EventView, ...]
+
+    @property
+    def paragraphs(self) -> tuple[tuple[Segment, ...], ...]:
+        """The text cut into highlighted segments, made when a page is rendered: the page
+        cache keys pages by their data, and the text with its timexes is far cheaper to
+        digest than its segments, which an unchanged page never needs."""
+        return segment_text(self.text, self.timexes, self.anchors)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -199,9 +208,9 @@ def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> Articl
         timezone=article.published.timezone,
         language=article.language,
         removed=len(article.removed),
-        paragraphs=segment_text(
-            article.text, result.timexes, tuple(m.start for m in result.mentions)
-        ),
+        text=article.text,
+        timexes=result.timexes,
+        anchors=tuple(m.start for m in result.mentions),
         n_timexes=len(result.timexes),
         n_unresolved=sum(1 for t in result.timexes if not t.value),
         events=events,
