@@ -30,22 +30,21 @@ def escape_text(text: str) -> str:
 
 
 def fold(line: str) -> str:
-    """Fold a content line into chunks of at most 75 octets, never splitting a character."""
-    if len(line.encode()) <= _MAX_OCTETS:
+    """Fold a content line into chunks of at most 75 octets, never splitting a character
+    (continuation lines start with a space, so they carry 74 octets of the line)."""
+    data = line.encode()
+    if len(data) <= _MAX_OCTETS:
         return line
-    out: list[str] = []
-    current = ""
-    size = 0
-    limit = _MAX_OCTETS
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            out.append(current)
-            current, size, limit = " ", 1, _MAX_OCTETS
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
+    chunks: list[bytes] = []
+    start, limit = 0, _MAX_OCTETS
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            cut -= 1
+        chunks.append(data[start:cut])
+        start, limit = cut, _MAX_OCTETS - 1
+    chunks.append(data[start:])
+    return b"\r\n ".join(chunks).decode()
 
 
 def _vevent(view: EventView, parsed: DateValue, stamp: str, page_url: str | None) -> list[str]:
