@@ -12,6 +12,7 @@ import datetime as dt
 from timeline import __version__
 from timeline.model import DateValue, Granularity
 from timeline.site.context import EventView
+from timeline.site.dates import parse_value
 
 _CALENDAR_GRANULARITIES = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
 _MAX_OCTETS = 75
@@ -84,7 +85,7 @@ def calendar(
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
     for view in views:
-        parsed = DateValue.parse(view.value)
+        parsed = parse_value(view.value)
         if parsed is not None and parsed.granularity in _CALENDAR_GRANULARITIES:
             lines.extend(_vevent(view, parsed, stamp, page_url))
     lines.append("END:VCALENDAR")

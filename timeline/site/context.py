@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from timeline.model import Article, DateValue, Entity, Event, EventMention, Timeline
-from timeline.site.dates import date_label, day_label, html_datetime, sort_key
+from timeline.model import Article, Entity, Event, EventMention, Timeline
+from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
 
 _KINDS = {
     "PERSON": "person",
@@ -208,7 +208,7 @@ def event_view(
     mentions = sorted(event.mentions, key=_mention_order(articles))
     citations = tuple(_citation(m, event, articles) for m in mentions)
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
-    parsed = DateValue.parse(event.date)
+    parsed = parse_value(event.date)
     dates = sorted({event.date, *event.conflict_dates}, key=sort_key) if event.conflict else []
     return EventView(
         id=event.id,
@@ -231,7 +231,7 @@ def event_view(
 
 def _agrees(value: str, event_value: str) -> bool:
     """A source agrees when its date is the event's date or lies inside it (or vice versa)."""
-    mine, theirs = DateValue.parse(value), DateValue.parse(event_value)
+    mine, theirs = parse_value(value), parse_value(event_value)
     if mine is None or theirs is None:
         return value == event_value
     return mine.compatible(theirs)

@@ -7,6 +7,7 @@ the sources did not give.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from timeline.model import DateValue, Granularity
@@ -36,6 +37,13 @@ _TIME_RE = re.compile(r"T(\d{2}):(\d{2})")
 _ORDINAL = {1: "st", 2: "nd", 3: "rd"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def parse_value(value: str) -> DateValue | None:
+    """`DateValue.parse`, remembered: a site shows the same few thousand dates tens of
+    thousands of times (labels, sort keys, agreement checks, exports)."""
+    return DateValue.parse(value)
+
+
 def day_label(day: dt.date) -> str:
     """`15 December 2015`: day first, month spelled out, so no reader misreads it."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -50,7 +58,7 @@ def date_label(value: str) -> str:
     """Label a TIMEX3 value without adding precision; unknown shapes are shown as given."""
     if value in _SPECIAL:
         return _SPECIAL[value]
-    parsed = DateValue.parse(value)
+    parsed = parse_value(value)
     if parsed is None:
         return value
     return _calendar_label(parsed)
@@ -89,7 +97,7 @@ def html_datetime(value: str) -> str | None:
     HTML can say a day, a month, a week or a year; decades, quarters and seasons have no
     valid form, and picking a day inside them would invent precision.
     """
-    parsed = DateValue.parse(value)
+    parsed = parse_value(value)
     if parsed is None:
         return None
     first = parsed.first
@@ -109,7 +117,7 @@ def html_datetime(value: str) -> str | None:
 
 def sort_key(value: str) -> tuple[int, str, str, str]:
     """Order by first day, then shorter periods first; unparseable values last."""
-    parsed = DateValue.parse(value)
+    parsed = parse_value(value)
     if parsed is None:
         return (1, "", "", value)
     return (0, parsed.first.isoformat(), parsed.last.isoformat(), value)

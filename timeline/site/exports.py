@@ -13,9 +13,10 @@ from collections import Counter
 from typing import Any
 
 from timeline import __version__
-from timeline.model import DateValue, Granularity, Status, Timeline
+from timeline.model import Granularity, Status, Timeline
 from timeline.serialize import timeline_to_dict
 from timeline.site.context import EventView
+from timeline.site.dates import parse_value
 
 REPORT_SCHEMA = 1
 
@@ -118,7 +119,7 @@ def timelinejs(title: str, views: tuple[EventView, ...]) -> dict[str, Any]:
     """TimelineJS3 JSON; dates keep their precision (a month event has no day)."""
     events = []
     for view in views:
-        parsed = DateValue.parse(view.value)
+        parsed = parse_value(view.value)
         if parsed is None:
             continue
         gran = parsed.granularity

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from timeline.model import DateValue, Granularity
+from timeline.model import Granularity
 from timeline.site.context import EntityRef, EventView, slugify
-from timeline.site.dates import date_label
+from timeline.site.dates import date_label, parse_value
 
 KEY_EVENT_COUNT = 10
 
@@ -49,7 +49,7 @@ def _group_keys(view: EventView) -> tuple[tuple[str, str], tuple[str, str]]:
     Periods coarser than a month sit at the top of their year ("Across 2015"); periods
     coarser than a year get their own group ("the 2010s"); undated values go last.
     """
-    parsed = DateValue.parse(view.value)
+    parsed = parse_value(view.value)
     if parsed is None:
         return ("undated", "Undated"), ("undated-all", "Not placed on the calendar")
     year, rank = parsed.first.year, parsed.granularity.rank

@@ -44,7 +44,9 @@ def fingerprinter() -> Callable[[Any], bytes]:
         if kind is tuple or kind is list:
             return b"(" + b"".join([fingerprint(v) for v in value]) + b")"
         if kind is dict:
-            return b"{" + b"".join([fingerprint(k) + fingerprint(v) for k, v in value.items()]) + b"}"
+            return (
+                b"{" + b"".join([fingerprint(k) + fingerprint(v) for k, v in value.items()]) + b"}"
+            )
         fields = names.get(kind)
         if fields is None:
             if not dataclasses.is_dataclass(value):

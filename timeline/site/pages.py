@@ -171,9 +171,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
                 ),
             },
             search=(
-                _entry(
-                    "People, organisations and places", _plural(len(entities), "entity page")
-                ),
+                _entry("People, organisations and places", _plural(len(entities), "entity page")),
             ),
         ),
         PageSpec(

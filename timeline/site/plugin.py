@@ -290,4 +290,6 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             elif file is not None and src_uri in self._fresh:
                 cache.keep(self._fresh[src_uri], Path(file.abs_dest_path))
         cache.commit()
-        log.info("timeline: %d of %d pages reused", len(self._specs) - len(self._fresh), len(self._specs))
+        log.info(
+            "timeline: %d of %d pages reused", len(self._specs) - len(self._fresh), len(self._specs)
+        )
