@@ -148,3 +148,20 @@ def test_keys_depend_on_salt_path_and_template(tmp_path: Path) -> None:
         one.key("a.md", "A", "article.html", {"x": 2}),
     }
     assert len(keys) == 6
+
+
+def test_flat_records_and_hidden_fields_are_told_apart() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Flat:
+        name: str
+        count: int | None
+
+    @dataclasses.dataclass(frozen=True)
+    class Hidden:
+        name: str
+        secret: str = dataclasses.field(repr=False)
+
+    fingerprint = fingerprinter()
+    assert fingerprint(Flat("a", 1)) == fingerprint(Flat("a", 1))
+    assert fingerprint(Flat("a", 1)) != fingerprint(Flat("a", None))
+    assert fingerprint(Hidden("a", "x")) != fingerprint(Hidden("a", "y"))

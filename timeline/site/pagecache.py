@@ -14,11 +14,14 @@ which makes placing thousands of unchanged pages (and later deleting the old sit
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import logging
 import os
 import shutil
+import types
+import typing
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -29,12 +32,30 @@ INDEX = "index.json"
 _FORMAT = 1
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
+
+
+def _is_flat(kind: type) -> bool:
+    """A dataclass whose fields are all scalars (by their type hints) and all in its repr:
+    its repr is then a complete, stable description, and far cheaper than walking it."""
+    try:
+        hints = typing.get_type_hints(kind)
+    except (NameError, TypeError):
+        return False
+    for field in dataclasses.fields(kind):
+        hint = hints.get(field.name)
+        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        if not field.repr or not all(option in _SCALARS for option in options):
+            return False
+    return True
+
+
 def fingerprinter() -> Callable[[Any], bytes]:
     """A function giving stable bytes for plain data (str, numbers, tuples, dicts and
     dataclasses of them). Dataclass instances are digested once per build: the same event
     appears on the timeline, its sources' pages and its entities' pages."""
     memo: dict[int, tuple[object, bytes]] = {}
-    names: dict[type, tuple[str, ...]] = {}
+    names: dict[type, tuple[str, ...] | None] = {}  # None: flat, use the repr
 
     def fingerprint(value: Any) -> bytes:
         kind = type(value)
@@ -47,13 +68,16 @@ def fingerprinter() -> Callable[[Any], bytes]:
             return (
                 b"{" + b"".join([fingerprint(k) + fingerprint(v) for k, v in value.items()]) + b"}"
             )
-        fields = names.get(kind)
-        if fields is None:
+        if kind not in names:
             if not dataclasses.is_dataclass(value):
-                if value is None or kind in (int, float, bool):
+                if kind in _SCALARS:
                     return repr(value).encode() + b"\0"
                 raise TypeError(f"cannot fingerprint {kind.__name__} page data")
-            fields = names[kind] = tuple(f.name for f in dataclasses.fields(value))
+            flat = _is_flat(kind)
+            names[kind] = None if flat else tuple(f.name for f in dataclasses.fields(value))
+        fields = names[kind]
+        if fields is None:
+            return b"r" + repr(value).encode("utf-8", "surrogatepass") + b"\0"
         hit = memo.get(id(value))
         if hit is None:
             parts = [fingerprint(getattr(value, name)) for name in fields]
