@@ -18,6 +18,7 @@ from timeline.cache import ExtractionCache
 from timeline.config import Config, source_date_epoch
 from timeline.events import extract_mentions
 from timeline.ingest import IngestOptions, read_inputs
+from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions, source_groups
 from timeline.model import Article, ArticleResult, DateValue, Status, Timeline
 from timeline.nlp import load_pipeline, model_name
@@ -120,7 +121,9 @@ def extract_timeline(
     `progress(done, total)` is called as uncached articles are parsed (the CLI draws a bar).
     """
     cfg = config or Config()
-    articles = read_inputs(paths, ingest_options(cfg, cfg.build_date or source_date_epoch()))
+    ingest_cache = IngestCache(Path(cfg.cache_dir) / "ingest") if cfg.use_cache else None
+    options = ingest_options(cfg, cfg.build_date or source_date_epoch())
+    articles = read_inputs(paths, options, ingest_cache)
     counts = {s: sum(1 for a in articles if a.status == s) for s in Status}
     log.info(
         "ingest: %d inputs (%s)",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from timeline.errors import InputError
 from timeline.ingest.assemble import build_article, dedupe_ids, skipped_article
+from timeline.ingest.cache import IngestCache
 from timeline.ingest.decode import sniff_binary
 from timeline.ingest.discovery import SUPPORTED, Source, discover
 from timeline.ingest.manifest import Manifest, load_manifest
@@ -79,7 +80,10 @@ def _manifest_for(
 
 
 def _read_source(
-    source: Source, manifests: dict[Path, Manifest | None], options: IngestOptions
+    source: Source,
+    manifests: dict[Path, Manifest | None],
+    options: IngestOptions,
+    cache: IngestCache | None,
 ) -> tuple[Article, ...]:
     stem = source.path.stem if source.path.suffix else source.path.name
     if source.problem:
@@ -96,18 +100,28 @@ def _read_source(
             ),
         )
     kind = SUPPORTED[source.path.suffix.lower()]
-    drafts = read_source(kind, loaded, stem=stem, options=options)
     entry, notes = _manifest_for(source, manifests)
-    return tuple(
+    key = None
+    if cache is not None:
+        key = cache.key(loaded, repr((source.name, stem, kind, entry, notes, options)))
+        if (hit := cache.get(key)) is not None:
+            return hit
+    drafts = read_source(kind, loaded, stem=stem, options=options)
+    articles = tuple(
         build_article(
             draft, name=source.name, manifest=entry, manifest_messages=notes, options=options
         )
         for draft in drafts
     )
+    if cache is not None and key is not None:
+        cache.put(key, articles)
+    return articles
 
 
 def read_inputs(
-    paths: Sequence[Path], options: IngestOptions = DEFAULT_OPTIONS
+    paths: Sequence[Path],
+    options: IngestOptions = DEFAULT_OPTIONS,
+    cache: IngestCache | None = None,
 ) -> tuple[Article, ...]:
     """Every input, one Article each (a .json/.jsonl/feed file yields one per record).
 
@@ -126,7 +140,7 @@ def read_inputs(
     articles: list[Article] = []
     for source in sources:
         try:
-            articles.extend(_read_source(source, manifests, options))
+            articles.extend(_read_source(source, manifests, options, cache))
         except Exception as exc:
             problem = (
                 f"could not be read ({type(exc).__name__}: {exc}); this is a bug in "
