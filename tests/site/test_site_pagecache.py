@@ -165,3 +165,17 @@ def test_flat_records_and_hidden_fields_are_told_apart() -> None:
     assert fingerprint(Flat("a", 1)) == fingerprint(Flat("a", 1))
     assert fingerprint(Flat("a", 1)) != fingerprint(Flat("a", None))
     assert fingerprint(Hidden("a", "x")) != fingerprint(Hidden("a", "y"))
+
+
+def test_unwritable_cache_costs_time_not_the_build(
+    tmp_path: Path,
+    timeline: Timeline,
+    options: SiteOptions,
+    uncached: dict[str, bytes],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    _build(timeline, options, tmp_path / "site", blocked)
+    assert _files(tmp_path / "site") == uncached
+    assert "cannot update the page cache" in caplog.text

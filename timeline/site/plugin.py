@@ -283,13 +283,19 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
     def _settle_pages(self, cache: PageCache, files: Files) -> None:
         """Place the stored pages mkdocs skipped, and store the ones it just built."""
+        fresh: list[tuple[str, Path]] = []
         for src_uri in self._specs:
             file = files.get_file_from_path(src_uri)
             if isinstance(file, StoredPage):
                 cache.place(file.stored, Path(file.abs_dest_path))
             elif file is not None and src_uri in self._fresh:
-                cache.keep(self._fresh[src_uri], Path(file.abs_dest_path))
-        cache.commit()
+                fresh.append((self._fresh[src_uri], Path(file.abs_dest_path)))
+        try:  # an unwritable cache costs the next build time, not this build
+            for key, built in fresh:
+                cache.keep(key, built)
+            cache.commit()
+        except OSError as error:
+            log.warning("timeline: cannot update the page cache in %s: %s", cache.directory, error)
         log.info(
             "timeline: %d of %d pages reused", len(self._specs) - len(self._fresh), len(self._specs)
         )
