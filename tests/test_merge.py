@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.merge import event_id, merge_mentions, source_groups
+from timeline.duplicates import source_groups
+from timeline.merge import event_id, merge_mentions
 from timeline.model import (
     Article,
     DateValue,

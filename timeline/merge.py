@@ -20,22 +20,30 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import math
-import re
-import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, pairwise, repeat
-from operator import attrgetter, lt, mul
+from itertools import chain, pairwise
+from operator import attrgetter, lt
 from types import MappingProxyType
-from typing import TypeAlias
 
 import numpy as np
-import numpy.typing as npt
 
+from timeline.duplicates import source_groups
 from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity
+from timeline.tfidf import (
+    Flags,
+    Floats,
+    Ints,
+    Matrix,
+    Rows,
+    Vector,
+    cosine_with,
+    norm,
+    row_sums,
+    tfidf_matrix,
+)
 
 SIMILAR = 0.2
 """Cosine above which two mentions with compatible dates are one event."""
@@ -43,71 +51,14 @@ CONFLICT = 0.8
 """Cosine above which mentions are one event even when their dates disagree."""
 COHESION = 0.12
 """Least cosine between two groups' centroids, so chains of weak links do not snowball."""
-DUPLICATE = 0.8
-"""Share of the shorter article's word 5-grams that makes two articles one wire story."""
 _COMMON_SHARE, _COMMON_FLOOR = 0.005, 50  # features this frequent do not propose candidates
 _CONFLICT_DAYS = 1  # how far apart two dates of one reported event are looked for
-_ENTITY_WEIGHT = 2.0  # names are stronger evidence of identity than common words
 
-Vector = dict[str, float]
 _ENTITY_KEY = attrgetter("text", "label")
 _RANK = MappingProxyType({g: g.rank for g in Granularity})  # `rank` walks the enum per call
-_Ints: TypeAlias = npt.NDArray[np.int64]
-_Floats: TypeAlias = npt.NDArray[np.float64]
-_Flags: TypeAlias = npt.NDArray[np.bool_]
 _Span = tuple[int, int]  # a period's first and last day, as ordinals
 _Pair = tuple[float, int, int]
 """(-cosine, i, j) with i < j, so that plain tuple order is best first."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Matrix:
-    """TF-IDF vectors as one sparse matrix in CSR form.
-
-    Row i holds entries start[i]:start[i + 1], in the order of the row's bag: `keys`
-    names each entry's feature, `feature` numbers it (an index into `names`), `weight`
-    is its L2-normalised TF-IDF weight. `df` counts the rows that have each feature.
-    """
-
-    keys: list[str]
-    names: list[str]
-    df: _Ints
-    start: _Ints
-    row: _Ints  # each entry's row
-    feature: _Ints
-    weight: _Floats
-
-    @property
-    def rows(self) -> int:
-        return len(self.start) - 1
-
-    def vectors(self) -> list[Vector]:
-        weights = self.weight.tolist()
-        return [
-            dict(zip(self.keys[a:b], weights[a:b], strict=True))
-            for a, b in pairwise(self.start.tolist())
-        ]
-
-
-@dataclass(frozen=True, slots=True)
-class _Rows:
-    """Rows of a matrix as dicts, built on first use: most mentions never need theirs."""
-
-    keys: list[str]
-    weights: list[float]
-    start: list[int]
-    built: dict[int, Vector]
-
-    @staticmethod
-    def of(matrix: _Matrix) -> _Rows:
-        return _Rows(matrix.keys, matrix.weight.tolist(), matrix.start.tolist(), {})
-
-    def __getitem__(self, i: int) -> Vector:
-        found = self.built.get(i)
-        if found is None:
-            a, b = self.start[i], self.start[i + 1]
-            found = self.built[i] = dict(zip(self.keys[a:b], self.weights[a:b], strict=True))
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +68,11 @@ class _Corpus:
 
     mentions: list[EventMention]
     values: list[DateValue | None]
-    vectors: _Rows
+    vectors: Rows
     sources: list[str]
     sentences: list[int]  # mentions of one sentence (article and start) share an id
     spans: dict[str, _Span | None]  # date value -> its first and last day
-    matrix: _Matrix
+    matrix: Matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +80,9 @@ class _Entries:
     """The rare features of dated mentions, one entry each, sorted by block key
     (date value id * features + feature id) and, within a key, by mention."""
 
-    key: _Ints
-    row: _Ints
-    position: _Ints  # index into the matrix entries: orders one mention's features
+    key: Ints
+    row: Ints
+    position: Ints  # index into the matrix entries: orders one mention's features
     features: int
 
 
@@ -140,13 +91,13 @@ class _Candidates:
     """Pairs (i, j) sharing rare features, i the mention whose feature order sums them;
     `rare` is that part of their dot product."""
 
-    i: _Ints
-    j: _Ints
-    rare: _Floats
-    compatible: _Flags  # their dates are compatible (else only a conflict can merge them)
-    same_date: _Flags
+    i: Ints
+    j: Ints
+    rare: Floats
+    compatible: Flags  # their dates are compatible (else only a conflict can merge them)
+    same_date: Flags
 
-    def where(self, keep: _Flags) -> _Candidates:
+    def where(self, keep: Flags) -> _Candidates:
         return _Candidates(
             i=self.i[keep],
             j=self.j[keep],
@@ -198,11 +149,11 @@ def _collector_paused() -> Iterator[None]:
 
 def _corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> _Corpus:
     parsed = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
-    matrix = _tfidf([_bag(m) for m in ordered])
+    matrix = tfidf_matrix([_bag(m) for m in ordered])
     return _Corpus(
         mentions=ordered,
         values=[parsed[m.date] for m in ordered],
-        vectors=_Rows.of(matrix),
+        vectors=Rows.of(matrix),
         sources=[sources.get(m.article, m.article) for m in ordered],
         sentences=_sentence_ids(ordered),
         spans={d: None if v is None else _span(v) for d, v in parsed.items()},
@@ -261,59 +212,6 @@ def _bag(m: EventMention) -> dict[str, int]:
         for f in found:
             bag[f] += 1
     return bag
-
-
-def tfidf_vectors(bags: Sequence[Mapping[str, int]]) -> list[Vector]:
-    """L2-normalised TF-IDF vectors; IDF is smoothed over the bags given."""
-    return _tfidf(bags).vectors()
-
-
-def _tfidf(bags: Sequence[Mapping[str, int]]) -> _Matrix:
-    keys = list(chain.from_iterable(bags))
-    names = list(dict.fromkeys(keys))
-    ids = dict(zip(names, range(len(names)), strict=True))
-    feature = np.array(list(map(ids.__getitem__, keys)), np.int64)
-    tf = np.fromiter(chain.from_iterable(bag.values() for bag in bags), np.float64, len(keys))
-    sizes = np.fromiter(map(len, bags), np.int64, len(bags))
-    start = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-    df = np.bincount(feature, minlength=len(names)).astype(np.int64)
-    n = len(bags)
-    idf = np.array(
-        [
-            (math.log((n + 1) / (count + 1)) + 1.0) * (_ENTITY_WEIGHT if f[:1] == "@" else 1.0)
-            for f, count in zip(names, df.tolist(), strict=True)
-        ],
-        np.float64,
-    )
-    weight = tf * idf[feature]
-    norms = [math.sqrt(total) or 1.0 for total in _row_sums(weight * weight, start)]
-    weight /= np.repeat(np.array(norms, np.float64), sizes)
-    row = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    return _Matrix(
-        keys=keys, names=names, df=df, start=start, row=row, feature=feature, weight=weight
-    )
-
-
-def _row_sums(values: _Floats, start: _Ints) -> list[float]:
-    """The builtin `sum` of each row's values, in order (start[i]:start[i + 1] is row i)."""
-    flat = values.tolist()
-    return [sum(flat[a:b]) for a, b in pairwise(start.tolist())]
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    return _cosine(a, b, _norm(a), _norm(b))
-
-
-def _norm(v: Vector) -> float:
-    return math.sqrt(sum(map(mul, v.values(), v.values())))
-
-
-def _cosine(a: Vector, b: Vector, na: float, nb: float) -> float:
-    """Cosine given both norms, so a vector compared many times is measured once."""
-    if len(a) > len(b):
-        a, b, na, nb = b, a, nb, na
-    dot = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
-    return dot / (na * nb) if na and nb else 0.0
 
 
 def _containers(value: DateValue, periods: dict[str, DateValue | None]) -> list[str]:
@@ -375,7 +273,7 @@ def _similar_pairs(corpus: _Corpus) -> list[_Pair]:
     )
 
 
-def _entries(corpus: _Corpus, ids: Mapping[str, int], rare: _Flags) -> _Entries:
+def _entries(corpus: _Corpus, ids: Mapping[str, int], rare: Flags) -> _Entries:
     """Undated mentions merge with none; a feature in one mention only pairs nothing."""
     matrix = corpus.matrix
     value_of = np.array([-1 if v is None else ids[v.value] for v in corpus.values], np.int64)
@@ -390,7 +288,7 @@ def _entries(corpus: _Corpus, ids: Mapping[str, int], rare: _Flags) -> _Entries:
 
 def _relations(
     values: Mapping[str, DateValue], ids: Mapping[str, int]
-) -> list[tuple[_Ints, _Ints, _Flags]]:
+) -> list[tuple[Ints, Ints, Flags]]:
     """Values whose mentions may merge across blocks, as (value, other, compatible) id
     arrays; slot k holds each value's k-th relation, which bounds the rows of one join."""
     slots: list[list[tuple[int, int, bool]]] = []
@@ -412,7 +310,7 @@ def _relations(
 
 
 def _candidates(
-    entries: _Entries, relations: Sequence[tuple[_Ints, _Ints, _Flags]], matrix: _Matrix
+    entries: _Entries, relations: Sequence[tuple[Ints, Ints, Flags]], matrix: Matrix
 ) -> _Candidates:
     """Every pair of entries with one feature in related blocks, summed per pair."""
     key = entries.key
@@ -448,7 +346,7 @@ def _candidates(
     )
 
 
-def _runs(key: _Ints) -> _Ints:
+def _runs(key: Ints) -> Ints:
     """For each entry of a sorted key array, how many entries from it on share its key."""
     last = np.ones(len(key), np.bool_)
     last[:-1] = key[1:] != key[:-1]
@@ -457,14 +355,14 @@ def _runs(key: _Ints) -> _Ints:
     return (end - np.arange(len(key)) + 1).astype(np.int64)
 
 
-def _expand(origin: _Ints, first: _Ints, width: _Ints) -> tuple[_Ints, _Ints]:
+def _expand(origin: Ints, first: Ints, width: Ints) -> tuple[Ints, Ints]:
     """For each origin, the indices first .. first + width - 1, as parallel arrays."""
     total = int(width.sum())
     skip = np.repeat(np.cumsum(width) - width, width)
     return np.repeat(origin, width), np.repeat(first, width) + (np.arange(total) - skip)
 
 
-def _ordered_sums(group: _Ints, order: _Ints, terms: _Floats) -> tuple[_Ints, _Floats]:
+def _ordered_sums(group: Ints, order: Ints, terms: Floats) -> tuple[Ints, Floats]:
     """Sum the terms of each group in `order`, one rank at a time (floating-point sums
     depend on order); returns each group's first term index and its sum."""
     sort = np.lexsort((order, group))
@@ -483,15 +381,15 @@ def _ordered_sums(group: _Ints, order: _Ints, terms: _Floats) -> tuple[_Ints, _F
     return sort[starts], total
 
 
-def _common_norms(matrix: _Matrix, frequent: _Flags) -> _Floats:
+def _common_norms(matrix: Matrix, frequent: Flags) -> Floats:
     """Each row's norm over its frequent features: what they can add to a cosine at most."""
     position = np.flatnonzero(frequent[matrix.feature])
     start = _starts(matrix.row[position], matrix.rows)
     weight = matrix.weight[position]
-    return np.sqrt(np.array(_row_sums(weight * weight, start), np.float64))
+    return np.sqrt(np.array(row_sums(weight * weight, start), np.float64))
 
 
-def _common_dots(matrix: _Matrix, frequent: _Flags, i: _Ints, j: _Ints) -> _Floats:
+def _common_dots(matrix: Matrix, frequent: Flags, i: Ints, j: Ints) -> Floats:
     """Dot products of rows i and j over i's frequent features, in i's feature order."""
     position = np.flatnonzero(frequent[matrix.feature])
     row = matrix.row[position]
@@ -504,16 +402,16 @@ def _common_dots(matrix: _Matrix, frequent: _Flags, i: _Ints, j: _Ints) -> _Floa
     hit = np.minimum(np.searchsorted(key[sort], wanted), max(len(key) - 1, 0))
     found = key[sort][hit] == wanted if len(key) else np.zeros(len(wanted), np.bool_)
     terms = matrix.weight[position[at[found]]] * matrix.weight[position[sort[hit[found]]]]
-    sums = _row_sums(terms, _starts(pair[found], len(i)))
+    sums = row_sums(terms, _starts(pair[found], len(i)))
     return np.array(sums, np.float64)
 
 
-def _starts(row: _Ints, rows: int) -> _Ints:
+def _starts(row: Ints, rows: int) -> Ints:
     """CSR row starts for entries sorted by row."""
     return np.concatenate(([0], np.cumsum(np.bincount(row, minlength=rows)))).astype(np.int64)
 
 
-def _same_article_clash(corpus: _Corpus, found: _Candidates) -> _Flags:
+def _same_article_clash(corpus: _Corpus, found: _Candidates) -> Flags:
     """Within one article, only mentions dated alike and from different sentences merge
     (a writer who dates two statements differently, "now" and "later this week", is
     telling two events)."""
@@ -521,8 +419,8 @@ def _same_article_clash(corpus: _Corpus, found: _Candidates) -> _Flags:
     ids = dict(zip(names, range(len(names)), strict=True))
     article = np.array(list(map(ids.__getitem__, names)), np.int64)
     start = np.array([m.start for m in corpus.mentions], np.int64)
-    same: _Flags = article[found.i] == article[found.j]
-    other: _Flags = ~found.same_date | (start[found.i] == start[found.j])
+    same: Flags = article[found.i] == article[found.j]
+    other: Flags = ~found.same_date | (start[found.i] == start[found.j])
     return same & other
 
 
@@ -555,7 +453,7 @@ class _Group:
 
     def length(self) -> float:
         if self.norm is None:
-            self.norm = _norm(self.centroid)
+            self.norm = norm(self.centroid)
         return self.norm
 
     def absorb(self, other: _Group) -> None:
@@ -609,7 +507,7 @@ def _cluster(corpus: _Corpus, pairs: Sequence[_Pair]) -> list[list[int]]:
             continue
         left = left or _Group.single(corpus, a)
         right = right or _Group.single(corpus, b)
-        if _cosine(left.centroid, right.centroid, left.length(), right.length()) < COHESION:
+        if cosine_with(left.centroid, right.centroid, left.length(), right.length()) < COHESION:
             continue
         if len(left.members) < len(right.members):
             a, b, left, right = b, a, right, left
@@ -710,9 +608,10 @@ def _lead(corpus: _Corpus, group: Sequence[int], date: str) -> EventMention:
     for v in vectors:
         for f, w in v.items():
             total[f] += w
-    size = _norm(total)
+    size = norm(total)
     scores = [
-        round(_cosine(v, total, _norm(v), size), 9) for v in map(corpus.vectors.__getitem__, dated)
+        round(cosine_with(v, total, norm(v), size), 9)
+        for v in map(corpus.vectors.__getitem__, dated)
     ]
     best = max(scores)
     tied = [corpus.mentions[i] for i, score in zip(dated, scores, strict=True) if score == best]
@@ -766,62 +665,3 @@ def _place(m: EventMention) -> str:
 def _digest(date: str, places: list[str]) -> str:
     digest = hashlib.sha1("|".join([date, *places]).encode("utf-8"), usedforsecurity=False)
     return digest.hexdigest()[:16]
-
-
-# --- wire copies -------------------------------------------------------------------------
-
-_WORD_RE = re.compile(r"\w+")
-_SHINGLE = 5
-
-
-def source_groups(articles: Mapping[str, Article]) -> dict[str, str]:
-    """Map each article id to its source: near-identical texts (a wire story republished
-    by several outlets) share one, named after the smallest id among them."""
-    shingles = {aid: _shingles(a.text) for aid, a in articles.items()}
-    parent = {aid: aid for aid in shingles}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            a = parent[a]
-        return a
-
-    for (a, b), count in sorted(_shared_shingles(shingles).items()):
-        smaller = min(len(shingles[a]), len(shingles[b]))
-        if smaller and count / smaller >= DUPLICATE:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {aid: find(aid) for aid in shingles}
-
-
-def _shared_shingles(shingles: Mapping[str, set[int]]) -> Counter[tuple[str, str]]:
-    """How many shingles each pair of articles shares (ids in order), counting only
-    shingles found in at most 50 articles; those found once, most of them, are set
-    aside by set operations before any pair is looked at."""
-    seen: set[int] = set()
-    repeated: set[int] = set()
-    for hashes in shingles.values():
-        repeated |= hashes & seen
-        seen |= hashes
-    index: dict[int, list[str]] = defaultdict(list)
-    for aid in sorted(shingles):
-        for h in shingles[aid] & repeated:
-            index[h].append(aid)
-    shared: Counter[tuple[str, str]] = Counter()
-    for ids in index.values():
-        if len(ids) <= 50:
-            for x in range(len(ids)):
-                for y in range(x + 1, len(ids)):
-                    shared[ids[x], ids[y]] += 1
-    return shared
-
-
-def _shingles(text: str) -> set[int]:  # CRC-32: fast and the same in every process
-    """Hashes of word 5-grams, one in four kept (a deterministic sample; all if that is none)."""
-    words = _WORD_RE.findall(text.lower())
-    if len(words) < _SHINGLE:
-        grams: Iterable[str] = [" ".join(words)]
-    else:
-        grams = map(" ".join, zip(*(words[k:] for k in range(_SHINGLE)), strict=False))
-    hashes = set(map(zlib.crc32, map(str.encode, grams)))
-    return {h for h in hashes if h % 4 == 0} or hashes

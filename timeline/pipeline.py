@@ -16,10 +16,11 @@ from pathlib import Path
 
 from timeline.cache import ExtractionCache
 from timeline.config import Config, source_date_epoch
+from timeline.duplicates import source_groups
 from timeline.events import extract_mentions
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
-from timeline.merge import merge_mentions, source_groups
+from timeline.merge import merge_mentions
 from timeline.model import Article, ArticleResult, DateValue, Status, Timeline
 from timeline.nlp import load_pipeline, model_name
 from timeline.salience import select_key_events

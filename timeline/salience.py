@@ -52,8 +52,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.merge import event_id, features, mention_key, source_groups, tfidf_vectors
+from timeline.duplicates import source_groups
+from timeline.merge import event_id, features, mention_key
 from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity
+from timeline.tfidf import tfidf_vectors
 
 PUBLISHED_WEIGHT = 1.0
 """Weight of a source published on the day."""

@@ -1,0 +1,74 @@
+"""Wire copies: near-identical articles (one story republished by several outlets) are
+one source, so they count once as evidence and merge as one voice.
+
+Two articles are copies when they share most of the shorter one's word 5-grams; the
+5-grams are hashed (CRC-32, the same in every process) and sampled, and only those found
+in several articles are ever paired, so the cost follows the copies, not the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from timeline.model import Article
+
+DUPLICATE = 0.8
+"""Share of the shorter article's word 5-grams that makes two articles one wire story."""
+_WORD_RE = re.compile(r"\w+")
+_SHINGLE = 5
+
+
+def source_groups(articles: Mapping[str, Article]) -> dict[str, str]:
+    """Map each article id to its source: near-identical texts (a wire story republished
+    by several outlets) share one, named after the smallest id among them."""
+    shingles = {aid: _shingles(a.text) for aid, a in articles.items()}
+    parent = {aid: aid for aid in shingles}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    for (a, b), count in sorted(_shared_shingles(shingles).items()):
+        smaller = min(len(shingles[a]), len(shingles[b]))
+        if smaller and count / smaller >= DUPLICATE:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {aid: find(aid) for aid in shingles}
+
+
+def _shared_shingles(shingles: Mapping[str, set[int]]) -> Counter[tuple[str, str]]:
+    """How many shingles each pair of articles shares (ids in order), counting only
+    shingles found in at most 50 articles; those found once, most of them, are set
+    aside by set operations before any pair is looked at."""
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for hashes in shingles.values():
+        repeated |= hashes & seen
+        seen |= hashes
+    index: dict[int, list[str]] = defaultdict(list)
+    for aid in sorted(shingles):
+        for h in shingles[aid] & repeated:
+            index[h].append(aid)
+    shared: Counter[tuple[str, str]] = Counter()
+    for ids in index.values():
+        if len(ids) <= 50:
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    shared[ids[x], ids[y]] += 1
+    return shared
+
+
+def _shingles(text: str) -> set[int]:  # CRC-32: fast and the same in every process
+    """Hashes of word 5-grams, one in four kept (a deterministic sample; all if that is none)."""
+    words = _WORD_RE.findall(text.lower())
+    if len(words) < _SHINGLE:
+        grams: Iterable[str] = [" ".join(words)]
+    else:
+        grams = map(" ".join, zip(*(words[k:] for k in range(_SHINGLE)), strict=False))
+    hashes = set(map(zlib.crc32, map(str.encode, grams)))
+    return {h for h in hashes if h % 4 == 0} or hashes
