@@ -1,15 +1,18 @@
 """How long merging takes on a large synthetic corpus (not a test: run it by hand).
 
-    .venv/bin/python bench/merge_speed.py [--mentions 100000] [--seed 1]
+    .venv/bin/python bench/merge_speed.py [--mentions 100000] [--seed 1] [--digest]
 
 Mentions are spread over two years (80% days, 10% weeks, 10% months) with a Zipf-like
 vocabulary and a few shared names, so blocks and posting lists look like real news.
+`--digest` also prints a hash of the events: a change to merging that claims to keep its
+output can be checked against the digest printed before it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import itertools
 import random
 import time
@@ -68,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--digest", action="store_true", help="print a hash of the events")
     args = parser.parse_args()
     mentions, articles = synthetic(args.mentions, args.seed)
     began, cpu = time.perf_counter(), time.process_time()
@@ -78,6 +82,8 @@ def main() -> None:
         f"{len(mentions)} mentions, {len(articles)} articles -> {len(events)} events "
         f"({merged} merged) in {took:.1f} s ({cpu:.1f} s of CPU: wall time counts other load)"
     )
+    if args.digest:
+        print(f"events digest {hashlib.sha256(repr(events).encode()).hexdigest()[:16]}")
 
 
 if __name__ == "__main__":
