@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
@@ -12,7 +13,7 @@ from site_timeline import BUILD_DATE
 
 from timeline.model import Status, Timeline
 from timeline.serialize import timeline_to_dict
-from timeline.site import calendar, context, exports
+from timeline.site import calendar, context, exports, feed
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -119,3 +120,16 @@ def test_exports_do_not_depend_on_the_clock(timeline: Timeline) -> None:
     two = calendar.calendar("t", views, dt.date(2020, 1, 1), None)
     assert one == two
     assert exports.report_json(timeline, BUILD_DATE) == exports.report_json(timeline, BUILD_DATE)
+
+
+def test_atom_keeps_the_newest_entries_only(timeline: Timeline) -> None:
+    views = context.event_views(timeline)
+    many = tuple(
+        dataclasses.replace(views[0], id=f"ev-{n:04d}", value=f"20{10 + n // 12:02d}-{1 + n % 12:02d}")
+        for n in range(feed.FEED_ENTRIES + 30)
+    )
+    root = ET.fromstring(feed.atom_feed("t", many, BUILD_DATE, "https://x.org/", None))
+    links = [e.find(f"{ATOM}link") for e in root.findall(f"{ATOM}entry")]
+    ids = [link.get("href", "").rsplit("#", 1)[1] for link in links if link is not None]
+    assert len(ids) == feed.FEED_ENTRIES
+    assert ids[0] == "ev-0129" and "ev-0029" not in ids

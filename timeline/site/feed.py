@@ -32,6 +32,11 @@ def _content(view: EventView) -> str:
     return f"{view.label}: {view.sentence}\n\nSources:\n{sources}"
 
 
+FEED_ENTRIES = 100
+"""Events in the feed: readers poll it for what is new, not for the whole archive (that is
+events.json), and a feed of thousands of entries is megabytes per poll."""
+
+
 def atom_feed(
     title: str,
     views: tuple[EventView, ...],
@@ -53,7 +58,7 @@ def atom_feed(
     if page_url:
         _sub(feed, "link", rel="alternate", href=page_url, type="text/html")
     dated = sorted((v for v in views if v.first), key=lambda v: (sort_key(v.value), v.id))
-    newest_first = [*reversed(dated), *(v for v in views if not v.first)]
+    newest_first = [*reversed(dated), *(v for v in views if not v.first)][:FEED_ENTRIES]
     for view in newest_first:
         entry = _sub(feed, "entry")
         _sub(entry, "id", _urn(f"timeline-event:{view.id}"))
