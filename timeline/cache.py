@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from timeline import __version__
+from timeline.entries import read_entry, write_entry
 from timeline.model import Article, ArticleResult, Entity, EventMention, Timex
 from timeline.serialize import article_to_dict, mention_to_dict, timex_to_dict
 
@@ -49,25 +48,20 @@ class ExtractionCache:
         if self.directory is None:
             return None
         key = self.key(article)
-        path = self._path(key)
+        body = read_entry(self._path(key), key)
+        if body is None:
+            return None
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            body = entry["body"]
-            if entry.get("key") != key or entry.get("sha256") != _digest(body):
-                raise ValueError("key or checksum mismatch")
             return ArticleResult(
                 article=article,
                 timexes=tuple(timex_from_dict(t) for t in body["timexes"]),
                 mentions=tuple(mention_from_dict(m) for m in body["mentions"]),
             )
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.warning("cache: ignoring unusable entry %s (%s); recomputing", path, exc)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("cache: ignoring unusable entry for %s (%s); recomputing", article.id, exc)
             return None
 
     def put(self, result: ArticleResult) -> None:
-        """Write atomically (temp file + rename) so a killed build never leaves half an entry."""
         if self.directory is None:
             return
         key = self.key(result.article)
@@ -75,20 +69,7 @@ class ExtractionCache:
             "timexes": [timex_to_dict(t) for t in result.timexes],
             "mentions": [{**mention_to_dict(m), "lemmas": list(m.lemmas)} for m in result.mentions],
         }
-        entry = {"key": key, "sha256": _digest(body), "body": body}
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(entry, handle, ensure_ascii=False)
-            Path(tmp).replace(path)
-        except OSError as exc:
-            log.warning("cache: cannot write %s (%s); continuing without it", path, exc)
-
-
-def _digest(body: Any) -> str:
-    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+        write_entry(self._path(key), key, body)
 
 
 def timex_from_dict(data: dict[str, Any]) -> Timex:

@@ -39,7 +39,15 @@ def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestO
 
 
 # The code a cached ArticleResult depends on (the article itself is part of the key).
-EXTRACTION_CODE = ("timex", "events.py", "model.py", "nlp.py", "cache.py", "serialize.py")
+EXTRACTION_CODE = (
+    "timex",
+    "events.py",
+    "model.py",
+    "nlp.py",
+    "cache.py",
+    "entries.py",
+    "serialize.py",
+)
 
 
 def pipeline_version() -> str:

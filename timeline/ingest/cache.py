@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from timeline import __version__
+from timeline.entries import read_entry, write_entry
 from timeline.model import Article, DateSource, Published, Status
 from timeline.serialize import article_to_dict
 
@@ -57,35 +55,19 @@ class IngestCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> tuple[Article, ...] | None:
-        path = self._path(key)
-        try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            body = entry["body"]
-            if entry.get("key") != key or entry.get("sha256") != _digest(body):
-                raise ValueError("key or checksum mismatch")
-            return tuple(article_from_dict(a) for a in body)
-        except FileNotFoundError:
+        body = read_entry(self._path(key), key)
+        if body is None:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("ingest cache: ignoring damaged entry %s (%s)", path, error)
+        try:
+            return tuple(article_from_dict(a) for a in body)
+        except (ValueError, KeyError, TypeError) as error:
+            log.warning("ingest cache: ignoring damaged entry %s (%s)", self._path(key), error)
             return None
 
     def put(self, key: str, articles: tuple[Article, ...]) -> None:
-        body = [{**article_to_dict(a), "text": a.text} for a in articles]
-        entry = {"key": key, "sha256": _digest(body), "body": body}
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False)
-            Path(temporary).replace(path)
-        except OSError as error:  # a read-only or full cache folder only costs speed
-            log.warning("ingest cache: cannot write %s (%s)", path, error)
-
-
-def _digest(body: Any) -> str:
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        write_entry(
+            self._path(key), key, [{**article_to_dict(a), "text": a.text} for a in articles]
+        )
 
 
 def article_from_dict(data: dict[str, Any]) -> Article:

@@ -12,7 +12,7 @@ from timeline.model import Timeline
 from timeline.site import articles as article_data
 from timeline.site import calendar, context, exports, feed, grouping
 from timeline.site.options import SiteOptions
-from timeline.site.search import SearchEntry, event_entry
+from timeline.site.search import SearchEntry, event_text
 
 INDEX = "index.md"
 KEY_EVENTS = "key-events.md"
@@ -81,8 +81,7 @@ def _entry(title: str, text: str, anchor: str = "") -> SearchEntry:
 
 
 def _event_entries(views: tuple[context.EventView, ...]) -> tuple[SearchEntry, ...]:
-    entries = (event_entry(v) for v in views)
-    return tuple(_entry(e.title, e.text, e.anchor) for e in entries)
+    return tuple(_entry(f"{v.headline} ({v.label})", event_text(v), v.id) for v in views)
 
 
 def _index_toc(years: tuple[grouping.YearGroup, ...]) -> tuple[TocEntry, ...]:

@@ -30,17 +30,12 @@ class SearchEntry:
     text: str
 
 
-def event_entry(view: EventView) -> SearchEntry:
-    """An event as one result: what happened, when, who, and who reported it."""
+def event_text(view: EventView) -> str:
+    """What an event is found by: when, what happened, who, and who reported it."""
     sentences = list(dict.fromkeys([view.sentence, *(c.sentence for c in view.citations)]))
     names = [e.text for e in view.entities]
     sources = list(dict.fromkeys(f"{c.publisher}, {c.title}" for c in view.citations))
-    text = " ".join([view.label, *filter(None, sentences), *names, *sources])
-    return SearchEntry(anchor=view.id, title=f"{view.headline} ({view.label})", text=text)
-
-
-def page_entry(title: str, summary: str) -> SearchEntry:
-    return SearchEntry(anchor="", title=title, text=summary)
+    return " ".join([view.label, *filter(None, sentences), *names, *sources])
 
 
 class TimelineSearchIndex(SearchIndex):
