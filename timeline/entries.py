@@ -1,6 +1,8 @@
-"""Cache entries on disk: JSON that carries its key and a checksum of its body, written
-atomically (temp file + rename) so a killed build never leaves half an entry, and read
-back only when both still match; anything else is reported and treated as absent."""
+"""Cache entries on disk: a header line carrying the entry's key and the SHA-256 of the body
+bytes that follow it, written atomically (temp file + rename) so a killed build never leaves
+half an entry, and read back only when both still match; anything else is reported and
+treated as absent. The checksum covers the stored bytes themselves, so checking an entry
+costs one hash, not a second serialisation."""
 
 from __future__ import annotations
 
@@ -13,35 +15,36 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("timeline.cache")
+_MAGIC = b"timeline-entry/2 "
 
 
 def read_entry(path: Path, key: str) -> Any | None:
     """The body stored for key at path, or None when absent, damaged or another key's."""
     try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        body = entry["body"]
-        if entry.get("key") != key or entry.get("sha256") != _digest(body):
+        data = path.read_bytes()
+        header, newline, body = data.partition(b"\n")
+        if not newline or not header.startswith(_MAGIC):
+            raise ValueError("not a cache entry")
+        stored_key, _, digest = header[len(_MAGIC) :].decode("ascii").partition(" ")
+        if stored_key != key or digest != hashlib.sha256(body).hexdigest():
             raise ValueError("key or checksum mismatch")
+        return json.loads(body)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
         log.warning("cache: ignoring damaged entry %s (%s); recomputing", path, exc)
         return None
-    return body
 
 
 def write_entry(path: Path, key: str, body: Any) -> None:
     """Store body for key; a read-only or full cache folder only costs speed."""
-    entry = {"key": key, "sha256": _digest(body), "body": body}
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = _MAGIC + f"{key} {hashlib.sha256(data).hexdigest()}\n".encode("ascii")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(entry, handle, ensure_ascii=False)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(header + data)
         Path(tmp).replace(path)
     except OSError as exc:
         log.warning("cache: cannot write %s (%s); continuing without it", path, exc)
-
-
-def _digest(body: Any) -> str:
-    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
