@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from timeline.site.fragments import FragmentCache
+
 log = logging.getLogger(__name__)
 
 INDEX = "index.json"
@@ -95,6 +97,7 @@ class PageCache:
         self.directory = directory
         self.salt = salt
         self._fingerprint = fingerprinter()
+        self.fragments = FragmentCache(directory, salt, self._fingerprint)
         self._known = self._read_index()
         self._used: dict[str, str] = {}
 
@@ -140,6 +143,7 @@ class PageCache:
     def commit(self) -> None:
         """Write the index of this build's pages and drop pages nothing refers to."""
         self.directory.mkdir(parents=True, exist_ok=True)
+        self.fragments.commit()
         index = self.directory / INDEX
         temporary = index.with_suffix(".tmp")
         payload = {"format": _FORMAT, "salt": self.salt, "pages": dict(sorted(self._used.items()))}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -231,8 +232,12 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
                 urls[path] = file.url_relative_to(page.file)
             return f"{urls[path]}#{anchor}" if anchor else urls[path]
 
+        cached = None
+        if self._cache is not None:
+            fragments, page_uri = self._cache.fragments, page.file.src_uri
+            cached = partial(fragments.render, page_uri)
         try:
-            content = render_partial(self._env, spec.template, spec.context, href)
+            content = render_partial(self._env, spec.template, spec.context, href, cached)
         except TimelineError as error:
             raise PluginError(str(error)) from error
         page.toc = TableOfContents(_toc(spec.toc))
@@ -297,5 +302,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         except OSError as error:
             log.warning("timeline: cannot update the page cache in %s: %s", cache.directory, error)
         log.info(
-            "timeline: %d of %d pages reused", len(self._specs) - len(self._fresh), len(self._specs)
+            "timeline: %d of %d pages reused, and %d of %d page fragments",
+            len(self._specs) - len(self._fresh),
+            len(self._specs),
+            cache.fragments.reused,
+            cache.fragments.used,
         )

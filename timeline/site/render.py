@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 import timeline
 from timeline.errors import PipelineError
@@ -45,10 +46,16 @@ def render_partial(
     name: str,
     context: Mapping[str, Any],
     href: Callable[[str], str],
+    cached: Callable[..., Markup] | None = None,
 ) -> str:
-    """Render `partials/<name>` with `href(src_uri)` turning page sources into relative URLs."""
+    """Render `partials/<name>` with `href(src_uri)` turning page sources into relative URLs
+    and `cached(macro, *args)` calling a macro through the fragment cache, if there is one."""
     try:
         template = env.get_template(f"partials/{name}")
-        return template.render({**context, "href": href})
+        return template.render({**context, "href": href, "cached": cached or _call})
     except jinja2.TemplateError as error:
         raise PipelineError(f"Template partials/{name} failed: {error}") from error
+
+
+def _call(macro: Callable[..., str], *args: Any) -> Markup:
+    return Markup(macro(*args))
