@@ -28,7 +28,8 @@ import json, sys, time
 from pathlib import Path
 from timeline.ingest import read_inputs
 from timeline.nlp import load_pipeline
-from timeline.pipeline import BATCH_SIZE, PARALLEL_FROM
+from timeline.extract import BATCH_SIZE
+from timeline.pipeline import PARALLEL_FROM
 articles = [a for a in read_inputs([Path(sys.argv[1])]) if a.text.strip()]
 texts = [a.text for a in articles]
 start = time.perf_counter()

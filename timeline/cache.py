@@ -56,6 +56,7 @@ class ExtractionCache:
                 article=article,
                 timexes=tuple(timex_from_dict(t) for t in body["timexes"]),
                 mentions=tuple(mention_from_dict(m) for m in body["mentions"]),
+                shingles=frozenset(map(int, body["shingles"])),
             )
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("cache: ignoring unusable entry for %s (%s); recomputing", article.id, exc)
@@ -68,6 +69,7 @@ class ExtractionCache:
         body = {
             "timexes": [timex_to_dict(t) for t in result.timexes],
             "mentions": [{**mention_to_dict(m), "lemmas": list(m.lemmas)} for m in result.mentions],
+            "shingles": sorted(result.shingles),
         }
         write_entry(self._path(key), key, body)
 

@@ -10,8 +10,9 @@ import logging
 from collections.abc import Iterator, Sequence
 
 from timeline.errors import PipelineError
+from timeline.extract import extract_batch
 from timeline.model import Article, ArticleResult
-from timeline.pipeline import BatchMapper, extract_batch
+from timeline.pipeline import BatchMapper
 
 log = logging.getLogger("timeline.cluster")
 CHUNK = 64

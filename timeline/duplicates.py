@@ -8,23 +8,24 @@ in several articles are ever paired, so the cost follows the copies, not the cor
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from timeline.model import Article
+from timeline.shingles import text_shingles
 
 DUPLICATE = 0.8
 """Share of the shorter article's word 5-grams that makes two articles one wire story."""
-_WORD_RE = re.compile(r"\w+")
-_SHINGLE = 5
 
 
-def source_groups(articles: Mapping[str, Article]) -> dict[str, str]:
+def source_groups(
+    articles: Mapping[str, Article], known: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, str]:
     """Map each article id to its source: near-identical texts (a wire story republished
-    by several outlets) share one, named after the smallest id among them."""
-    shingles = {aid: _shingles(a.text) for aid, a in articles.items()}
+    by several outlets) share one, named after the smallest id among them. `known` holds
+    `text_shingles` already computed for some articles (cached with their extraction)."""
+    known = known or {}
+    shingles = {aid: known.get(aid) or text_shingles(a.text) for aid, a in articles.items()}
     parent = {aid: aid for aid in shingles}
 
     def find(a: str) -> str:
@@ -41,7 +42,7 @@ def source_groups(articles: Mapping[str, Article]) -> dict[str, str]:
     return {aid: find(aid) for aid in shingles}
 
 
-def _shared_shingles(shingles: Mapping[str, set[int]]) -> Counter[tuple[str, str]]:
+def _shared_shingles(shingles: Mapping[str, frozenset[int]]) -> Counter[tuple[str, str]]:
     """How many shingles each pair of articles shares (ids in order), counting only
     shingles found in at most 50 articles; those found once, most of them, are set
     aside by set operations before any pair is looked at."""
@@ -61,14 +62,3 @@ def _shared_shingles(shingles: Mapping[str, set[int]]) -> Counter[tuple[str, str
                 for y in range(x + 1, len(ids)):
                     shared[ids[x], ids[y]] += 1
     return shared
-
-
-def _shingles(text: str) -> set[int]:  # CRC-32: fast and the same in every process
-    """Hashes of word 5-grams, one in four kept (a deterministic sample; all if that is none)."""
-    words = _WORD_RE.findall(text.lower())
-    if len(words) < _SHINGLE:
-        grams: Iterable[str] = [" ".join(words)]
-    else:
-        grams = map(" ".join, zip(*(words[k:] for k in range(_SHINGLE)), strict=False))
-    hashes = set(map(zlib.crc32, map(str.encode, grams)))
-    return {h for h in hashes if h % 4 == 0} or hashes

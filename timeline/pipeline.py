@@ -1,6 +1,8 @@
 """Wires the stages together; holds no logic of its own beyond ordering and counting.
 
 ingest -> nlp.pipe -> timex -> events (a pure map over articles) -> merge (whole corpus).
+The map (`extract.py`) is imported only when an article needs parsing: spaCy takes
+seconds to load, and a fully cached rebuild does not need it.
 """
 
 from __future__ import annotations
@@ -17,17 +19,15 @@ from pathlib import Path
 from timeline.cache import ExtractionCache
 from timeline.config import Config, source_date_epoch
 from timeline.duplicates import source_groups
-from timeline.events import extract_mentions
+from timeline.helper import ParseHelper, model_loaded
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions
 from timeline.model import Article, ArticleResult, DateValue, Status, Timeline
-from timeline.nlp import load_pipeline, model_name
 from timeline.salience import select_key_events
-from timeline.timex import tag_doc
+from timeline.spacy_package import model_name
 
 log = logging.getLogger("timeline")
-BATCH_SIZE = 32
 PARALLEL_FROM = 200  # below this many uncached articles, starting processes costs more
 BatchMapper = Callable[[Sequence[Article]], Iterable[ArticleResult]]
 Progress = Callable[[int, int], None]
@@ -42,11 +42,13 @@ def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestO
 EXTRACTION_CODE = (
     "timex",
     "events.py",
+    "extract.py",
     "model.py",
     "nlp.py",
     "cache.py",
     "entries.py",
     "serialize.py",
+    "shingles.py",
 )
 
 
@@ -75,14 +77,10 @@ def open_cache(config: Config) -> ExtractionCache:
 
 
 def extract_batch(articles: Sequence[Article], jobs: int = 1) -> Iterator[ArticleResult]:
-    """The per-article map: parse, tag, extract mentions. No shared state, so it can run in
-    worker processes or on a cluster; spaCy runs once per article through one `nlp.pipe`."""
-    nlp = load_pipeline()
-    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE, n_process=jobs)
-    for article, doc in zip(articles, docs, strict=True):
-        timexes = tag_doc(doc, article.published.date)
-        mentions = extract_mentions(article, doc, timexes)
-        yield ArticleResult(article=article, timexes=timexes, mentions=mentions)
+    """The per-article map (see `extract.py`), imported on use."""
+    from timeline.extract import extract_batch as run
+
+    return run(articles, jobs)
 
 
 def analyse(
@@ -92,11 +90,14 @@ def analyse(
     jobs: int = 0,
     mapper: BatchMapper | None = None,
     progress: Progress | None = None,
+    helper: ParseHelper | None = None,
 ) -> tuple[ArticleResult, ...]:
     """Results for every article, in order; cached and skipped ones are not parsed again.
 
     `mapper` runs `extract_batch` elsewhere (a Dask cluster); by default it runs here,
-    streaming, in several processes when there are many uncached articles.
+    streaming, in several processes when there are many uncached articles. A started
+    `helper` parses a few uncached articles (it has been loading the model meanwhile); it
+    is stopped unused when there are none, or too many for one process.
     """
     results: dict[int, ArticleResult] = {}
     pending: list[int] = []
@@ -109,17 +110,26 @@ def analyse(
             pending.append(index)
     log.info("cache: %d of %d articles reused", len(articles) - len(pending), len(articles))
     todo = [articles[i] for i in pending]
-    if mapper is not None:
-        fresh: Iterable[ArticleResult] = mapper(todo)
+    fresh: Iterable[ArticleResult] = ()
+    if helper is not None and mapper is None and 0 < len(todo) < PARALLEL_FROM:
+        fresh = helper.parse(todo)
     else:
-        auto = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
-        fresh = extract_batch(todo, jobs or auto) if todo else ()
+        if helper is not None:
+            helper.close()
+        if mapper is not None:
+            fresh = mapper(todo)
+        elif todo:
+            fresh = extract_batch(todo, jobs or _processes(len(todo)))
     for done, (index, result) in enumerate(zip(pending, fresh, strict=True), start=1):
         cache.put(result)
         results[index] = result
         if progress is not None:
             progress(done, len(pending))
     return tuple(results[i] for i in range(len(articles)))
+
+
+def _processes(articles: int) -> int:
+    return min(os.cpu_count() or 1, 4) if articles >= PARALLEL_FROM else 1
 
 
 def extract_timeline(
@@ -130,6 +140,33 @@ def extract_timeline(
     `progress(done, total)` is called as uncached articles are parsed (the CLI draws a bar).
     """
     cfg = config or Config()
+    # A rebuild usually parses a few new articles: load the model while reading the cache.
+    early = cfg.use_cache and cfg.executor != "dask" and (os.cpu_count() or 1) > 1
+    helper = ParseHelper.start() if early and not model_loaded() else None
+    try:
+        results = _read_and_analyse(paths, cfg, progress, helper)
+    finally:
+        if helper is not None:
+            helper.close()
+    log.info(
+        "tag: %d temporal expressions; events: %d mentions",
+        sum(len(r.timexes) for r in results),
+        sum(len(r.mentions) for r in results),
+    )
+    usable = [r for r in results if r.article.text.strip()]
+    groups = source_groups(
+        {r.article.id: r.article for r in usable}, {r.article.id: r.shingles for r in usable}
+    )
+    results = mark_duplicates(results, groups)
+    by_id = {r.article.id: r.article for r in results}
+    events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
+    log.info("merge: %d events", len(events))
+    return Timeline(results=results, events=events, title=cfg.title)
+
+
+def _read_and_analyse(
+    paths: Sequence[Path], cfg: Config, progress: Progress | None, helper: ParseHelper | None
+) -> tuple[ArticleResult, ...]:
     ingest_cache = IngestCache(Path(cfg.cache_dir) / "ingest") if cfg.use_cache else None
     options = ingest_options(cfg, cfg.build_date or source_date_epoch())
     articles = read_inputs(paths, options, ingest_cache)
@@ -144,18 +181,9 @@ def extract_timeline(
         from timeline.cluster import dask_mapper
 
         mapper = dask_mapper(cfg.scheduler)
-    results = analyse(articles, open_cache(cfg), jobs=cfg.jobs, mapper=mapper, progress=progress)
-    log.info(
-        "tag: %d temporal expressions; events: %d mentions",
-        sum(len(r.timexes) for r in results),
-        sum(len(r.mentions) for r in results),
+    return analyse(
+        articles, open_cache(cfg), jobs=cfg.jobs, mapper=mapper, progress=progress, helper=helper
     )
-    groups = source_groups({r.article.id: r.article for r in results if r.article.text.strip()})
-    results = mark_duplicates(results, groups)
-    by_id = {r.article.id: r.article for r in results}
-    events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
-    log.info("merge: %d events", len(events))
-    return Timeline(results=results, events=events, title=cfg.title)
 
 
 def mark_duplicates(
