@@ -91,13 +91,15 @@ def analyse(
     mapper: BatchMapper | None = None,
     progress: Progress | None = None,
     helper: ParseHelper | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[ArticleResult, ...]:
     """Results for every article, in order; cached and skipped ones are not parsed again.
 
     `mapper` runs `extract_batch` elsewhere (a Dask cluster); by default it runs here,
     streaming, in several processes when there are many uncached articles. A started
     `helper` parses a few uncached articles (it has been loading the model meanwhile); it
-    is stopped unused when there are none, or too many for one process.
+    is stopped unused when there are none, or too many for one process. `meanwhile` is
+    the caller's own work, called once, while the helper parses when there is one.
     """
     results: dict[int, ArticleResult] = {}
     pending: list[int] = []
@@ -112,7 +114,11 @@ def analyse(
     todo = [articles[i] for i in pending]
     fresh: Iterable[ArticleResult] = ()
     if helper is not None and mapper is None and 0 < len(todo) < PARALLEL_FROM:
-        fresh = helper.parse(todo)
+        helper.submit(todo)
+        if meanwhile is not None:
+            meanwhile()
+            meanwhile = None
+        fresh = helper.results()
     else:
         if helper is not None:
             helper.close()
@@ -125,6 +131,8 @@ def analyse(
         results[index] = result
         if progress is not None:
             progress(done, len(pending))
+    if meanwhile is not None:
+        meanwhile()
     return tuple(results[i] for i in range(len(articles)))
 
 
@@ -133,18 +141,24 @@ def _processes(articles: int) -> int:
 
 
 def extract_timeline(
-    paths: Sequence[Path], config: Config | None = None, *, progress: Progress | None = None
+    paths: Sequence[Path],
+    config: Config | None = None,
+    *,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Timeline:
     """The whole extraction: every input file ends up in `Timeline.results`, with its status.
 
     `progress(done, total)` is called as uncached articles are parsed (the CLI draws a bar).
+    `meanwhile()` is called once, while a helper process parses new articles if one does:
+    the caller's preparation for what follows (loading the site code) then costs no time.
     """
     cfg = config or Config()
     # A rebuild usually parses a few new articles: load the model while reading the cache.
     early = cfg.use_cache and cfg.executor != "dask" and (os.cpu_count() or 1) > 1
     helper = ParseHelper.start() if early and not model_loaded() else None
     try:
-        results = _read_and_analyse(paths, cfg, progress, helper)
+        results = _read_and_analyse(paths, cfg, progress, helper, meanwhile)
     finally:
         if helper is not None:
             helper.close()
@@ -165,7 +179,11 @@ def extract_timeline(
 
 
 def _read_and_analyse(
-    paths: Sequence[Path], cfg: Config, progress: Progress | None, helper: ParseHelper | None
+    paths: Sequence[Path],
+    cfg: Config,
+    progress: Progress | None,
+    helper: ParseHelper | None,
+    meanwhile: Callable[[], None] | None,
 ) -> tuple[ArticleResult, ...]:
     ingest_cache = IngestCache(Path(cfg.cache_dir) / "ingest") if cfg.use_cache else None
     options = ingest_options(cfg, cfg.build_date or source_date_epoch())
@@ -182,7 +200,13 @@ def _read_and_analyse(
 
         mapper = dask_mapper(cfg.scheduler)
     return analyse(
-        articles, open_cache(cfg), jobs=cfg.jobs, mapper=mapper, progress=progress, helper=helper
+        articles,
+        open_cache(cfg),
+        jobs=cfg.jobs,
+        mapper=mapper,
+        progress=progress,
+        helper=helper,
+        meanwhile=meanwhile,
     )
 
 
