@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,12 @@ def templates_dir() -> Path:
     )
 
 
+@functools.cache
 def environment(directory: Path) -> jinja2.Environment:
-    """Autoescaping everywhere and StrictUndefined, so a typo fails the build, not the page."""
+    """Autoescaping everywhere and StrictUndefined, so a typo fails the build, not the page.
+
+    One per folder and process, as Jinja intends: compiled templates are kept (and
+    recompiled when their file changes), so builds after the first compile nothing."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(directory)),
         autoescape=True,
@@ -39,6 +44,13 @@ def environment(directory: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def compile_partials() -> None:
+    """Compile every partial ahead of the build (a rebuild does it while articles parse)."""
+    env = environment(templates_dir())
+    for name in env.list_templates(filter_func=lambda name: name.startswith("partials/")):
+        env.get_template(name)
 
 
 def render_partial(
