@@ -45,7 +45,10 @@ class Granularity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Granularity).index(self)
+        return _RANKS[self]
+
+
+_RANKS = {granularity: rank for rank, granularity in enumerate(Granularity)}
 
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}

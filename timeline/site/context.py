@@ -169,18 +169,39 @@ def _event_entities(event: Event) -> tuple[Entity, ...]:
     return tuple(e for m in event.mentions for e in m.entities)
 
 
-def _citation(mention: EventMention, event: Event, articles: dict[str, Article]) -> Citation:
-    article = articles.get(mention.article)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Source:
+    """What every citation of one article shows about it (worked out once per article)."""
+
+    page: str
+    publisher: str
+    title: str
+    published: str
+    published_iso: str | None
+    url: str | None
+
+
+def _source(article_id: str, article: Article | None) -> _Source:
+    day = article.published.date if article else None
+    return _Source(
+        page=article_page(article_id),
+        publisher=publisher_name(article),
+        title=article_title(article) if article else article_id,
+        published=published_label(article),
+        published_iso=day.isoformat() if day else None,
+        url=safe_url(article.url) if article else None,
+    )
+
+
+def _citation(mention: EventMention, event: Event, source: _Source) -> Citation:
     return Citation(
         article_id=mention.article,
-        page=article_page(mention.article),
-        publisher=publisher_name(article),
-        title=article_title(article) if article else mention.article,
-        published=published_label(article),
-        published_iso=article.published.date.isoformat()
-        if article and article.published.date
-        else None,
-        url=safe_url(article.url) if article else None,
+        page=source.page,
+        publisher=source.publisher,
+        title=source.title,
+        published=source.published,
+        published_iso=source.published_iso,
+        url=source.url,
         sentence=mention.sentence,
         start=mention.start,
         date=mention.date,
@@ -203,10 +224,18 @@ def _mention_order(articles: dict[str, Article]) -> Callable[[EventMention], tup
 
 
 def event_view(
-    event: Event, articles: dict[str, Article], slugs: dict[tuple[str, str], str]
+    event: Event,
+    articles: dict[str, Article],
+    slugs: dict[tuple[str, str], str],
+    sources: dict[str, _Source] | None = None,
 ) -> EventView:
+    """`sources` remembers each article's citation fields across the events of one build."""
+    sources = {} if sources is None else sources
     mentions = sorted(event.mentions, key=_mention_order(articles))
-    citations = tuple(_citation(m, event, articles) for m in mentions)
+    for m in mentions:
+        if m.article not in sources:
+            sources[m.article] = _source(m.article, articles.get(m.article))
+    citations = tuple(_citation(m, event, sources[m.article]) for m in mentions)
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
     parsed = parse_value(event.date)
     dates = sorted({event.date, *event.conflict_dates}, key=sort_key) if event.conflict else []
@@ -242,4 +271,5 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     articles = {a.id: a for a in timeline.articles}
     slugs = entity_slugs(timeline.events)
     events = sorted(timeline.events, key=lambda e: (sort_key(e.date), e.id))
-    return tuple(event_view(e, articles, slugs) for e in events)
+    sources: dict[str, _Source] = {}
+    return tuple(event_view(e, articles, slugs, sources) for e in events)

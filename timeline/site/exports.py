@@ -43,8 +43,11 @@ def _outline(value: Any, level: int) -> str:
     return _compact(value)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # one, not one per record
+
+
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return _ENCODER.encode(value)
 
 
 def dump_json(data: Any) -> bytes:
