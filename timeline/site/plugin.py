@@ -32,6 +32,7 @@ from timeline.site import pages, search
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
 from timeline.site.render import environment, render_partial, templates_dir
+from timeline.site.writer import ExportWriter
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -77,6 +78,13 @@ def _build_date(configured: object, timeline: Timeline) -> dt.date:
         raise PluginError(f"timeline: build_date must be YYYY-MM-DD: {error}") from error
 
 
+def _link_base(file: File) -> str:
+    """The folder a page's relative links start from, as mkdocs computes them: the page's
+    own URL when it is a folder (`use_directory_urls`), else the folder it is in."""
+    head, _, tail = file.url.rpartition("/")
+    return head if "." in tail else file.url
+
+
 class StoredPage(File):
     """A generated page whose HTML the page cache already holds: unmodified, so a dirty
     mkdocs build neither renders nor writes it; the plugin places the stored copy."""
@@ -99,6 +107,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         self._search: search.TimelineSearchIndex | None = None
         self._cache: PageCache | None = None
         self._fresh: dict[str, str] = {}  # src_uri -> page cache key, for pages rendered now
+        self._exports: ExportWriter | None = None
 
     def provide(
         self, timeline: Timeline, options: SiteOptions, cache: PageCache | None = None
@@ -181,9 +190,15 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             root = options.site_url.rstrip("/") + "/"
             page_url = root + index.url
             feed_url = root + self._prefix + "feed.xml"
-        exported = pages.export_files(timeline, data, options, page_url, feed_url)
-        for name, content in exported.items():
-            self._add(files, File.generated(config, self._prefix + name, content=content))
+        # Written into the site folder by a child process while the pages are rendered.
+        targets: dict[str, Path] = {}
+        for _, name in pages.EXPORTS:
+            target = Path(config.site_dir, self._prefix + name)
+            self._add(files, File.generated(config, self._prefix + name, abs_src_path=str(target)))
+            targets[name] = target
+        self._exports = ExportWriter(
+            lambda: pages.export_files(timeline, data, options, page_url, feed_url), targets
+        )
         source = templates_dir()
         for asset in ASSETS:
             if files.get_file_from_path(self._prefix + asset) is None:
@@ -234,14 +249,25 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
         cached = None
         if self._cache is not None:
-            fragments, page_uri = self._cache.fragments, page.file.src_uri
-            cached = partial(fragments.render, page_uri)
+            cached = partial(self._cache.fragments.render, page.file.src_uri, _link_base(page.file))
         try:
             content = render_partial(self._env, spec.template, spec.context, href, cached)
         except TimelineError as error:
             raise PluginError(str(error)) from error
         page.toc = TableOfContents(_toc(spec.toc))
         return content
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """mkdocs copies files next: the exports must be complete."""
+        if self._exports is not None:
+            self._exports.finish()
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._exports is not None:
+            self._exports.cancel()
 
     def _nav(self, current: File | None) -> list[dict[str, Any]]:
         files = self._files
@@ -288,23 +314,24 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
     def _settle_pages(self, cache: PageCache, files: Files) -> None:
         """Place the stored pages mkdocs skipped, and store the ones it just built."""
-        fresh: list[tuple[str, Path]] = []
+        fresh: list[tuple[str, str, Path]] = []
         for src_uri in self._specs:
             file = files.get_file_from_path(src_uri)
             if isinstance(file, StoredPage):
                 cache.place(file.stored, Path(file.abs_dest_path))
             elif file is not None and src_uri in self._fresh:
-                fresh.append((self._fresh[src_uri], Path(file.abs_dest_path)))
+                fresh.append((src_uri, self._fresh[src_uri], Path(file.abs_dest_path)))
         try:  # an unwritable cache costs the next build time, not this build
-            for key, built in fresh:
-                cache.keep(key, built)
+            for src_uri, key, built in fresh:
+                cache.keep(key, built, cache.fragments.keys_of(src_uri))
             cache.commit()
         except OSError as error:
             log.warning("timeline: cannot update the page cache in %s: %s", cache.directory, error)
+        fragments = cache.fragments
         log.info(
             "timeline: %d of %d pages reused, and %d of %d page fragments",
             len(self._specs) - len(self._fresh),
             len(self._specs),
-            cache.fragments.reused,
-            cache.fragments.used,
+            fragments.calls - fragments.rendered,
+            fragments.calls,
         )
