@@ -4,12 +4,14 @@ writes is byte-for-byte the site an uncached build writes."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
 
 from timeline.model import Timeline
 from timeline.site import SiteOptions, build_site
+from timeline.site import pagecache
 from timeline.site.pagecache import INDEX, PageCache, fingerprinter
 
 
@@ -79,6 +81,64 @@ def test_damaged_stored_page_is_rendered_again(
         path.write_text("<p>damaged</p>", encoding="utf-8")
     _build(timeline, options, tmp_path / "second", cache)
     assert _files(tmp_path / "second") == uncached
+
+
+def test_a_page_edited_in_place_keeping_its_size_is_caught(
+    tmp_path: Path, timeline: Timeline, options: SiteOptions, uncached: dict[str, bytes]
+) -> None:
+    cache = tmp_path / "cache"
+    _build(timeline, options, tmp_path / "first", cache)
+    stored = max(cache.glob("??/*.html"), key=lambda p: p.stat().st_size)
+    before = stored.stat()
+    with stored.open("r+b") as handle:  # same inode, same size, new bytes
+        handle.write(b"<!-- edited -->")
+    assert stored.stat().st_size == before.st_size
+    os.utime(stored, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    _build(timeline, options, tmp_path / "second", cache)
+    assert _files(tmp_path / "second") == uncached
+
+
+def _count_digests(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    read: list[Path] = []
+    digest = pagecache._digest
+
+    def counted(path: Path) -> str:
+        read.append(path)
+        return digest(path)
+
+    monkeypatch.setattr(pagecache, "_digest", counted)
+    return read
+
+
+def test_unchanged_stored_pages_are_not_read_again(
+    tmp_path: Path, timeline: Timeline, options: SiteOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    _build(timeline, options, tmp_path / "first", cache)
+    read = _count_digests(monkeypatch)
+    _build(timeline, options, tmp_path / "second", cache)
+    assert read == []
+
+
+def test_restored_pages_with_new_times_are_checked_once_and_reused(
+    tmp_path: Path,
+    timeline: Timeline,
+    options: SiteOptions,
+    uncached: dict[str, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = tmp_path / "cache"
+    _build(timeline, options, tmp_path / "first", cache)
+    stored = sorted(cache.glob("??/*.html"))
+    for path in stored:  # as a CI cache restore does: same bytes, new times
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+    read = _count_digests(monkeypatch)
+    _build(timeline, options, tmp_path / "second", cache)
+    assert sorted(set(read)) == stored  # each checked by its bytes, none rendered again
+    assert _files(tmp_path / "second") == uncached
+    read.clear()
+    _build(timeline, options, tmp_path / "third", cache)
+    assert read == []
 
 
 def test_unreadable_index_means_a_full_render(

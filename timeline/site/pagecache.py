@@ -4,7 +4,9 @@ A page's key is a digest of everything its HTML is made from: the site-wide sett
 theme and rendering code (`salt`), and the page's own path, title, template and data.
 Pages are stored by the SHA-256 of their bytes (like git objects) and listed in an index
 of key -> digest; an entry is used only when its bytes still hash to that digest, so a
-damaged or edited entry is rendered again, never trusted. The index keeps the keys of the
+damaged or edited entry is rendered again, never trusted. As in git's index, the size,
+modification time and inode of each file seen intact are kept, and a file that still has
+them is not read again: a rebuild checks thousands of pages with a `stat` each. The index keeps the keys of the
 latest build only, and stored pages nothing refers to any more are removed.
 
 Pages are hard-linked between the store and the site when both are on one file system,
@@ -18,11 +20,12 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import operator
 import os
 import shutil
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,59 +34,88 @@ from timeline.site.fragments import FragmentCache
 log = logging.getLogger(__name__)
 
 INDEX = "index.json"
-_FORMAT = 1
+_FORMAT = 3
+Stamp = tuple[int, int, int]  # size, modification time (ns), inode
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
 
 
-def _is_flat(kind: type) -> bool:
-    """A dataclass whose fields are all scalars (by their type hints) and all in its repr:
-    its repr is then a complete, stable description, and far cheaper than walking it."""
+def _plain(hint: Any) -> bool:
+    """A scalar, or a tuple of scalars: its repr (made in C) describes it completely."""
+    options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    if all(option in _SCALARS for option in options):
+        return True
+    if typing.get_origin(hint) is tuple:
+        return all(arg in _SCALARS or arg is Ellipsis for arg in typing.get_args(hint))
+    return False
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Plan:
+    """How to digest instances of one dataclass: its plain fields in one C-level call,
+    the others (nested dataclasses, tuples of them) one by one."""
+
+    plain: Callable[[Any], tuple[Any, ...]]
+    nested: tuple[str, ...]
+
+
+def _plan(kind: type) -> _Plan:
     try:
         hints = typing.get_type_hints(kind)
     except (NameError, TypeError):
-        return False
-    for field in dataclasses.fields(kind):
-        hint = hints.get(field.name)
-        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-        if not field.repr or not all(option in _SCALARS for option in options):
-            return False
-    return True
+        hints = {}
+    names = [f.name for f in dataclasses.fields(kind)]
+    plain = [n for n in names if n in hints and _plain(hints[n])]
+    nested = tuple(n for n in names if n not in plain)
+    if len(plain) > 1:
+        return _Plan(plain=operator.attrgetter(*plain), nested=nested)
+    return _Plan(plain=lambda value: tuple(getattr(value, n) for n in plain), nested=nested)
+
+
+def _shown(kind: type, plan: _Plan, value: Any) -> bytes:
+    return kind.__qualname__.encode() + repr(plan.plain(value)).encode("utf-8", "surrogatepass")
 
 
 def fingerprinter() -> Callable[[Any], bytes]:
     """A function giving stable bytes for plain data (str, numbers, tuples, dicts and
-    dataclasses of them). Dataclass instances are digested once per build: the same event
-    appears on the timeline, its sources' pages and its entities' pages."""
+    dataclasses of them). Dataclass instances with nested data are digested once per
+    build: the same event appears on the timeline, its sources' pages and its entities'
+    pages."""
     memo: dict[int, tuple[object, bytes]] = {}
-    names: dict[type, tuple[str, ...] | None] = {}  # None: flat, use the repr
+    plans: dict[type, _Plan] = {}
 
     def fingerprint(value: Any) -> bytes:
         kind = type(value)
         if kind is str:
             text: str = value
             return b"s" + text.encode("utf-8", "surrogatepass") + b"\0"
-        if kind is tuple or kind is list:
+        if kind is tuple:  # remembered too: the menu is on every page, an event's
+            hit = memo.get(id(value))  # entities on several
+            if hit is None:
+                listed = b"(" + b"".join([fingerprint(v) for v in value]) + b")"
+                hit = memo[id(value)] = (value, listed)
+            return hit[1]
+        if kind is list:
             return b"(" + b"".join([fingerprint(v) for v in value]) + b")"
         if kind is dict:
             return (
                 b"{" + b"".join([fingerprint(k) + fingerprint(v) for k, v in value.items()]) + b"}"
             )
-        if kind not in names:
+        if kind in _SCALARS:
+            return repr(value).encode() + b"\0"
+        plan = plans.get(kind)
+        if plan is None:
             if not dataclasses.is_dataclass(value):
-                if kind in _SCALARS:
-                    return repr(value).encode() + b"\0"
                 raise TypeError(f"cannot fingerprint {kind.__name__} page data")
-            flat = _is_flat(kind)
-            names[kind] = None if flat else tuple(f.name for f in dataclasses.fields(value))
-        fields = names[kind]
-        if fields is None:
-            return b"r" + repr(value).encode("utf-8", "surrogatepass") + b"\0"
+            plan = plans[kind] = _plan(kind)
+        if not plan.nested:
+            return b"r" + _shown(kind, plan, value) + b"\0"
         hit = memo.get(id(value))
         if hit is None:
-            parts = [fingerprint(getattr(value, name)) for name in fields]
-            digest = hashlib.sha1(kind.__qualname__.encode() + b"".join(parts)).digest()
+            shown = _shown(kind, plan, value)
+            nested = [fingerprint(getattr(value, name)) for name in plan.nested]
+            digest = hashlib.sha1(shown + b"".join(nested)).digest()
             hit = memo[id(value)] = (value, b"d" + digest)  # keeps value alive: ids stay unique
         return hit[1]
 
@@ -98,8 +130,11 @@ class PageCache:
         self.salt = salt
         self._fingerprint = fingerprinter()
         self.fragments = FragmentCache(directory, salt, self._fingerprint)
-        self._known = self._read_index()
+        self._known, self._known_pieces, self._known_stamps = self._read_index()
         self._used: dict[str, str] = {}
+        self._stamps: dict[str, Stamp] = {}  # digest -> stamp of its file, seen intact
+        self._pieces: dict[str, list[str]] = {}  # page key -> its fragments, when it has any
+        self._folders: set[Path] = set()  # site folders made so far
 
     def key(self, path: str, title: str, template: str, data: Any) -> str:
         digest = hashlib.sha256(self.salt.encode())
@@ -115,23 +150,32 @@ class PageCache:
             return None
         stored = self._object(digest)
         try:
-            intact = hashlib.sha256(stored.read_bytes()).hexdigest() == digest
+            stamp = _stamp(stored)
+            intact = stamp == self._known_stamps.get(digest) or _digest(stored) == digest
         except OSError:
             intact = False
         if not intact:
             log.warning("page cache: %s is damaged; rendering the page again", stored)
             return None
         self._used[key] = digest
+        self._stamps[digest] = stamp
+        pieces = self._known_pieces.get(key)
+        if pieces:
+            self.fragments.carry(pieces)
+            self._pieces[key] = pieces
         return stored
 
     def place(self, stored: Path, target: Path) -> None:
         """Put a stored page into the site being built."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         _link_or_copy(stored, target)
 
-    def keep(self, key: str, built: Path) -> None:
-        """Store a freshly built page (its bytes as written into the site)."""
-        digest = hashlib.sha256(built.read_bytes()).hexdigest()
+    def keep(self, key: str, built: Path, pieces: Iterable[str] = ()) -> None:
+        """Store a freshly built page (its bytes as written into the site) and the keys of
+        the fragments it was rendered with."""
+        digest = _digest(built)
         stored = self._object(digest)
         if not stored.is_file():
             stored.parent.mkdir(parents=True, exist_ok=True)
@@ -139,6 +183,9 @@ class PageCache:
             _link_or_copy(built, temporary)
             temporary.replace(stored)
         self._used[key] = digest
+        self._stamps[digest] = _stamp(stored)
+        if pieces := list(pieces):
+            self._pieces[key] = pieces
 
     def commit(self) -> None:
         """Write the index of this build's pages and drop pages nothing refers to."""
@@ -146,35 +193,67 @@ class PageCache:
         self.fragments.commit()
         index = self.directory / INDEX
         temporary = index.with_suffix(".tmp")
-        payload = {"format": _FORMAT, "salt": self.salt, "pages": dict(sorted(self._used.items()))}
+        payload = {
+            "format": _FORMAT,
+            "salt": self.salt,
+            "pages": dict(sorted(self._used.items())),
+            "fragments": dict(sorted(self._pieces.items())),
+            "stamps": dict(sorted(self._stamps.items())),
+        }
         temporary.write_text(json.dumps(payload), encoding="utf-8")
         temporary.replace(index)
-        live = set(self._used.values())
+        live = {f"{digest}.html" for digest in self._used.values()}
         for stored in _objects(self.directory):
-            if stored.stem not in live:
-                stored.unlink(missing_ok=True)
+            if stored.name not in live:
+                Path(stored.path).unlink(missing_ok=True)
 
     def _object(self, digest: str) -> Path:
         return self.directory / digest[:2] / f"{digest}.html"
 
-    def _read_index(self) -> dict[str, str]:
+    def _read_index(self) -> tuple[dict[str, str], dict[str, list[str]], dict[str, Stamp]]:
+        """Page key -> stored digest, page key -> its fragment keys, digest -> stamp."""
         try:
             payload = json.loads((self.directory / INDEX).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return {}
+            return {}, {}, {}
         except (OSError, ValueError) as error:
             log.warning("page cache: unreadable index (%s); rendering every page", error)
-            return {}
+            return {}, {}, {}
         if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
-            return {}
-        pages = payload.get("pages")
-        if not isinstance(pages, dict):
-            return {}
-        return {k: v for k, v in pages.items() if isinstance(k, str) and isinstance(v, str)}
+            return {}, {}, {}
+        pages, pieces, stamps = (payload.get(k) for k in ("pages", "fragments", "stamps"))
+        if not (isinstance(pages, dict) and isinstance(pieces, dict) and isinstance(stamps, dict)):
+            return {}, {}, {}
+        known = {k: v for k, v in pages.items() if isinstance(k, str) and isinstance(v, str)}
+        held = {
+            k: [p for p in v if isinstance(p, str)]
+            for k, v in pieces.items()
+            if k in known and isinstance(v, list)
+        }
+        seen = {
+            digest: (v[0], v[1], v[2])
+            for digest, v in stamps.items()
+            if isinstance(v, list) and len(v) == 3 and all(type(n) is int for n in v)
+        }
+        return known, held, seen
 
 
-def _objects(directory: Path) -> Iterable[Path]:
-    return (p for p in directory.glob("??/*.html") if p.is_file())
+def _stamp(path: Path) -> Stamp:
+    status = path.stat()
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _objects(directory: Path) -> Iterator[os.DirEntry[str]]:
+    """The stored pages, listed without a `stat` per file (thousands of them)."""
+    with os.scandir(directory) as folders:
+        for folder in folders:
+            if len(folder.name) == 2 and folder.is_dir(follow_symlinks=False):
+                with os.scandir(folder.path) as entries:
+                    yield from (e for e in entries if e.name.endswith(".html") and e.is_file())
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
