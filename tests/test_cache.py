@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from timeline.model import (
     Published,
     Timex,
 )
+from timeline.shingles import text_shingles
 
 TEXT = "Kerry met Putin in Moscow yesterday. Talks resume in January."
 
@@ -69,6 +71,16 @@ def test_round_trip(tmp_path: Path) -> None:
     assert cache.get(result.article) is None
     cache.put(result)
     assert cache.get(result.article) == result
+
+
+def test_wire_copy_fingerprint_is_kept_with_the_results(tmp_path: Path) -> None:
+    cache = _cache(tmp_path)
+    article = _article()
+    result = replace(_result(article), shingles=text_shingles(article.text))
+    assert result.shingles
+    cache.put(result)
+    hit = cache.get(article)
+    assert hit is not None and hit.shingles == result.shingles
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from timeline.model import (
     Event,
     EventMention,
 )
+from timeline.shingles import text_shingles
 
 
 def art(aid: str, text: str = "", day: dt.date | None = dt.date(2015, 12, 16)) -> Article:
@@ -164,6 +165,16 @@ def test_wire_copies_are_one_source() -> None:
     )
     assert groups["x"] == groups["y"] == "x"
     assert groups["z"] == "z"
+
+
+def test_cached_fingerprints_group_as_the_texts_do() -> None:
+    story = " ".join(f"word{i}" for i in range(200))
+    articles = {"x": art("x", story), "y": art("y", "Advertisement " + story), "z": art("z")}
+    known = {"x": text_shingles(articles["x"].text), "z": text_shingles(articles["z"].text)}
+    assert source_groups(articles, known) == source_groups(articles)
+    # the fingerprint given is the one used: a stale one would change the grouping
+    stale = {"y": text_shingles(articles["z"].text)}
+    assert source_groups(articles, stale)["y"] == "y"
 
 
 def test_wire_copies_do_not_outvote_an_independent_source() -> None:
