@@ -4,9 +4,11 @@ A page's key is a digest of everything its HTML is made from: the site-wide sett
 theme and rendering code (`salt`), and the page's own path, title, template and data.
 Pages are stored by the SHA-256 of their bytes (like git objects) and listed in an index
 of key -> digest; an entry is used only when its bytes still hash to that digest, so a
-damaged or edited entry is rendered again, never trusted. As in git's index, the size,
-modification time and inode of each file seen intact are kept, and a file that still has
-them is not read again: a rebuild checks thousands of pages with a `stat` each. The index keeps the keys of the
+damaged or edited entry is rendered again, never trusted. As in git's index, the size and
+modification time of each file seen intact are kept, and a file that still has them is not
+read again: a rebuild checks thousands of pages with a `stat` each. (A file's name is the
+digest of its bytes, so a file with the same name, size and time is the same file, even
+when a CI cache restore or a copy gave it a new inode.) The index keeps the keys of the
 latest build only, and stored pages nothing refers to any more are removed.
 
 Pages are hard-linked between the store and the site when both are on one file system,
@@ -34,8 +36,8 @@ from timeline.site.fragments import FragmentCache
 log = logging.getLogger(__name__)
 
 INDEX = "index.json"
-_FORMAT = 3
-Stamp = tuple[int, int, int]  # size, modification time (ns), inode
+_FORMAT = 4
+Stamp = tuple[int, int]  # size, modification time (ns)
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
@@ -231,16 +233,16 @@ class PageCache:
             if k in known and isinstance(v, list)
         }
         seen = {
-            digest: (v[0], v[1], v[2])
+            digest: (v[0], v[1])
             for digest, v in stamps.items()
-            if isinstance(v, list) and len(v) == 3 and all(type(n) is int for n in v)
+            if isinstance(v, list) and len(v) == 2 and all(type(n) is int for n in v)
         }
         return known, held, seen
 
 
 def _stamp(path: Path) -> Stamp:
     status = path.stat()
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
+    return (status.st_size, status.st_mtime_ns)
 
 
 def _digest(path: Path) -> str:
