@@ -177,28 +177,13 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         )
         self._specs = {}
         self._fresh = {}
-        index: File | None = None
+        self._exports = self._start_exports(files, config, timeline, options, data)
         for spec in data.pages:
             file = self._page_file(config, spec)
             self._add(files, file)
             self._specs[file.src_uri] = spec
             if self._search is not None:
                 self._search.add_page_entries(file.src_uri, file.url, spec.search)
-            index = file if spec.path == pages.INDEX else index
-        page_url = feed_url = None
-        if options.site_url and index is not None:
-            root = options.site_url.rstrip("/") + "/"
-            page_url = root + index.url
-            feed_url = root + self._prefix + "feed.xml"
-        # Written into the site folder by a child process while the pages are rendered.
-        targets: dict[str, Path] = {}
-        for _, name in pages.EXPORTS:
-            target = Path(config.site_dir, self._prefix + name)
-            self._add(files, File.generated(config, self._prefix + name, abs_src_path=str(target)))
-            targets[name] = target
-        self._exports = ExportWriter(
-            lambda: pages.export_files(timeline, data, options, page_url, feed_url), targets
-        )
         source = templates_dir()
         for asset in ASSETS:
             if files.get_file_from_path(self._prefix + asset) is None:
@@ -208,6 +193,31 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         self._env = environment(source)
         self._files = files
         return files
+
+    def _start_exports(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        timeline: Timeline,
+        options: SiteOptions,
+        data: pages.SiteData,
+    ) -> ExportWriter:
+        """The exports, made by a child process while this one looks up and renders the
+        pages, and written straight into the site folder."""
+        page_url = feed_url = None
+        if options.site_url:
+            index = File.generated(config, self._prefix + pages.INDEX, content="")  # its URL
+            root = options.site_url.rstrip("/") + "/"
+            page_url = root + index.url
+            feed_url = root + self._prefix + "feed.xml"
+        targets: dict[str, Path] = {}
+        for _, name in pages.EXPORTS:
+            target = Path(config.site_dir, self._prefix + name)
+            self._add(files, File.generated(config, self._prefix + name, abs_src_path=str(target)))
+            targets[name] = target
+        return ExportWriter(
+            lambda: pages.export_files(timeline, data, options, page_url, feed_url), targets
+        )
 
     def _page_file(self, config: MkDocsConfig, spec: pages.PageSpec) -> File:
         src_uri = self._prefix + spec.path
