@@ -86,13 +86,13 @@ def test_the_callers_work_is_done_once_while_the_helper_parses(tmp_path: Path, c
         ARTICLES,
         cache,
         helper=helper,  # type: ignore[arg-type]
-        meanwhile=lambda: events.append("meanwhile"),
+        meanwhile=lambda known: events.append(f"meanwhile {len(known)}"),
     )
     assert [r.article for r in results] == list(ARTICLES)
     if cached == len(ARTICLES):  # nothing to parse: the helper is stopped unused
-        assert events == ["close", "meanwhile"]
-    else:
-        assert events == [f"submit {len(ARTICLES) - cached}", "meanwhile", "results"]
+        assert events == ["close", f"meanwhile {len(ARTICLES)}"]
+    else:  # while it parses, the cached results are known
+        assert events == [f"submit {len(ARTICLES) - cached}", f"meanwhile {cached}", "results"]
 
 
 _BUILD = textwrap.dedent(

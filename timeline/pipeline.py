@@ -91,7 +91,7 @@ def analyse(
     mapper: BatchMapper | None = None,
     progress: Progress | None = None,
     helper: ParseHelper | None = None,
-    meanwhile: Callable[[], None] | None = None,
+    meanwhile: Callable[[Sequence[ArticleResult]], None] | None = None,
 ) -> tuple[ArticleResult, ...]:
     """Results for every article, in order; cached and skipped ones are not parsed again.
 
@@ -99,7 +99,8 @@ def analyse(
     streaming, in several processes when there are many uncached articles. A started
     `helper` parses a few uncached articles (it has been loading the model meanwhile); it
     is stopped unused when there are none, or too many for one process. `meanwhile` is
-    the caller's own work, called once, while the helper parses when there is one.
+    the caller's own work, called once with the results known by then: while the helper
+    parses, those of the cached and skipped articles; otherwise, at the end, all of them.
     """
     results: dict[int, ArticleResult] = {}
     pending: list[int] = []
@@ -116,7 +117,7 @@ def analyse(
     if helper is not None and mapper is None and 0 < len(todo) < PARALLEL_FROM:
         helper.submit(todo)
         if meanwhile is not None:
-            meanwhile()
+            meanwhile(tuple(results.values()))
             meanwhile = None
         fresh = helper.results()
     else:
@@ -131,9 +132,10 @@ def analyse(
         results[index] = result
         if progress is not None:
             progress(done, len(pending))
+    ordered = tuple(results[i] for i in range(len(articles)))
     if meanwhile is not None:
-        meanwhile()
-    return tuple(results[i] for i in range(len(articles)))
+        meanwhile(ordered)
+    return ordered
 
 
 def _processes(articles: int) -> int:
@@ -158,7 +160,7 @@ def extract_timeline(
     early = cfg.use_cache and cfg.executor != "dask" and (os.cpu_count() or 1) > 1
     helper = ParseHelper.start() if early and not model_loaded() else None
     try:
-        results = _read_and_analyse(paths, cfg, progress, helper, meanwhile)
+        results, groups = _read_and_analyse(paths, cfg, progress, helper, meanwhile)
     finally:
         if helper is not None:
             helper.close()
@@ -166,10 +168,6 @@ def extract_timeline(
         "tag: %d temporal expressions; events: %d mentions",
         sum(len(r.timexes) for r in results),
         sum(len(r.mentions) for r in results),
-    )
-    usable = [r for r in results if r.article.text.strip()]
-    groups = source_groups(
-        {r.article.id: r.article for r in usable}, {r.article.id: r.shingles for r in usable}
     )
     results = mark_duplicates(results, groups)
     by_id = {r.article.id: r.article for r in results}
@@ -184,7 +182,9 @@ def _read_and_analyse(
     progress: Progress | None,
     helper: ParseHelper | None,
     meanwhile: Callable[[], None] | None,
-) -> tuple[ArticleResult, ...]:
+) -> tuple[tuple[ArticleResult, ...], dict[str, str]]:
+    """Results for every input, and the wire-copy groups of the articles (found while new
+    articles are parsed: they need only the texts and the cached fingerprints)."""
     ingest_cache = IngestCache(Path(cfg.cache_dir) / "ingest") if cfg.use_cache else None
     options = ingest_options(cfg, cfg.build_date or source_date_epoch())
     articles = read_inputs(paths, options, ingest_cache)
@@ -199,15 +199,24 @@ def _read_and_analyse(
         from timeline.cluster import dask_mapper
 
         mapper = dask_mapper(cfg.scheduler)
-    return analyse(
+    groups: dict[str, str] = {}
+
+    def prepare(known: Sequence[ArticleResult]) -> None:
+        usable = {a.id: a for a in articles if a.text.strip()}
+        groups.update(source_groups(usable, {r.article.id: r.shingles for r in known}))
+        if meanwhile is not None:
+            meanwhile()
+
+    results = analyse(
         articles,
         open_cache(cfg),
         jobs=cfg.jobs,
         mapper=mapper,
         progress=progress,
         helper=helper,
-        meanwhile=meanwhile,
+        meanwhile=prepare,
     )
+    return results, groups
 
 
 def mark_duplicates(
