@@ -17,12 +17,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from timeline import __version__
 from timeline.config import Config, load_config, parse_date
 from timeline.errors import ConfigError, TimelineError
 from timeline.model import Article, Status, Timeline
+
+if TYPE_CHECKING:  # the site code loads on use
+    from timeline.site.pagecache import PageCache
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_FROM = 20  # articles to parse before a progress display is worth showing
@@ -286,12 +289,20 @@ def _extract(
         bar.close()
 
 
-def _prepare_site() -> None:
-    """Load the site code and compile its templates: a rebuild does this while the new
-    articles are parsed in a helper process, so it costs no time."""
+def _prepare_site(config: Config, opened: list[PageCache]) -> None:
+    """Load the site code, compile its templates and open the page cache: a rebuild does
+    this while the new articles are parsed in a helper process, so it costs no time."""
+    from timeline.site import SiteOptions
+    from timeline.site.build import open_page_cache
     from timeline.site.render import compile_partials
 
     compile_partials()
+    if config.use_cache:
+        # the build date is not known yet, and the page cache does not depend on it
+        options = SiteOptions(
+            site_name=config.title, build_date=dt.date.min, site_url=config.site_url
+        )
+        opened.append(open_page_cache(options, Path(config.cache_dir) / "pages"))
 
 
 class ProgressBar:
@@ -384,7 +395,8 @@ def _cmd_extract(args: argparse.Namespace, config: Config) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, config: Config) -> int:
-    timeline = _extract(config, quiet=args.quiet, meanwhile=_prepare_site)
+    opened: list[PageCache] = []
+    timeline = _extract(config, quiet=args.quiet, meanwhile=lambda: _prepare_site(config, opened))
     from timeline.pipeline import build_date
     from timeline.site import SiteOptions, build_site
 
@@ -399,7 +411,7 @@ def _cmd_build(args: argparse.Namespace, config: Config) -> int:
     )
     out = Path(config.output)
     pages = Path(config.cache_dir) / "pages" if config.use_cache else None
-    build_site(timeline, out, options, cache_dir=pages)
+    build_site(timeline, out, options, cache_dir=pages, page_cache=next(iter(opened), None))
     if not args.quiet:
         print(f"built {out}/ with {len(timeline.events)} events", file=sys.stderr)
     return EXIT_OK

@@ -4,6 +4,7 @@ writes is byte-for-byte the site an uncached build writes."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from timeline.model import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site import pagecache
+from timeline.site.build import open_page_cache
 from timeline.site.pagecache import INDEX, PageCache, fingerprinter
 
 
@@ -239,3 +241,35 @@ def test_unwritable_cache_costs_time_not_the_build(
     _build(timeline, options, tmp_path / "site", blocked)
     assert _files(tmp_path / "site") == uncached
     assert "cannot update the page cache" in caplog.text
+
+
+def test_a_page_cache_opened_early_is_used_when_it_fits(
+    tmp_path: Path,
+    timeline: Timeline,
+    options: SiteOptions,
+    uncached: dict[str, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = tmp_path / "cache"
+    _build(timeline, options, tmp_path / "first", cache)
+    early = dataclasses.replace(options, build_date=dt.date.min)  # not known yet: unused
+    opened = open_page_cache(early, cache)
+    made: list[str] = []
+    original = PageCache.__init__
+
+    def counted(self: PageCache, directory: Path, salt: str) -> None:
+        made.append(salt)
+        original(self, directory, salt)
+
+    monkeypatch.setattr(PageCache, "__init__", counted)
+    build_site(timeline, tmp_path / "second", options, cache_dir=cache, page_cache=opened)
+    assert made == []  # the one opened early
+    assert _files(tmp_path / "second") == uncached
+
+    renamed = dataclasses.replace(options, site_name="Another name")
+    other = open_page_cache(options, cache)  # opened for the old name: not used
+    made.clear()
+    build_site(timeline, tmp_path / "third", renamed, cache_dir=cache, page_cache=other)
+    assert len(made) == 1 and made[0] != other.salt
+    build_site(timeline, tmp_path / "fresh", renamed)
+    assert _files(tmp_path / "third") == _files(tmp_path / "fresh")

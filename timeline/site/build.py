@@ -100,8 +100,19 @@ def _quiet_dirty_notice() -> Iterator[None]:
         logger.removeFilter(notice)
 
 
+def open_page_cache(options: SiteOptions, cache_dir: Path) -> PageCache:
+    """The page cache of a site with these options, opened (its index and fragments read)
+    before the site's data exists: only the name and URL of the options matter here, so
+    the CLI opens it while new articles are parsed."""
+    return PageCache(cache_dir, site_salt(mkdocs_config(options, Path(), Path())))
+
+
 def _render(
-    timeline: Timeline, options: SiteOptions, site_dir: Path, cache_dir: Path | None
+    timeline: Timeline,
+    options: SiteOptions,
+    site_dir: Path,
+    cache_dir: Path | None,
+    opened: PageCache | None,
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="timeline-mkdocs-") as work:
         docs_dir = Path(work) / "docs"
@@ -114,7 +125,11 @@ def _render(
             plugin = config.plugins["timeline"]
             if not isinstance(plugin, TimelinePlugin):
                 raise PipelineError("The mkdocs `timeline` plugin is not this package's plugin.")
-            cache = None if cache_dir is None else PageCache(cache_dir, site_salt(settings))
+            cache = None
+            if cache_dir is not None:
+                salt = site_salt(settings)
+                same = opened is not None and (opened.directory, opened.salt) == (cache_dir, salt)
+                cache = opened if same else PageCache(cache_dir, salt)
             plugin.provide(timeline, options, cache)
             with _source_date_epoch(options), _quiet_dirty_notice():
                 build(config, dirty=cache is not None)
@@ -158,13 +173,19 @@ def _swap(staging: Path, out_dir: Path) -> None:
 
 
 def build_site(
-    timeline: Timeline, out_dir: Path, options: SiteOptions, *, cache_dir: Path | None = None
+    timeline: Timeline,
+    out_dir: Path,
+    options: SiteOptions,
+    *,
+    cache_dir: Path | None = None,
+    page_cache: PageCache | None = None,
 ) -> None:
     """Render with mkdocs into a temporary folder next to out_dir, then swap it in atomically
     (a failed build leaves the previous site intact). Byte-for-byte reproducible.
 
     With `cache_dir`, pages whose data did not change since the last build are taken from
-    there instead of rendered again (`pagecache.py`); the site is the same either way."""
+    there instead of rendered again (`pagecache.py`); the site is the same either way. A
+    `page_cache` opened earlier by `open_page_cache` for that folder is used if it fits."""
     out_dir = Path(out_dir).absolute()
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -172,7 +193,7 @@ def build_site(
     except OSError as error:
         raise PipelineError(f"Cannot create the site folder next to {out_dir}: {error}") from error
     try:
-        _render(timeline, options, staging, cache_dir)
+        _render(timeline, options, staging, cache_dir, page_cache)
         staging.chmod(0o755)
         _swap(staging, out_dir)
     except OSError as error:
