@@ -88,13 +88,24 @@ def test_wire_copy_fingerprint_is_kept_with_the_results(tmp_path: Path) -> None:
     [
         _article(text=TEXT + " More."),
         _article(published=dt.date(2015, 12, 17)),
+        replace(_article(), id="kerry-2"),  # mentions name their article
     ],
-    ids=["text-edited", "date-corrected"],
+    ids=["text-edited", "date-corrected", "id-changed"],
 )
 def test_any_change_to_the_article_misses(tmp_path: Path, changed: Article) -> None:
     cache = _cache(tmp_path)
     cache.put(_result(_article()))
     assert cache.get(changed) is None
+
+
+def test_a_moved_article_is_not_parsed_again(tmp_path: Path) -> None:
+    cache = _cache(tmp_path)
+    result = _result(_article())
+    cache.put(result)
+    moved = replace(result.article, path="2015/december/kerry.txt")
+    hit = cache.get(moved)
+    assert hit is not None
+    assert hit.article == moved and hit.mentions == result.mentions
 
 
 def test_new_pipeline_version_misses(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Per-article extraction cache, so a rebuild after one new article only parses that article.
 
-An entry is keyed by a hash of the ingested article (text and every metadata field), the
+An entry is keyed by a hash of the ingested article (text and every metadata field but its
+file's path, which extraction never reads: a reorganised archive is not parsed again), the
 pipeline version (timeline, spaCy, model) and the options that shape extraction. Entries
 carry their key and a checksum of their payload: a corrupt, truncated or stale entry is
 detected, ignored and recomputed, never trusted.
@@ -32,8 +33,10 @@ class ExtractionCache:
     pipeline_version: str
 
     def key(self, article: Article) -> str:
+        metadata = article_to_dict(article)
+        del metadata["path"]
         payload = json.dumps(
-            [FORMAT, __version__, self.pipeline_version, article_to_dict(article), article.text],
+            [FORMAT, __version__, self.pipeline_version, metadata, article.text],
             sort_keys=True,
             ensure_ascii=False,
         )
