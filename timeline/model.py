@@ -235,7 +235,7 @@ class ArticleResult:
     article: Article
     timexes: tuple[Timex, ...] = ()
     mentions: tuple[EventMention, ...] = ()
-    # Sampled word 5-gram hashes of the text (`duplicates.text_shingles`), made with the
+    # Sampled word 5-gram hashes of the text (`shingles.text_shingles`), made with the
     # extraction and cached with it, so a rebuild need not read every text again to find
     # wire copies. Empty when not computed.
     shingles: frozenset[int] = frozenset()

@@ -92,13 +92,7 @@ def fingerprinter() -> Callable[[Any], bytes]:
         if kind is str:
             text: str = value
             return b"s" + text.encode("utf-8", "surrogatepass") + b"\0"
-        if kind is tuple:  # remembered too: the menu is on every page, an event's
-            hit = memo.get(id(value))  # entities on several
-            if hit is None:
-                listed = b"(" + b"".join([fingerprint(v) for v in value]) + b")"
-                hit = memo[id(value)] = (value, listed)
-            return hit[1]
-        if kind is list:
+        if kind is tuple or kind is list:
             return b"(" + b"".join([fingerprint(v) for v in value]) + b")"
         if kind is dict:
             return (

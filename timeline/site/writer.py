@@ -89,7 +89,7 @@ class ExportWriter:
             return
         self._process = self._connection = None
         try:
-            problem = connection.recv() if connection.poll(None) else "no answer"
+            problem = connection.recv()
         except EOFError:
             problem = "it stopped"
         finally:
