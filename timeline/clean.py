@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from timeline.invisible import strip_invisible
+
 __all__ = ["DATE_LINE", "CleanedText", "Pattern", "clean_text", "is_sentence"]
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
@@ -40,7 +42,6 @@ DATE_LINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]\s]*$")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:de|da|van|von|al|bin|la|le|du|of)|[A-Z]\.)$")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,7 +125,8 @@ def is_sentence(line: str) -> bool:
 
 
 def _normalize(line: str) -> str:
-    return " ".join(line.translate(_INVISIBLE).split())
+    """Invisible characters out (see `timeline.invisible`), runs of spaces made one."""
+    return " ".join(strip_invisible(line).split())
 
 
 @dataclass(frozen=True, slots=True)

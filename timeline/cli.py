@@ -15,7 +15,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -214,7 +213,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _cmd_extract(args, config)
         return _cmd_build(args, config)
     except ConfigError as exc:
-        print(f"timeline: config error: {exc}", file=sys.stderr)
+        for problem in str(exc).splitlines():
+            print(f"timeline: config error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     except TimelineError as exc:
         print(f"timeline: {exc}", file=sys.stderr)
@@ -244,32 +244,25 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    config = load_config(Path.cwd(), args.config)
-    changes: dict[str, Any] = {}
+    """The file's settings with SOURCE_DATE_EPOCH and the flags over them, each checked."""
+    flags: dict[str, object] = {}
     if args.paths:
-        changes["inputs"] = tuple(str(p) for p in args.paths)
+        flags["inputs"] = tuple(str(p) for p in args.paths)
     if args.strict:
-        changes["strict"] = True
-    if args.title:
-        changes["title"] = args.title
-    if getattr(args, "cache_dir", None):
-        changes["cache_dir"] = args.cache_dir
+        flags["strict"] = True
+    for name in ("title", "cache_dir", "executor", "output", "site_url"):
+        if getattr(args, name, None) is not None:
+            flags[name] = getattr(args, name)
     if getattr(args, "no_cache", False):
-        changes["use_cache"] = False
+        flags["use_cache"] = False
     if getattr(args, "jobs", None) is not None:
-        changes["jobs"] = args.jobs
-    if getattr(args, "executor", None):
-        changes["executor"] = args.executor
+        flags["jobs"] = args.jobs
     if getattr(args, "scheduler", None):
-        changes["scheduler"] = args.scheduler
-        changes.setdefault("executor", "dask")
-    if getattr(args, "output", None):
-        changes["output"] = args.output
+        flags["scheduler"] = args.scheduler
+        flags.setdefault("executor", "dask")
     if getattr(args, "build_date", None):
-        changes["build_date"] = args.build_date
-    if getattr(args, "site_url", None):
-        changes["site_url"] = args.site_url
-    config = replace(config, **changes)
+        flags["build_date"] = args.build_date
+    config = load_config(Path.cwd(), args.config, flags=flags)
     missing = [p for p in config.inputs if not Path(p).exists()]
     if missing:
         raise ConfigError(f"input not found: {', '.join(missing)}")
@@ -338,17 +331,11 @@ class ProgressBar:
 def _report(articles: Sequence[Article], stream: TextIO, *, quiet: bool) -> None:
     """Terminal summary: counts that add up, then one line per problem naming the file."""
     counts = {s: sum(1 for a in articles if a.status == s) for s in Status}
+    from timeline.report import problem_lines
+
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for article in articles:
-        if article.status == Status.OK and not article.messages:
-            continue
-        for message in article.messages or ("",):
-            if annotate:
-                level = "error" if article.status == Status.SKIPPED else "warning"
-                print(f"::{level} file={article.path}::{message}", file=stream)
-            else:
-                where = "" if message.startswith(article.path) else f"{article.path}: "
-                print(f"{article.status}: {where}{message}", file=stream)
+    for line in problem_lines(articles, annotate=annotate):
+        print(line, file=stream)
     if not quiet:
         summary = ", ".join(f"{n} {s}" for s, n in counts.items())
         print(f"{len(articles)} inputs: {summary}", file=stream)
@@ -360,12 +347,12 @@ def _failed(articles: Sequence[Article], strict: bool) -> bool:
 
 
 def _cmd_check(args: argparse.Namespace, config: Config) -> int:
-    from timeline.config import source_date_epoch
     from timeline.ingest import read_inputs
     from timeline.pipeline import ingest_options
 
-    date = config.build_date or source_date_epoch()
-    articles = read_inputs([Path(p) for p in config.inputs], ingest_options(config, date))
+    articles = read_inputs(
+        [Path(p) for p in config.inputs], ingest_options(config, config.build_date)
+    )
     _report(articles, sys.stderr, quiet=args.quiet)
     skipped = any(a.status == Status.SKIPPED for a in articles)
     return EXIT_FAILED if skipped or _failed(articles, config.strict) else EXIT_OK

@@ -1,27 +1,61 @@
-"""Configuration: defaults, then `timeline.toml` or `[tool.timeline]`, then command-line flags.
+"""Configuration: defaults, then `timeline.toml` or `[tool.timeline]`, then SOURCE_DATE_EPOCH
+(the build date only), then command-line flags.
 
-Every problem in a config file is reported at once, so a user fixes them in one pass.
+Every value is checked here, once, so a bad one is a config error (exit 2) and never a
+traceback further on; every problem is reported at once, each naming the setting and
+where it came from (the file, the flag, the environment variable), so a user fixes them
+in one pass. The limits are documented in the README's configuration table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from timeline.errors import ConfigError
 
 CONFIG_FILE = "timeline.toml"
 EXECUTORS = ("local", "dask")
+#: Parser processes: each holds a spaCy model (a few hundred MB), so more is never faster.
+MAX_JOBS = 32
+#: Largest accepted `max_file_mb`: an article is text; a gigabyte of it is a mistake.
+MAX_FILE_MB = 1024
+#: The dates a site can state it was built: mkdocs stamps the gzipped sitemap with the
+#: build date, and a gzip header holds seconds since 1970 in 32 bits.
+EARLIEST_BUILD_DATE = dt.date(1970, 1, 1)
+LATEST_BUILD_DATE = dt.date(2106, 2, 7)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_LATEST_EPOCH = int((dt.datetime(2106, 2, 8, tzinfo=dt.UTC) - _EPOCH).total_seconds()) - 1
+
+#: The command-line flag of each setting that has one, for messages.
+FLAGS = {
+    "inputs": "PATH",
+    "strict": "--strict",
+    "title": "--title",
+    "cache_dir": "--cache-dir",
+    "use_cache": "--no-cache",
+    "jobs": "--jobs",
+    "executor": "--executor",
+    "scheduler": "--scheduler",
+    "output": "--output",
+    "build_date": "--build-date",
+    "site_url": "--site-url",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
-    """Every option of a build; each field is documented in the README's config reference."""
+    """Every option of a build; each field is documented in the README's config reference.
+
+    `build_date` is the date asked for (a flag, else SOURCE_DATE_EPOCH, else the file);
+    `build_date()` below completes it from the articles when none was."""
 
     title: str = "Timeline"
     inputs: tuple[str, ...] = ("seeds",)
@@ -37,93 +71,121 @@ class Config:
     scheduler: str | None = None
 
 
-_FIELD_TYPES: dict[str, type] = {
-    "title": str,
-    "inputs": list,
-    "output": str,
-    "build_date": dt.date,
-    "site_url": str,
-    "strict": bool,
-    "max_file_mb": float,
-    "cache_dir": str,
-    "use_cache": bool,
-    "jobs": int,
-    "executor": str,
-    "scheduler": str,
-}
+def _shown(raw: object) -> str:
+    """A value as the user wrote it, short and on one line, for a message."""
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    text = raw if isinstance(raw, str) and raw.isprintable() else repr(raw)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
-def load_config(directory: Path, explicit: Path | None = None) -> Config:
-    """Read `timeline.toml` (or `[tool.timeline]` in pyproject.toml) from `directory`.
-
-    An explicit path must exist; the implicit ones are optional.
-    """
-    if explicit is not None:
-        if not explicit.is_file():
-            raise ConfigError(f"{explicit}: config file not found")
-        return _from_table(_read_toml(explicit), str(explicit))
-    candidate = directory / CONFIG_FILE
-    if candidate.is_file():
-        return _from_table(_read_toml(candidate), str(candidate))
-    pyproject = directory / "pyproject.toml"
-    if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("timeline")
-        if isinstance(table, dict):
-            return _from_table(table, f"{pyproject} [tool.timeline]")
-    return Config()
+def _kind(raw: object) -> str:
+    names = {bool: "true/false", str: "text", int: "a number", float: "a number"}
+    names.update({list: "an array", dict: "a table", dt.date: "a date"})
+    return next((n for t, n in names.items() if type(raw) is t), type(raw).__name__)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+def _text(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ValueError(f"expected text, got {_kind(raw)}")
+    return raw
 
 
-def _from_table(table: Mapping[str, Any], origin: str) -> Config:
-    known = {f.name for f in fields(Config)}
-    problems: list[str] = []
-    values: dict[str, Any] = {}
-    for key, raw in table.items():
-        name = key.replace("-", "_")
-        if name not in known:
-            problems.append(f"unknown key {key!r} (known: {', '.join(sorted(known))})")
-            continue
-        try:
-            values[name] = _coerce(name, raw)
-        except ValueError as exc:
-            problems.append(f"{key}: {exc}")
-    if problems:
-        raise ConfigError(f"{origin}: " + "; ".join(problems))
-    return replace(Config(), **values)
+def _name(raw: object) -> str:
+    text = _text(raw)
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
 
 
-def _coerce(name: str, raw: Any) -> Any:
-    expected = _FIELD_TYPES[name]
-    if expected is dt.date:
-        if isinstance(raw, dt.datetime):
-            return raw.date()
-        if isinstance(raw, dt.date):
-            return raw
-        if isinstance(raw, str):
-            return parse_date(raw)
-        raise ValueError("expected a date YYYY-MM-DD")
-    if expected is list:
-        if isinstance(raw, str):
-            return (raw,)
-        if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
-            return tuple(raw)
+def _flag(raw: object) -> bool:
+    if not isinstance(raw, bool):
+        raise ValueError(f"expected true or false, got {_kind(raw)}")
+    return raw
+
+
+def _inputs(raw: object) -> tuple[str, ...]:
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list | tuple) or not all(isinstance(x, str) and x for x in items):
         raise ValueError("expected a list of paths")
-    if expected is float and isinstance(raw, int | float) and not isinstance(raw, bool):
-        if raw <= 0:
-            raise ValueError("expected a positive number")
-        return float(raw)
-    if name == "executor" and raw not in EXECUTORS:
+    return tuple(items)
+
+
+def _jobs(raw: object) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise ValueError(f"expected a whole number from 0 to {MAX_JOBS}, got {_kind(raw)}")
+    if not 0 <= raw <= MAX_JOBS:
+        raise ValueError(f"expected 0 (decide from the CPU count) to {MAX_JOBS}")
+    return raw
+
+
+def _megabytes(raw: object) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise ValueError(f"expected a number of megabytes, got {_kind(raw)}")
+    if not (math.isfinite(raw) and 0 < raw <= MAX_FILE_MB):
+        raise ValueError(f"expected a number of megabytes above 0 and up to {MAX_FILE_MB}")
+    return float(raw)
+
+
+def _executor(raw: object) -> str:
+    if raw not in EXECUTORS:
         raise ValueError(f"expected one of {', '.join(EXECUTORS)}")
-    if isinstance(raw, expected):
-        return raw
-    raise ValueError(f"expected {expected.__name__}, got {type(raw).__name__}")
+    return str(raw)
+
+
+def check_build_date(day: dt.date) -> dt.date:
+    if not EARLIEST_BUILD_DATE <= day <= LATEST_BUILD_DATE:
+        raise ValueError(
+            f"a site can state a build date from {EARLIEST_BUILD_DATE} to {LATEST_BUILD_DATE}"
+        )
+    return day
+
+
+def _build_date(raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, str):
+        raw = parse_date(raw)
+    if not isinstance(raw, dt.date):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {_kind(raw)}")
+    return check_build_date(raw)
+
+
+def check_site_url(raw: object) -> str:
+    """A public http(s) address, with nothing that would break or leak when published."""
+    url = _text(raw)
+    if not url.isprintable() or any(c.isspace() for c in url) or set(url) & set("\"'<>\\`"):
+        raise ValueError("a URL has no spaces, quotes, angle brackets or control characters")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError as exc:
+        raise ValueError(f"not a URL ({exc})") from None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        raise ValueError("expected an http:// or https:// address such as https://example.org/")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("a public URL must not carry a user name or password")
+    if parts.query or parts.fragment:
+        raise ValueError("expected the site's base address, without ?query or #fragment")
+    return url
+
+
+_CHECKS: dict[str, Callable[[object], Any]] = {
+    "title": _text,
+    "inputs": _inputs,
+    "output": _name,
+    "build_date": _build_date,
+    "site_url": check_site_url,
+    "strict": _flag,
+    "max_file_mb": _megabytes,
+    "cache_dir": _name,
+    "use_cache": _flag,
+    "jobs": _jobs,
+    "executor": _executor,
+    "scheduler": _name,
+}
 
 
 def parse_date(text: str) -> dt.date:
@@ -134,6 +196,15 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
 
 
+def _epoch_date(raw: str) -> dt.date:
+    text = raw.strip() if raw.strip() == raw else ""  # no stray spaces: a typo, not a number
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError("expected whole seconds since 1970-01-01 UTC, as `date +%s` prints")
+    if int(text) > _LATEST_EPOCH:
+        raise ValueError(f"it is after {LATEST_BUILD_DATE}, the latest build date a site can state")
+    return (_EPOCH + dt.timedelta(seconds=int(text))).date()
+
+
 def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.date | None:
     """The reproducible-builds date from SOURCE_DATE_EPOCH, in UTC, if set."""
     env = os.environ if environ is None else environ
@@ -141,6 +212,126 @@ def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.date | Non
     if not raw:
         return None
     try:
-        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
-    except (ValueError, OverflowError, OSError) as exc:
-        raise ConfigError(f"SOURCE_DATE_EPOCH={raw!r} is not a Unix timestamp") from exc
+        return _epoch_date(raw)
+    except ValueError as exc:
+        raise ConfigError(f"SOURCE_DATE_EPOCH={raw!r}: {exc}") from None
+
+
+def settled_build_date(
+    configured: object, origin: str, environ: Mapping[str, str] | None = None
+) -> dt.date | None:
+    """The build date asked for when there is no flag: SOURCE_DATE_EPOCH, else the date
+    set in a file (`configured`, from `origin`). The one rule of the CLI and the plugin;
+    both values are checked, so a bad one is reported even when the other wins."""
+    problems: list[str] = []
+    from_file = None
+    if configured not in (None, ""):
+        try:
+            from_file = _build_date(configured)
+        except ValueError as exc:
+            problems.append(f"{origin}: build_date = {_shown(configured)}: {exc}")
+    try:
+        from_env = source_date_epoch(environ)
+    except ConfigError as exc:
+        problems.append(str(exc))
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return from_env or from_file
+
+
+def build_date(configured: dt.date | None, published: Iterable[dt.date | None]) -> dt.date:
+    """The date a site states it was built: the one asked for, else the newest publication
+    date, brought into the dates a site can state. Never the clock."""
+    if configured is not None:
+        return configured
+    newest = max((d for d in published if d is not None), default=EARLIEST_BUILD_DATE)
+    return min(max(newest, EARLIEST_BUILD_DATE), LATEST_BUILD_DATE)
+
+
+def load_config(
+    directory: Path,
+    explicit: Path | None = None,
+    *,
+    flags: Mapping[str, object] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Config:
+    """The settings of a run: defaults, then `timeline.toml` (or `[tool.timeline]` in
+    pyproject.toml) from `directory` or the `explicit` file, then SOURCE_DATE_EPOCH from
+    `environ` (default: the process environment), then `flags` (setting name -> value).
+
+    Raises ConfigError listing every problem, one per line."""
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    table, origin = _find_table(directory, explicit, problems)
+    values.update(_check_table(table, origin, problems))
+    try:
+        values["build_date"] = settled_build_date(values.pop("build_date", None), origin, environ)
+    except ConfigError as exc:
+        problems.extend(str(exc).splitlines())
+    for name, raw in (flags or {}).items():
+        try:
+            values[name] = _CHECKS[name](raw)
+        except ValueError as exc:
+            problems.append(f"{FLAGS.get(name, name)} {_shown(raw)}: {exc}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return replace(Config(), **values)
+
+
+def _find_table(
+    directory: Path, explicit: Path | None, problems: list[str]
+) -> tuple[Mapping[str, Any], str]:
+    if explicit is not None:
+        if not explicit.is_file():
+            problems.append(f"{explicit}: config file not found")
+            return {}, str(explicit)
+        return _read_toml(explicit, problems), str(explicit)
+    candidate = directory / CONFIG_FILE
+    if candidate.is_file():
+        return _read_toml(candidate, problems), str(candidate)
+    pyproject = directory / "pyproject.toml"
+    origin = f"{pyproject} [tool.timeline]"
+    if not pyproject.is_file():
+        return {}, origin
+    tool = _read_toml(pyproject, problems).get("tool")
+    table = tool.get("timeline") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        problems.append(f"{origin}: expected a table of settings, got {_kind(table)}")
+        return {}, origin
+    return table or {}, origin
+
+
+def _read_toml(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except UnicodeDecodeError as exc:
+        problems.append(
+            f"{path}: cannot read config: not UTF-8 text (byte {exc.object[exc.start]:#04x} "
+            f"at offset {exc.start}); a config file is TOML text"
+        )
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        problems.append(f"{path}: cannot read config: {exc}")
+    except RecursionError:
+        problems.append(f"{path}: cannot read config: nested too deeply")
+    return {}
+
+
+def _check_table(table: Mapping[str, Any], origin: str, problems: list[str]) -> dict[str, Any]:
+    known = {f.name for f in fields(Config)}
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            problems.append(
+                f"{origin}: unknown key {_shown(key)} (known: {', '.join(sorted(known))})"
+            )
+            continue
+        if name == "build_date":  # checked with SOURCE_DATE_EPOCH, which wins over it
+            values[name] = raw
+            continue
+        try:
+            values[name] = _CHECKS[name](raw)
+        except ValueError as exc:
+            problems.append(f"{origin}: {key} = {_shown(raw)}: {exc}")
+    return values

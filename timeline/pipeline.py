@@ -17,7 +17,8 @@ from importlib import metadata
 from pathlib import Path
 
 from timeline.cache import ExtractionCache
-from timeline.config import Config, source_date_epoch
+from timeline.config import Config
+from timeline.config import build_date as choose_build_date
 from timeline.duplicates import source_groups
 from timeline.helper import ParseHelper, model_loaded
 from timeline.ingest import IngestOptions, read_inputs
@@ -186,7 +187,7 @@ def _read_and_analyse(
     """Results for every input, and the wire-copy groups of the articles (found while new
     articles are parsed: they need only the texts and the cached fingerprints)."""
     ingest_cache = IngestCache(Path(cfg.cache_dir) / "ingest") if cfg.use_cache else None
-    options = ingest_options(cfg, cfg.build_date or source_date_epoch())
+    options = ingest_options(cfg, cfg.build_date)
     articles = read_inputs(paths, options, ingest_cache)
     counts = {s: sum(1 for a in articles if a.status == s) for s in Status}
     log.info(
@@ -285,12 +286,7 @@ def restrict(
 def build_date(config: Config, timeline: Timeline) -> dt.date:
     """The date a site says it was built: never the wall clock, so rebuilds are reproducible.
 
-    SOURCE_DATE_EPOCH wins, then the config, then the newest publication date.
+    The date asked for (`--build-date`, else SOURCE_DATE_EPOCH, else the config file; see
+    `timeline.config`), else the newest publication date.
     """
-    from_env = source_date_epoch()
-    if from_env is not None:
-        return from_env
-    if config.build_date is not None:
-        return config.build_date
-    dates = [a.published.date for a in timeline.articles if a.published.date is not None]
-    return max(dates) if dates else dt.date(1970, 1, 1)
+    return choose_build_date(config.build_date, (a.published.date for a in timeline.articles))

@@ -92,7 +92,7 @@ def test_jsonl_bad_lines_skip_alone(bad: dict[str, list[Article]]) -> None:
     ]
     messages = [m for a in bad["broken-lines.jsonl"] for m in a.messages]
     assert "broken-lines.jsonl (line 2): is not valid JSON" in messages[0]
-    assert "(line 3): is a JSON list" in messages[1]
+    assert "(line 3): is a JSON array" in messages[1]
     assert "(line 4): has no text" in messages[2]
 
 

@@ -118,3 +118,41 @@ def test_declared_timezone_is_kept_and_checked() -> None:
     junk = DateClaim(source=DateSource.MANIFEST, value="2015-12-15", detail="m", timezone="soon")
     published, messages = choose_published([junk])
     assert published.timezone is None and "time zone 'soon'" in messages[0]
+
+
+ZONES = [
+    # (declared value, timezone key, the zone kept, words of the warning or None)
+    ("2015-12-15T10:00:00+05:30", None, "+05:30", None),
+    ("2015-12-15T10:00:00+0530", None, "+05:30", None),
+    ("2015-12-15 +14:00", None, "+14:00", None),
+    ("2015-12-15 -12:00", None, "-12:00", None),
+    ("2015-12-15", "europe/dublin", "Europe/Dublin", None),
+    ("2015-12-15", "UTC", "UTC", None),
+    ("2015-12-15T10:00:00+99:00", None, None, "'+99:00'"),
+    ("2015-12-15T23:30:00+15:00", None, None, "'+15:00'"),
+    ("2015-12-15 -13:00", None, None, "'-13:00'"),
+    ("2015-12-15 +05:75", None, None, "'+05:75'"),
+    ("Tue, 15 Dec 2015 10:00:00 +9900", None, None, "'+99:00'"),
+    ("2015-12-15", "Mars/Olympus", None, "'Mars/Olympus'"),
+    ("2015-12-15 Mars/Olympus", None, None, "'Mars/Olympus'"),
+    ("2015-12-15T10:00:00+99:00", "Europe/Dublin", "Europe/Dublin", "'+99:00'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "timezone", "kept", "warning"), ZONES, ids=[f"{z[0]}|{z[1]}" for z in ZONES]
+)
+def test_invalid_offsets_and_zones_warn_and_keep_the_day(
+    value: str, timezone: str | None, kept: str | None, warning: str | None
+) -> None:
+    claim = DateClaim(
+        source=DateSource.FRONT_MATTER, value=value, detail="front matter", timezone=timezone
+    )
+    published, messages = choose_published([claim])
+    assert published.date == D, "the written calendar day is kept"
+    assert published.timezone == kept
+    if warning is None:
+        assert messages == ()
+    else:
+        (message,) = messages
+        assert warning in message and "2015-12-15" in message and "without" in message

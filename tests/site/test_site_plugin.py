@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import sys
@@ -13,6 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from timeline.config import Config
 from timeline.model import Timeline
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,13 +42,20 @@ def _build(config: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return config.parent / "site"
 
 
+def _fake_pipeline(monkeypatch: pytest.MonkeyPatch, timeline: Timeline) -> None:
+    fake = types.ModuleType("timeline.pipeline")
+    fake.extract_timeline = lambda _paths, _config=None: timeline  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+
+
 def test_plugin_runs_the_pipeline_on_articles(
     tmp_path: Path, timeline: Timeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[list[Path]] = []
 
-    def extract_timeline(paths: list[Path]) -> Timeline:
+    def extract_timeline(paths: list[Path], config: Config) -> Timeline:
         seen.append(list(paths))
+        assert config.build_date == dt.date(2016, 1, 20)  # for the "after the build" warning
         return timeline
 
     fake = types.ModuleType("timeline.pipeline")
@@ -76,9 +85,7 @@ def test_prefix_clash_is_reported(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    fake = types.ModuleType("timeline.pipeline")
-    fake.extract_timeline = lambda _paths: timeline  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+    _fake_pipeline(monkeypatch, timeline)
     config = _project(tmp_path, '      articles: articles\n      prefix: ""\n')
     with pytest.raises(Abort):
         _build(config, monkeypatch)
@@ -99,17 +106,62 @@ def test_plugin_with_the_real_pipeline_on_the_seeds(
     assert (site / "timeline" / "index.html").is_file()
 
 
-def test_default_build_date_never_reads_the_clock(
-    timeline: Timeline, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("option", "epoch", "expected"),
+    [
+        ("", None, "2015-12-18"),  # the newest publication date, never the clock
+        ("", "1453248000", "2016-01-20"),
+        ("      build_date: 2016-02-01\n", None, "2016-02-01"),
+        ("      build_date: 2016-02-01\n", "1453248000", "2016-01-20"),  # as timeline.toml
+    ],
+    ids=["newest", "epoch", "option", "epoch-over-option"],
+)
+def test_build_date_follows_the_same_rule_as_the_cli(
+    tmp_path: Path,
+    timeline: Timeline,
+    monkeypatch: pytest.MonkeyPatch,
+    option: str,
+    epoch: str | None,
+    expected: str,
 ) -> None:
-    import datetime as dt
-
-    from timeline.site.plugin import default_build_date
-
+    _fake_pipeline(monkeypatch, timeline)
+    config = _project(tmp_path, "      articles: articles\n" + option)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert default_build_date(timeline) == dt.date(2015, 12, 18)  # newest publication
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
-    assert default_build_date(timeline) == dt.date(2016, 1, 20)
+    if epoch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    build(load_config(str(config)))
+    report = json.loads((tmp_path / "site" / "timeline" / "report.json").read_text())
+    assert report["build_date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("option", "epoch", "words"),
+    [
+        ("", "yesterday", "SOURCE_DATE_EPOCH"),
+        ("", "99999999999", "SOURCE_DATE_EPOCH"),
+        ("      build_date: 2016-02-01\n", "-1", "SOURCE_DATE_EPOCH"),
+        ("      build_date: 1912-04-15\n", None, "build_date"),
+        ("      build_date: soon\n", None, "build_date"),
+    ],
+    ids=["not-a-number", "too-late", "negative", "option-before-1970", "option-not-a-date"],
+)
+def test_bad_build_dates_stop_the_plugin_with_a_message(
+    tmp_path: Path,
+    timeline: Timeline,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    option: str,
+    epoch: str | None,
+    words: str,
+) -> None:
+    _fake_pipeline(monkeypatch, timeline)
+    config = _project(tmp_path, "      articles: articles\n" + option)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    if epoch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    with pytest.raises(Abort):
+        build(load_config(str(config)))
+    assert words in caplog.text
 
 
 def test_serve_watches_the_articles(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from timeline.ingest.decode import sniff_binary
 from timeline.ingest.discovery import SUPPORTED, Source, discover
 from timeline.ingest.manifest import Manifest, load_manifest
 from timeline.ingest.metadata import Fields
-from timeline.ingest.options import DEFAULT_OPTIONS, IngestOptions, RecordFields
+from timeline.ingest.options import DEFAULT_OPTIONS, IngestOptions, RecordFields, megabytes
 from timeline.ingest.readers import read_source
 from timeline.model import Article, Status
 
@@ -33,21 +33,19 @@ DEFAULT_INPUT = Path("seeds")
 
 def _load_bytes(source: Source, max_bytes: int) -> bytes | str:
     """The file's bytes, or a problem description."""
+    over = f"over the {megabytes(max_bytes)} limit; split it or raise max_file_mb in timeline.toml"
     try:
         info = source.path.stat()
         if not stat.S_ISREG(info.st_mode):
             return "is not a regular file"
         if info.st_size > max_bytes:
-            return (
-                f"is {info.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit; "
-                "split it or raise max_bytes"
-            )
+            return f"is {megabytes(info.st_size)}, {over}"
         with source.path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         return f"cannot be read ({exc.strerror or exc}); check that it exists and is readable"
     if len(data) > max_bytes:
-        return f"is over the {max_bytes / 1e6:.1f} MB limit; split it or raise max_bytes"
+        return f"is {over}"
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         return "is empty; add the article text or remove the file"
     return sniff_binary(data) or data
@@ -132,10 +130,18 @@ def read_inputs(
     """
     cwd = Path.cwd()
     sources = discover(paths, cwd=cwd, manifest_name=options.manifest_name)
-    folders = {folder for s in sources for folder in s.manifest_folders}
+    # Each folder's manifest is judged from the outermost input folder that holds it.
+    roots: dict[Path, Path] = {}
+    for source in sources:
+        for folder in source.manifest_folders:
+            root = source.manifest_folders[-1]
+            if folder not in roots or len(root.parts) < len(roots[folder].parts):
+                roots[folder] = root
     manifests = {
-        folder: load_manifest(folder, name=options.manifest_name, max_bytes=options.max_bytes)
-        for folder in sorted(folders)
+        folder: load_manifest(
+            folder, name=options.manifest_name, max_bytes=options.max_bytes, root=root
+        )
+        for folder, root in sorted(roots.items())
     }
     articles: list[Article] = []
     for source in sources:

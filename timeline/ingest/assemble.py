@@ -16,6 +16,7 @@ from timeline.ingest.language import language_problem
 from timeline.ingest.metadata import Fields
 from timeline.ingest.options import IngestOptions
 from timeline.ingest.published import DateClaim, choose_published, find_dateline
+from timeline.invisible import strip_invisible, visible
 from timeline.model import Article, DateSource, Published, Status
 
 __all__ = ["build_article", "dedupe_ids", "sanitize_id", "skipped_article"]
@@ -33,6 +34,12 @@ def sanitize_id(raw: str) -> str:
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
+
+
+def _shown(*values: str | None) -> str | None:
+    """The first declared value, as a page shows it: invisible characters out (a title
+    or publisher is text a reader sees, like the article), spaces collapsed."""
+    return _first(*(" ".join(strip_invisible(v).split()) for v in values if v))
 
 
 def _claim(fields: Fields, source: DateSource) -> DateClaim | None:
@@ -61,7 +68,7 @@ def skipped_article(
         published=Published(date=None, source=DateSource.NONE),
         text="",
         status=Status.SKIPPED,
-        messages=tuple(messages),
+        messages=tuple(map(visible, messages)),
         removed=removed,
         language=language,
     )
@@ -127,13 +134,13 @@ def build_article(
     return Article(
         id=ident,
         path=name,
-        title=_first(front.title, entry.title, meta.title, draft.title_guess),
-        publisher=_first(front.publisher, entry.publisher, meta.publisher),
-        url=_first(front.url, entry.url, meta.url),
+        title=_shown(front.title, entry.title, meta.title, draft.title_guess),
+        publisher=_shown(front.publisher, entry.publisher, meta.publisher),
+        url=_shown(front.url, entry.url, meta.url),
         published=published,
         text=draft.text,
         status=Status.WARNING if messages else Status.OK,
-        messages=tuple(messages),
+        messages=tuple(map(visible, messages)),
         removed=draft.removed,
         language=language,
     )

@@ -8,13 +8,16 @@ only when it stays inside that folder, so an input folder cannot pull in arbitra
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-__all__ = ["SUPPORTED", "Source", "discover", "display_path"]
+from timeline.invisible import visible
+
+__all__ = ["OUTSIDE", "SUPPORTED", "Source", "discover", "display_path", "link_problem"]
 
 #: File suffix -> reader name (see `timeline.ingest.readers`).
 SUPPORTED: dict[str, str] = {
@@ -42,12 +45,14 @@ class Source:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """The path relative to `cwd` when below it, else as given; `/` separated."""
+    """The path relative to `cwd` when below it, else as given; `/` separated, with
+    characters that could hide or reorder what is printed (a right-to-left override, a
+    line break, a byte that is not UTF-8) written as escapes: see `timeline.invisible`."""
     absolute = Path(os.path.normpath(cwd / path))
     try:
-        return absolute.relative_to(cwd).as_posix()
+        return visible(absolute.relative_to(cwd).as_posix())
     except ValueError:
-        return path.as_posix()
+        return visible(path.as_posix())
 
 
 def _folders(file: Path, root: Path) -> tuple[Path, ...]:
@@ -61,6 +66,25 @@ def _inside(path: Path, root: Path) -> bool:
     target = Path(os.path.realpath(path))
     real_root = Path(os.path.realpath(root))
     return target == real_root or real_root in target.parents
+
+
+OUTSIDE = "is a link to a file outside the input folder"
+
+
+def link_problem(path: Path, root: Path | None) -> str | None:
+    """What stops the link `path` from being followed (from inside the input folder
+    `root`, when given), or None. A loop of links is not a broken link: the fix differs."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a loop of links (it leads back to itself); point it at a file or remove it"
+        if isinstance(exc, FileNotFoundError):
+            return "is a broken link (its target does not exist); fix or remove it"
+        return f"cannot be read ({exc.strerror or exc})"
+    if root is not None and not _inside(path, root):
+        return OUTSIDE
+    return None
 
 
 def _walk(root: Path, cwd: Path, manifest_name: str) -> list[Source]:
@@ -87,13 +111,9 @@ def _walk(root: Path, cwd: Path, manifest_name: str) -> list[Source]:
                 # Reported, not silently dropped: a user who put it here expects it read.
                 problem = _unsupported(path)
             elif path.is_symlink():
-                if not path.exists():
-                    problem = "is a broken link; fix or remove it"
-                elif not _inside(path, root):
-                    problem = (
-                        "is a link to a file outside the input folder; not read "
-                        "(copy the file in, or pass it as an input of its own)"
-                    )
+                problem = link_problem(path, root)
+                if problem == OUTSIDE:
+                    problem += "; not read (copy the file in, or pass it as an input of its own)"
             sources.append(
                 Source(
                     path=path,
@@ -115,17 +135,14 @@ def _walk(root: Path, cwd: Path, manifest_name: str) -> list[Source]:
 
 def _single(path: Path, cwd: Path) -> Source:
     name = display_path(path, cwd)
+    if path.is_symlink() and (problem := link_problem(path, None)):
+        return Source(path=path, name=name, problem=problem)
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        problem = (
-            "is a broken link; fix or remove it"
-            if path.is_symlink()
-            else "does not exist; check the path"
-        )
-        return Source(path=path, name=name, problem=problem)
+        return Source(path=path, name=name, problem="does not exist; check the path")
     except OSError as exc:
-        return Source(path=path, name=name, problem=f"cannot be read ({exc.strerror})")
+        return Source(path=path, name=name, problem=f"cannot be read ({exc.strerror or exc})")
     if not stat.S_ISREG(mode):
         return Source(path=path, name=name, problem="is not a regular file")
     if path.suffix.lower() not in SUPPORTED:

@@ -10,7 +10,10 @@ result does not depend on when the build runs.
 from __future__ import annotations
 
 import json
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import htmldate
@@ -34,12 +37,30 @@ _MODIFIED = re.compile(
     re.I,
 )
 _CLOSED = re.compile(rb"</(?:html|body)\s*>", re.I)
+_LIBRARIES = ("trafilatura", "htmldate")
 
 
 def _config() -> Any:
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals break in worker threads
     return config
+
+
+@contextmanager
+def _library_verdicts_muted() -> Iterator[None]:
+    """trafilatura and htmldate log their verdicts on a page ("discarding data: None")
+    without its file name; the reader reports the outcome as a message on the file
+    instead. Their logs still show when a user asked for detail (`timeline -v`)."""
+    loggers = [logging.getLogger(name) for name in _LIBRARIES]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        if logger.getEffectiveLevel() > logging.INFO:
+            logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _extract(html: str) -> dict[str, Any]:
@@ -70,8 +91,9 @@ def read_html(data: bytes, *, stem: str) -> tuple[Draft, ...]:
             "incomplete, save the page again"
         )
     try:
-        page = _extract(html)
-        date = _find_date(html)
+        with _library_verdicts_muted():
+            page = _extract(html)
+            date = _find_date(html)
     except Exception as exc:  # parser failures on bad markup vary by library
         return (
             Draft(fallback_id=stem, skip=f"the page could not be parsed ({exc}); save it again"),

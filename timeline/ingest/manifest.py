@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.errors import InputError
+from timeline.ingest.discovery import OUTSIDE, link_problem
 from timeline.ingest.metadata import Fields, fields_from_mapping, load_yaml
+from timeline.ingest.options import MANIFEST_NAME, megabytes
 
 __all__ = ["MANIFEST_NAME", "Manifest", "load_manifest"]
-
-MANIFEST_NAME = "manifest.yaml"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,14 +42,27 @@ class Manifest:
     problem: str | None = None
 
 
-def load_manifest(folder: Path, *, name: str = MANIFEST_NAME, max_bytes: int) -> Manifest | None:
-    """Read `folder/manifest.yaml`; None when there is none. Never raises."""
+def load_manifest(
+    folder: Path, *, name: str = MANIFEST_NAME, max_bytes: int, root: Path | None = None
+) -> Manifest | None:
+    """Read `folder/manifest.yaml`; None when there is none. Never raises.
+
+    A manifest that is a link to a file outside `root` (the input folder) is refused, as
+    article links out of the folder are: a folder of articles cannot pull in other files.
+    """
     path = folder / name
+    if path.is_symlink() and (problem := link_problem(path, root or folder)):
+        if problem == OUTSIDE:
+            problem += "; it was not read (copy the file into the folder instead)"
+        return Manifest(folder=folder, problem=f"{name} {problem}")
     if not path.is_file():
         return None
     try:
         if path.stat().st_size > max_bytes:
-            return Manifest(folder=folder, problem=f"{name} is larger than {max_bytes} bytes")
+            return Manifest(
+                folder=folder,
+                problem=f"{name} is over the {megabytes(max_bytes)} limit (max_file_mb)",
+            )
         data = load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, InputError) as exc:
         return Manifest(folder=folder, problem=f"{name} could not be read ({exc})")

@@ -7,6 +7,7 @@ into UTC, losing the outlet's local calendar date.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,8 @@ def load_yaml(text: str) -> Any:
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"invalid YAML{where} ({problem})") from exc
+    except RecursionError:
+        raise InputError("invalid YAML (nested too deeply to read)") from None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +70,17 @@ class Fields:
     published_key: str = "published"
     timezone: str | None = None
     language: str | None = None
+
+
+def _kind(value: object) -> str:
+    """What a YAML or JSON value is, in the words of those formats."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    return "a date" if isinstance(value, dt.date) else f"a {type(value).__name__} value"
 
 
 def _text(value: object) -> str | None:
@@ -105,7 +119,7 @@ def fields_from_mapping(
             values[field] = _text(data[key])
         except TypeError:
             messages.append(
-                f"{origin}: '{key}' should be text, not {type(data[key]).__name__}; it was ignored"
+                f"{origin}: '{key}' should be text, not {_kind(data[key])}; it was ignored"
             )
             continue
         if field == "published":

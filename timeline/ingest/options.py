@@ -5,9 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from timeline.ingest.manifest import MANIFEST_NAME
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "MANIFEST_NAME",
+    "MEGABYTE",
+    "IngestOptions",
+    "RecordFields",
+    "megabytes",
+]
 
-__all__ = ["DEFAULT_OPTIONS", "IngestOptions", "RecordFields"]
+MANIFEST_NAME = "manifest.yaml"
+
+#: The unit of the `max_file_mb` setting.
+MEGABYTE = 1024 * 1024
+
+
+def megabytes(size: int) -> str:
+    """A size in the unit of the `max_file_mb` setting, for messages."""
+    return f"{size / MEGABYTE:.1f} MB"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,7 +59,7 @@ class IngestOptions:
     input that was skipped or warned about, after reading them all.
     """
 
-    max_bytes: int = 5_000_000
+    max_bytes: int = 5 * MEGABYTE
     fields: RecordFields = field(default_factory=RecordFields)
     build_date: dt.date | None = None
     strict: bool = False

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from timeline.clean import DATE_LINE
 from timeline.errors import InputError
+from timeline.ingest.zones import check_zone, format_offset
 from timeline.model import DateSource, Published
 
 __all__ = ["DateClaim", "choose_published", "find_dateline", "parse_date"]
@@ -26,7 +27,9 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_TZ = re.compile(r"^(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)$")
+# What may follow the day in an ISO date: a clock time, then a zone or an offset.
+_CLOCK = re.compile(r"^[Tt ]?\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?")
+_ZONE = re.compile(r"^(?:[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)$")
 _WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})"
     r"(?:,?\s+(?P<year>\d{4}))?\s*(?:\((?P<agency>[A-Za-z &]{2,30})\))?\s*[-–—]"
@@ -48,39 +51,26 @@ def _month(name: str) -> int | None:
     return _MONTHS.get(name[:3].lower())
 
 
-def _offset(moment: dt.datetime) -> str | None:
-    offset = moment.utcoffset()
-    if offset is None:
-        return None
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 def parse_date(value: str) -> tuple[dt.date, str | None]:
-    """Parse a declared date; return the outlet's local calendar date and its UTC offset.
+    """Parse a declared date; return the outlet's local calendar date and the zone or UTC
+    offset written with it, as written (`check_zone` judges it).
 
     Accepts ISO 8601 (`2015-12-15`, `2015-12-15T23:30:00-05:00`, also
     `2015-12-15 Europe/Dublin`), RFC 2822 as feeds
     write it, and `15 December 2015` / `December 15, 2015`. Raises InputError.
     """
     text = value.strip()
-    iso = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T ])", text)
+    iso = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt ])", text)
     if iso:
         try:
             day = dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError as exc:
             raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
-        if len(text) == iso.end():
-            return day, None
-        zone = text[iso.end() :].strip()
-        if _TZ.match(zone):  # "2015-12-16 Europe/Dublin"
-            return day, zone
-        try:
-            moment = dt.datetime.fromisoformat(text.replace("z", "Z"))
-        except ValueError:
+        # The written day is the outlet's local day: an offset never moves it.
+        rest = _CLOCK.sub("", text[iso.end() :], count=1).strip()
+        if not _ZONE.match(rest):
             return day, None  # a time we cannot read does not change the day
-        return moment.date(), _offset(moment)
+        return day, check_zone(rest)[0] or rest
     line = DATE_LINE.match(text)
     if line:
         year, month, day_text = (
@@ -93,11 +83,15 @@ def parse_date(value: str) -> tuple[dt.date, str | None]:
             return dt.date(int(year), number or 0, int(day_text)), None
         except ValueError as exc:
             raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
+    parts = email.utils.parsedate_tz(text)
     try:
-        moment = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError) as exc:
+        if parts is None:
+            raise ValueError("not RFC 2822")
+        day = dt.date(parts[0], parts[1], parts[2])
+    except (TypeError, ValueError, IndexError, OverflowError) as exc:
         raise InputError(f"'{text}' is not a date I can read; write it as YYYY-MM-DD") from exc
-    return moment.date(), _offset(moment)
+    seconds = parts[9]
+    return day, None if seconds is None else format_offset(seconds // 60)
 
 
 def find_dateline(text: str) -> tuple[DateClaim | None, str | None]:
@@ -139,20 +133,24 @@ def choose_published(
     messages: list[str] = []
     for index, claim in enumerate(ranked):
         try:
-            day, offset = parse_date(claim.value)
+            day, written = parse_date(claim.value)
         except InputError as exc:
             messages.append(
                 f"invalid publication date in {claim.detail}: {exc}; "
                 "fix it (YYYY-MM-DD), lower-precedence sources were tried"
             )
             continue
-        timezone = claim.timezone or offset
-        if claim.timezone and not _TZ.match(claim.timezone):
-            messages.append(
-                f"time zone '{claim.timezone}' in {claim.detail} is not an offset "
-                "(+01:00) or a zone name (Europe/Dublin); it was ignored"
-            )
-            timezone = offset
+        timezone = None
+        for declared in (claim.timezone, written):
+            if not declared:
+                continue
+            zone, problem = check_zone(declared)
+            if problem is not None:
+                messages.append(
+                    f"time zone {problem}; in {claim.detail}, the date {day.isoformat()} "
+                    "is kept without it"
+                )
+            timezone = timezone or zone
         overridden = [
             f"{c.source.value} '{c.value}'" for c in ranked[index + 1 :] if c.source != claim.source
         ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
+from timeline.config import Config, build_date, settled_build_date
 from timeline.errors import TimelineError
 from timeline.model import Timeline
 from timeline.site import pages, search
@@ -56,26 +56,6 @@ def _toc(entries: tuple[pages.TocEntry, ...]) -> list[AnchorLink]:
         link.children = _toc(entry.children)
         links.append(link)
     return links
-
-
-def default_build_date(timeline: Timeline) -> dt.date:
-    """SOURCE_DATE_EPOCH, else the newest publication date: never the wall clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    dates = [a.published.date for a in timeline.articles if a.published.date]
-    return max(dates, default=dt.date(1970, 1, 1))
-
-
-def _build_date(configured: object, timeline: Timeline) -> dt.date:
-    if isinstance(configured, dt.date):  # YAML reads an unquoted 2016-01-20 as a date
-        return configured
-    if not configured:
-        return default_build_date(timeline)
-    try:
-        return dt.date.fromisoformat(str(configured))
-    except ValueError as error:
-        raise PluginError(f"timeline: build_date must be YYYY-MM-DD: {error}") from error
 
 
 def _link_base(file: File) -> str:
@@ -146,13 +126,13 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
         root = Path(config.config_file_path or ".").parent
         try:
-            timeline = extract_timeline([root / self.config.articles])
+            asked = settled_build_date(self.config.build_date, "mkdocs.yml: plugin timeline")
+            timeline = extract_timeline([root / self.config.articles], Config(build_date=asked))
         except TimelineError as error:
             raise PluginError(f"timeline: {error}") from error
-        build_date = _build_date(self.config.build_date, timeline)
         options = SiteOptions(
             site_name=config.site_name,
-            build_date=build_date,
+            build_date=build_date(asked, (a.published.date for a in timeline.articles)),
             site_url=config.site_url,
             key_event_ids=tuple(str(k) for k in self.config.key_events),
         )
