@@ -278,6 +278,14 @@ def load_config(
     return replace(Config(), **values)
 
 
+def _display(path: Path) -> str:
+    """A config file's name as messages show it: relative to the working folder if inside."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _find_table(
     directory: Path, explicit: Path | None, problems: list[str]
 ) -> tuple[Mapping[str, Any], str]:
@@ -285,12 +293,12 @@ def _find_table(
         if not explicit.is_file():
             problems.append(f"{explicit}: config file not found")
             return {}, str(explicit)
-        return _read_toml(explicit, problems), str(explicit)
+        return _read_toml(explicit, problems), _display(explicit)
     candidate = directory / CONFIG_FILE
     if candidate.is_file():
-        return _read_toml(candidate, problems), str(candidate)
+        return _read_toml(candidate, problems), _display(candidate)
     pyproject = directory / "pyproject.toml"
-    origin = f"{pyproject} [tool.timeline]"
+    origin = f"{_display(pyproject)} [tool.timeline]"
     if not pyproject.is_file():
         return {}, origin
     tool = _read_toml(pyproject, problems).get("tool")
@@ -306,14 +314,15 @@ def _read_toml(path: Path, problems: list[str]) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except UnicodeDecodeError as exc:
+        byte = exc.object[exc.start]
         problems.append(
-            f"{path}: cannot read config: not UTF-8 text (byte {exc.object[exc.start]:#04x} "
-            f"at offset {exc.start}); a config file is TOML text"
+            f"{_display(path)}: cannot read config: not UTF-8 text (byte {byte:#04x} at offset "
+            f"{exc.start}); a config file is TOML text"
         )
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        problems.append(f"{path}: cannot read config: {exc}")
+        problems.append(f"{_display(path)}: cannot read config: {exc}")
     except RecursionError:
-        problems.append(f"{path}: cannot read config: nested too deeply")
+        problems.append(f"{_display(path)}: cannot read config: nested too deeply")
     return {}
 
 

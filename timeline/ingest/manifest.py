@@ -28,6 +28,7 @@ from timeline.errors import InputError
 from timeline.ingest.discovery import OUTSIDE, link_problem
 from timeline.ingest.metadata import Fields, fields_from_mapping, load_yaml
 from timeline.ingest.options import MANIFEST_NAME, megabytes
+from timeline.invisible import visible
 
 __all__ = ["MANIFEST_NAME", "Manifest", "load_manifest"]
 
@@ -74,7 +75,7 @@ def load_manifest(
     messages: dict[str, tuple[str, ...]] = {}
     for raw_key, value in data.items():
         key = str(raw_key).strip().removeprefix("./")
-        origin = f"{name} entry '{key}'"
+        origin = f"{name} entry '{visible(key)}'"
         if value is None:
             entries[key] = Fields(origin=origin)
             continue

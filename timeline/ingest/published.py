@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from timeline.clean import DATE_LINE
 from timeline.errors import InputError
 from timeline.ingest.zones import check_zone, format_offset
+from timeline.invisible import visible
 from timeline.model import DateSource, Published
 
 __all__ = ["DateClaim", "choose_published", "find_dateline", "parse_date"]
@@ -154,7 +155,10 @@ def choose_published(
         overridden = [
             f"{c.source.value} '{c.value}'" for c in ranked[index + 1 :] if c.source != claim.source
         ]
-        detail = claim.detail + (f"; overrides {', '.join(overridden)}" if overridden else "")
+        # Shown on the article's page: quoted values and names cannot reorder the text.
+        detail = visible(
+            claim.detail + (f"; overrides {', '.join(overridden)}" if overridden else "")
+        )
         if claim.source is DateSource.DATELINE:
             messages.append(
                 f"publication date {day.isoformat()} taken from the {claim.detail}, "
