@@ -76,3 +76,25 @@ def test_damaged_entry_is_read_again(
     entries[-1].write_text("{", encoding="utf-8")
     assert read_inputs([corpus], cache=cache) == fresh
     assert "damaged entry" in caplog.text
+
+
+def test_the_key_covers_every_module_that_shapes_an_article() -> None:
+    import subprocess
+    import sys
+
+    from timeline.ingest.cache import ingest_sources
+
+    # The timeline modules reading inputs loads, in a fresh interpreter (lazily loaded
+    # readers included), minus the data types and storage that only carry articles.
+    script = (
+        "import sys; from pathlib import Path; import timeline.ingest as i; "
+        "from timeline.ingest import html, records, feed; "
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('timeline')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    carriers = {"__init__.py", "model.py", "serialize.py", "entries.py", "errors.py"}
+    shaping = {Path(f).resolve() for f in loaded if Path(f).name not in carriers}
+    shaping |= {Path(f).resolve() for f in loaded if "/ingest/" in f}
+    assert shaping <= {p.resolve() for p in ingest_sources()}

@@ -15,6 +15,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +28,19 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 
 
+def ingest_sources() -> tuple[Path, ...]:
+    """The code that turns files into articles: the readers and the cleaning they share."""
+    package = Path(__file__).resolve().parents[1]
+    shared = (package / "clean.py", package / "invisible.py")
+    return (*sorted((package / "ingest").glob("*.py")), *shared)
+
+
 @cache
 def ingest_version() -> str:
-    """A digest of the code that turns files into articles."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(__version__.encode())
-    for source in (*sorted((package / "ingest").glob("*.py")), package / "clean.py"):
+    """A digest of that code, and of the time zone names declared zones are checked
+    against (the tzdata package)."""
+    digest = hashlib.sha256(f"{__version__}\0{metadata.version('tzdata')}".encode())
+    for source in ingest_sources():
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()

@@ -2,8 +2,11 @@
 
 A .json file holds one record or a list of them; a .jsonl file one record per line.
 Field names are configurable (`IngestOptions.fields`). A record that cannot be used
-(invalid JSON, not an object, no text) yields a skipped article of its own, so the other
-records of the file are still read and the report shows exactly which line failed.
+(invalid JSON, nested too deeply for the parser, not an object, no text) yields a skipped
+article of its own, so the other records of the file are still read and the report shows
+exactly which line failed. A .json list is read record by record for the same reason; a
+break in it costs only the records after the break. A number longer than Python converts
+(4,300 digits) is kept as its digits rather than failing its record.
 """
 
 from __future__ import annotations
