@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from timeline import __version__
-from timeline.config import Config, load_config, parse_date
+from timeline.config import MAX_JOBS, Config, load_config, parse_date
 from timeline.errors import ConfigError, TimelineError
 from timeline.model import Article, Status, Timeline
 
@@ -54,7 +54,9 @@ def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> Non
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument(
-        "--jobs", type=int, help="parser processes (default: decided from the CPU count)"
+        "--jobs",
+        type=int,
+        help=f"parser processes, 0 to {MAX_JOBS} (default 0: decided from the CPU count)",
     )
     parser.add_argument(
         "--executor",

@@ -173,7 +173,7 @@ def check_site_url(raw: object) -> str:
 
 
 _CHECKS: dict[str, Callable[[object], Any]] = {
-    "title": _text,
+    "title": _name,
     "inputs": _inputs,
     "output": _name,
     "build_date": _build_date,
