@@ -62,3 +62,25 @@ def test_a_site_builds_whatever_its_newest_publication_date(
     assert _build(folder, tmp_path / "site") == 0
     report = json.loads((tmp_path / "site" / "report.json").read_text(encoding="utf-8"))
     assert report["build_date"] == stated
+
+
+@pytest.mark.slow
+def test_offsets_index_the_text_without_invisible_characters(tmp_path: Path) -> None:
+    from timeline.config import Config
+    from timeline.ingest import read_inputs
+    from timeline.pipeline import analyse, open_cache
+
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2015-12-16\n---\n"
+        "Ker\u200bry met \u202eLavrov\u202c in Moscow on Tues\u200bday, and \u2067they\u2069 will "
+        "meet again on 30\u2060 December, officials said.\n"
+    )
+    (article,) = read_inputs([tmp_path])
+    (result,) = analyse([article], open_cache(Config(use_cache=False)))
+    assert not set(article.text) & set("\u200b\u202e\u202c\u2067\u2069\u2060")
+    values = {t.text: t.value for t in result.timexes}
+    assert values == {"Tuesday": "2015-12-15", "30 December": "2015-12-30"}
+    for timex in result.timexes:
+        assert article.text[timex.start : timex.end] == timex.text
+    for mention in result.mentions:
+        assert article.text[mention.start : mention.end]
