@@ -176,6 +176,24 @@ def make_parser() -> argparse.ArgumentParser:
     tls.add_argument(
         "--cache-dir", default=".timeline-cache", help="extraction cache (default .timeline-cache)"
     )
+    audit = ev_sub.add_parser(
+        "events",
+        help="a reader's verdicts on a sample of events (the event audit)",
+        description="Build every topic of the audit from DATA/<topic>/articles.jsonl and score "
+        "its events against the verdicts in AUDIT: worth an entry, date right, text faithful, "
+        "merges of one happening, entity pages. Whatever the verdicts do not decide is counted "
+        "as pending; --pending writes it out to be judged, --add folds answers back in.",
+    )
+    audit.add_argument("audit", type=Path, metavar="AUDIT", help="the audit file (JSON lines)")
+    audit.add_argument(
+        "--data", type=Path, default=Path("../shared/data/t17"), help="folder of the topics"
+    )
+    audit.add_argument("--topic", action="append", default=[], help="only this topic")
+    audit.add_argument("--pending", type=Path, help="write what is left to judge here")
+    audit.add_argument("--add", type=Path, help="judged tasks to fold into AUDIT first")
+    audit.add_argument(
+        "--cache-dir", default=".timeline-cache", help="extraction cache (default .timeline-cache)"
+    )
     return parser
 
 
@@ -473,6 +491,20 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     if args.eval_command == "tls":
         return _cmd_eval_tls(args)
+    if args.eval_command == "events":
+        from timeline.evaluate.audit_run import run_audit
+
+        print(
+            run_audit(
+                args.audit,
+                args.data,
+                cache_dir=args.cache_dir,
+                topics=args.topic,
+                pending=args.pending,
+                judged=args.add,
+            )
+        )
+        return EXIT_OK
     from timeline.evaluate.timeml import evaluate, expand_paths, format_report, write_timeml
     from timeline.nlp import load_pipeline
 
