@@ -105,3 +105,22 @@ def test_an_excluded_folder_given_as_input_is_still_read(tmp_path: Path, elsewhe
     _write(tmp_path / "news" / "talks.txt")
     (article,) = read_inputs([tmp_path / "news"], exclude=(tmp_path,))
     assert article.path == "news/talks.txt"
+
+
+def test_an_unreadable_manifest_is_reported_without_its_location(
+    tmp_path: Path, elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news = tmp_path / "news"
+    _write(news / "talks.txt")
+    _write(news / "manifest.yaml", "talks.txt:\n  published: 2015-12-16\n")
+    read_text = Path.read_text
+
+    def denied(self: Path, *args: object, **kwargs: object) -> str:
+        if self.name == "manifest.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", denied)
+    (article,) = read_inputs([news])
+    assert any("manifest.yaml could not be read (Permission denied)" in m for m in article.messages)
+    assert not any(str(tmp_path) in m for m in article.messages), article.messages

@@ -181,7 +181,7 @@ def test_filters_work_inside_another_theme(
     from mkdocs.config import load_config
 
     fake = types.ModuleType("timeline.pipeline")
-    fake.extract_timeline = lambda _paths: timeline  # type: ignore[attr-defined]
+    fake.extract_timeline = lambda _paths, _config: timeline  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
     (tmp_path / "docs").mkdir()

@@ -51,7 +51,9 @@ def load_manifest(folder: Path, *, name: str = MANIFEST_NAME, max_bytes: int) ->
         if path.stat().st_size > max_bytes:
             return Manifest(folder=folder, problem=f"{name} is larger than {max_bytes} bytes")
         data = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, InputError) as exc:
+    except OSError as exc:  # its text names the full path, which reports must not show
+        return Manifest(folder=folder, problem=f"{name} could not be read ({exc.strerror})")
+    except (UnicodeDecodeError, InputError) as exc:
         return Manifest(folder=folder, problem=f"{name} could not be read ({exc})")
     if data is None:
         return Manifest(folder=folder)
