@@ -40,7 +40,7 @@ def _home() -> Path | None:
 
 def _occupied(folder: Path) -> bool:
     with os.scandir(folder) as entries:
-        return any(True for _ in entries)
+        return next(entries, None) is not None
 
 
 def output_problem(
@@ -59,11 +59,11 @@ def output_problem(
         return "is your home folder" if target == home else "holds your home folder"
     if _holds(target, cwd):
         return "is the working directory" if target == cwd else "holds the working directory"
-    for given in inputs:
-        source = _real(given)
-        if _holds(target, source):
-            what = "is the input" if target == source else "holds the input"
-            return f"{what} {given}; write the site somewhere else"
+    for source in inputs:
+        real = _real(source)
+        if _holds(target, real):
+            what = "is the input" if target == real else "holds the input"
+            return f"{what} {source}; write the site somewhere else"
     if cache_dir is not None and _holds(target, _real(cache_dir)):
         return f"holds the cache folder {cache_dir}; choose another output or cache folder"
     if out.is_symlink():
