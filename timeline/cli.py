@@ -471,8 +471,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
         print(f"serving {folder} at http://{args.dev_addr}/ (Ctrl-C stops)", file=sys.stderr)
-        serve(str(config_file), livereload=True)
+        with _stop_on_sigterm():
+            serve(str(config_file), livereload=True)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM (a service manager, `kill`) stops the server as Ctrl-C does: mkdocs shuts it
+    down and the work folders are removed, instead of the process ending on the spot."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:
