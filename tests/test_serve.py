@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -49,8 +50,14 @@ def test_serve_rebuilds_when_an_article_lands(repo_root: Path, tmp_path: Path) -
     shutil.copytree(repo_root / "seeds", folder)
     port = _free_port()
     command = [sys.executable, "-m", "timeline", "serve", str(folder), "-a", f"127.0.0.1:{port}"]
+    temp = tmp_path / "tmp"  # the server's system temporary folder, to see what it leaves
+    temp.mkdir()
     server = subprocess.Popen(
-        command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(temp)},
     )
     try:
         url = f"http://127.0.0.1:{port}/index.html"
@@ -60,6 +67,10 @@ def test_serve_rebuilds_when_an_article_lands(repo_root: Path, tmp_path: Path) -
         (folder / "geneva.md").write_text(NEW_ARTICLE)
         second = _fetch_until(url, "Geneva", time.monotonic() + 90)
         assert "Geneva" in second
+        assert len([p for p in temp.iterdir() if p.name.startswith("timeline-serve-")]) == 1
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert not [p for p in temp.iterdir() if p.name.startswith("timeline-serve-")], (
+        "a server stopped with SIGTERM removes its work folder"
+    )

@@ -70,7 +70,12 @@ def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> Non
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log each stage")
     if output:
-        parser.add_argument("-o", "--output", help="output folder (default: site)")
+        parser.add_argument(
+            "-o",
+            "--output",
+            help="output folder (default: site); replaced only when absent, empty or a site "
+            "timeline built",
+        )
         parser.add_argument(
             "--build-date",
             type=_date_arg,
@@ -120,11 +125,14 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser(
         "check",
-        help="validate inputs and config without building",
-        description="Validate inputs and config; exit 1 when a file is skipped (or, with "
-        "--strict, has a warning). On GitHub Actions, prints file annotations.",
+        help="everything a build does, without writing the site",
+        description="Read and extract every article and build the site in a work folder that "
+        "is then dropped: whatever would fail `build` fails `check`. Exit 1 when a file is "
+        "skipped (or, with --strict, has a warning) or the site would not build; exit 2 on "
+        "bad usage, configuration or output folder. On GitHub Actions, prints file "
+        "annotations.",
     )
-    _add_common(check)
+    _add_common(check, output=True)
 
     serve = sub.add_parser(
         "serve",
@@ -366,18 +374,6 @@ def _failed(articles: Sequence[Article], strict: bool) -> bool:
     return any(a.status in bad for a in articles)
 
 
-def _cmd_check(args: argparse.Namespace, config: Config) -> int:
-    from timeline.ingest import read_inputs
-    from timeline.pipeline import ingest_options
-
-    articles = read_inputs(
-        [Path(p) for p in config.inputs], ingest_options(config, config.build_date)
-    )
-    _report(articles, sys.stderr, quiet=args.quiet)
-    skipped = any(a.status == Status.SKIPPED for a in articles)
-    return EXIT_FAILED if skipped or _failed(articles, config.strict) else EXIT_OK
-
-
 def _cmd_extract(args: argparse.Namespace, config: Config) -> int:
     from timeline.pipeline import restrict
     from timeline.serialize import timeline_to_dict
@@ -401,14 +397,34 @@ def _cmd_extract(args: argparse.Namespace, config: Config) -> int:
     return EXIT_FAILED if _failed(timeline.articles, config.strict) else EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace, config: Config) -> int:
+    return _build(args, config, publish=False)
+
+
 def _cmd_build(args: argparse.Namespace, config: Config) -> int:
+    return _build(args, config, publish=True)
+
+
+def _build(args: argparse.Namespace, config: Config, *, publish: bool) -> int:
+    """`build`, and `check` (publish=False): one code path, so that whatever would fail a
+    build fails check. Check reads and extracts every article (using the cache) and builds
+    the site with all its checks in a work folder, which it then drops; it writes no output.
+    Check also fails when a file would be skipped."""
+    from timeline.site.output import check_output
+
+    inputs = [Path(p) for p in config.inputs]
+    cache = Path(config.cache_dir) if config.use_cache else None
+    check_output(config.output, inputs=inputs, cache_dir=cache)  # before minutes of work
     opened: list[PageCache] = []
     timeline = _extract(config, quiet=args.quiet, meanwhile=lambda: _prepare_site(config, opened))
     from timeline.pipeline import build_date
     from timeline.site import SiteOptions, build_site
 
     _report(timeline.articles, sys.stderr, quiet=args.quiet)
-    if _failed(timeline.articles, config.strict):
+    failed = _failed(timeline.articles, config.strict)
+    if not publish:
+        failed = failed or any(a.status == Status.SKIPPED for a in timeline.articles)
+    elif failed:
         print("timeline: --strict: not building because of the problems above", file=sys.stderr)
         return EXIT_FAILED
     options = SiteOptions(
@@ -417,44 +433,70 @@ def _cmd_build(args: argparse.Namespace, config: Config) -> int:
         site_url=config.site_url,
     )
     out = Path(config.output)
-    pages = Path(config.cache_dir) / "pages" if config.use_cache else None
-    build_site(timeline, out, options, cache_dir=pages, page_cache=next(iter(opened), None))
+    pages = cache / "pages" if cache is not None else None
+    page_cache = next(iter(opened), None)
+    build_site(
+        timeline,
+        out,
+        options,
+        cache_dir=pages,
+        page_cache=page_cache,
+        inputs=inputs,
+        publish=publish,
+    )
     if not args.quiet:
-        print(f"built {out}/ with {len(timeline.events)} events", file=sys.stderr)
-    return EXIT_OK
+        done = f"built {out}/" if publish else f"checked: the site for {out}/ builds"
+        print(f"{done} with {len(timeline.events)} events", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     """mkdocs serve on a generated config whose plugin extracts from the watched folder."""
-    import tempfile
-
     import yaml
     from mkdocs.commands.serve import serve
 
     from timeline.site import SiteOptions
     from timeline.site.build import mkdocs_config
+    from timeline.site.staging import SERVE_PREFIX, work_folder
 
     folder = args.folder.resolve()
     if not folder.is_dir():
         raise ConfigError(f"{args.folder}: not a folder of articles")
     config = load_config(Path.cwd())
-    with tempfile.TemporaryDirectory(prefix="timeline-serve-") as work:
-        docs_dir = Path(work) / "docs"
+    with work_folder(SERVE_PREFIX) as work:
+        docs_dir = work / "docs"
         docs_dir.mkdir()
         # Only the name is used here: the plugin dates each rebuild from the articles.
         options = SiteOptions(site_name=args.title or config.title, build_date=dt.date.min)
-        settings = mkdocs_config(options, docs_dir, Path(work) / "site")
+        settings = mkdocs_config(options, docs_dir, work / "site")
         settings["plugins"] = [
             {"search": {"lang": ["en"]}},
             {"timeline": {"prefix": "", "articles": str(folder)}},
         ]
         settings["watch"] = [str(folder)]
         settings["dev_addr"] = args.dev_addr
-        config_file = Path(work) / "mkdocs.yml"
+        config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
         print(f"serving {folder} at http://{args.dev_addr}/ (Ctrl-C stops)", file=sys.stderr)
-        serve(str(config_file), livereload=True)
+        with _stop_on_sigterm():
+            serve(str(config_file), livereload=True)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM (a service manager, `kill`) stops the server as Ctrl-C does: mkdocs shuts it
+    down and the work folders are removed, instead of the process ending on the spot."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:

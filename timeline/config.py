@@ -77,6 +77,8 @@ def _shown(raw: object) -> str:
         return "true" if raw else "false"
     if isinstance(raw, dt.date):
         return raw.isoformat()
+    if isinstance(raw, str) and not raw.strip():
+        return f'"{raw}"'  # an empty value is shown as written, not as nothing
     text = raw if isinstance(raw, str) and raw.isprintable() else repr(raw)
     return text if len(text) <= 60 else text[:57] + "..."
 

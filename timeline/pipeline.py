@@ -34,6 +34,15 @@ BatchMapper = Callable[[Sequence[Article]], Iterable[ArticleResult]]
 Progress = Callable[[int, int], None]
 
 
+def own_folders(config: Config) -> tuple[Path, ...]:
+    """The folders a build writes (its output and its cache): never read as articles, even
+    when they sit inside an input folder, where the next build would find them."""
+    folders = [Path(config.cache_dir)]
+    if config.output.strip() and Path(config.output) != Path():
+        folders.append(Path(config.output))
+    return tuple(folders)
+
+
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
     # Strictness is judged by the caller from the statuses, after the full report is shown.
     return IngestOptions(max_bytes=int(config.max_file_mb * 1024 * 1024), build_date=build_date)
@@ -188,7 +197,7 @@ def _read_and_analyse(
     articles are parsed: they need only the texts and the cached fingerprints)."""
     ingest_cache = IngestCache(Path(cfg.cache_dir) / "ingest") if cfg.use_cache else None
     options = ingest_options(cfg, cfg.build_date)
-    articles = read_inputs(paths, options, ingest_cache)
+    articles = read_inputs(paths, options, ingest_cache, exclude=own_folders(cfg))
     counts = {s: sum(1 for a in articles if a.status == s) for s in Status}
     log.info(
         "ingest: %d inputs (%s)",

@@ -112,17 +112,26 @@ def _count_digests(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return read
 
 
-def test_unchanged_stored_pages_are_not_read_again(
-    tmp_path: Path, timeline: Timeline, options: SiteOptions, monkeypatch: pytest.MonkeyPatch
+def test_flipped_bytes_with_the_times_restored_are_never_published(
+    tmp_path: Path, timeline: Timeline, options: SiteOptions, uncached: dict[str, bytes]
 ) -> None:
     cache = tmp_path / "cache"
     _build(timeline, options, tmp_path / "first", cache)
-    read = _count_digests(monkeypatch)
+    for stored in cache.glob("??/*.html"):  # same size, same times, other bytes
+        before = stored.stat()
+        data = bytearray(stored.read_bytes())
+        data[len(data) // 2] ^= 0x20
+        stored.write_bytes(bytes(data))
+        os.utime(stored, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (stored.stat().st_size, stored.stat().st_mtime_ns) == (
+            before.st_size,
+            before.st_mtime_ns,
+        )
     _build(timeline, options, tmp_path / "second", cache)
-    assert read == []
+    assert _files(tmp_path / "second") == uncached
 
 
-def test_restored_pages_with_new_times_are_checked_once_and_reused(
+def test_every_reused_page_is_checked_by_its_bytes(
     tmp_path: Path,
     timeline: Timeline,
     options: SiteOptions,
@@ -132,15 +141,30 @@ def test_restored_pages_with_new_times_are_checked_once_and_reused(
     cache = tmp_path / "cache"
     _build(timeline, options, tmp_path / "first", cache)
     stored = sorted(cache.glob("??/*.html"))
-    for path in stored:  # as a CI cache restore does: same bytes, new times
-        os.utime(path, (1_600_000_000, 1_600_000_000))
     read = _count_digests(monkeypatch)
     _build(timeline, options, tmp_path / "second", cache)
-    assert sorted(set(read)) == stored  # each checked by its bytes, none rendered again
+    assert sorted(set(read)) == stored  # each checked, none rendered again
     assert _files(tmp_path / "second") == uncached
-    read.clear()
-    _build(timeline, options, tmp_path / "third", cache)
-    assert read == []
+
+
+def test_the_store_removes_only_pages_it_wrote(
+    tmp_path: Path, timeline: Timeline, options: SiteOptions
+) -> None:
+    """A cache folder pointed at someone's files must not cost them a file."""
+    cache = tmp_path / "mydocs"
+    mine = {
+        "ab/notes.html": "<p>my notes</p>",
+        "ab/index.html": "<p>my index</p>",
+        f"cd/{'ab' * 32}.html": "<p>named like a stored page, in the wrong folder</p>",
+        "12/readme.html": "<p>mine too</p>",
+    }
+    for name, text in mine.items():
+        (cache / name).parent.mkdir(parents=True, exist_ok=True)
+        (cache / name).write_text(text, encoding="utf-8")
+    _build(timeline, options, tmp_path / "first", cache)
+    _build(_retitled(timeline), options, tmp_path / "second", cache)
+    for name, text in mine.items():
+        assert (cache / name).read_text(encoding="utf-8") == text, name
 
 
 def test_unreadable_index_means_a_full_render(

@@ -56,6 +56,7 @@ def test_plugin_runs_the_pipeline_on_articles(
     def extract_timeline(paths: list[Path], config: Config) -> Timeline:
         seen.append(list(paths))
         assert config.build_date == dt.date(2016, 1, 20)  # for the "after the build" warning
+        assert config.output == str(tmp_path / "site")  # never read back as articles
         return timeline
 
     fake = types.ModuleType("timeline.pipeline")
@@ -171,3 +172,35 @@ def test_serve_watches_the_articles(tmp_path: Path) -> None:
     server = types.SimpleNamespace(watch=watched.append)
     loaded.plugins["timeline"].on_serve(server, config=loaded, builder=lambda: None)
     assert watched == [str(tmp_path / "articles")]
+
+
+def test_articles_inside_site_dir_are_refused_before_mkdocs_empties_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = _project(tmp_path, "      articles: site/articles\n")
+    (tmp_path / "site" / "articles").mkdir(parents=True)
+    article = tmp_path / "site" / "articles" / "talks.md"
+    article.write_text("Talks resumed in Geneva on 25 January 2016.\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        _build(config, monkeypatch)
+    assert "inside site_dir" in caplog.text
+    assert article.read_text(encoding="utf-8").startswith("Talks resumed")
+
+
+@pytest.mark.slow
+def test_a_site_dir_inside_the_articles_is_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _project(tmp_path, "      articles: articles\n")
+    for seed in (REPO / "seeds").iterdir():
+        (tmp_path / "articles" / seed.name).write_bytes(seed.read_bytes())
+    config.write_text(config.read_text() + "site_dir: articles/site\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
+    for dirty in (False, True):  # a dirty build keeps the site it reads the articles beside
+        build(load_config(str(config)), dirty=dirty)
+    site = tmp_path / "articles" / "site"
+    report = json.loads((site / "timeline" / "report.json").read_text())
+    assert {e["path"].split("/")[-1] for e in report["inputs"]} == {
+        p.name for p in (REPO / "seeds").glob("*.txt")
+    }

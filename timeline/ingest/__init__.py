@@ -120,16 +120,19 @@ def read_inputs(
     paths: Sequence[Path],
     options: IngestOptions = DEFAULT_OPTIONS,
     cache: IngestCache | None = None,
+    *,
+    exclude: Sequence[Path] = (),
 ) -> tuple[Article, ...]:
     """Every input, one Article each (a .json/.jsonl/feed file yields one per record).
 
     Order is deterministic: sorted by path, then record order. Files that cannot be used
     yield status SKIPPED, empty text, and a message naming the file, the problem and the
     fix. Never raises for a bad file; with `options.strict`, raises InputError listing
-    every skipped or warned input once all have been read.
+    every skipped or warned input once all have been read. Folders in `exclude` (the
+    build's own output and cache, when they sit inside an input folder) are not read.
     """
     cwd = Path.cwd()
-    sources = discover(paths, cwd=cwd, manifest_name=options.manifest_name)
+    sources = discover(paths, cwd=cwd, manifest_name=options.manifest_name, exclude=exclude)
     # Each folder's manifest is judged from the outermost input folder that holds it.
     roots: dict[Path, Path] = {}
     for source in sources:

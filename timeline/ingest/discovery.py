@@ -1,9 +1,14 @@
 """Which files are inputs: expand folders, refuse what is unsafe, order deterministically.
 
-A folder means every file inside it, recursively, sorted by path; hidden files and folders
-and the manifest itself are left out, and unsupported files are reported as skipped (never
-silently dropped). A symlink inside a folder is followed
-only when it stays inside that folder, so an input folder cannot pull in arbitrary files.
+A folder means every file inside it, recursively, sorted by path; hidden files and folders,
+the manifest itself and the build's own folders (`exclude`: the site and the cache) are left
+out, and unsupported files are reported as skipped (never silently dropped). A symlink inside
+a folder is followed only when it stays inside that folder, so an input folder cannot pull
+in arbitrary files.
+
+Each input is named relative to itself (`input_labels`), never by an absolute path: names
+are published in reports and pages, and an absolute path tells where a user keeps files.
+Names are written with escapes for what cannot be shown (`timeline.invisible.visible`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from timeline.invisible import visible
 
-__all__ = ["OUTSIDE", "SUPPORTED", "Source", "discover", "display_path", "link_problem"]
+__all__ = ["OUTSIDE", "SUPPORTED", "Source", "discover", "input_labels", "link_problem"]
 
 #: File suffix -> reader name (see `timeline.ingest.readers`).
 SUPPORTED: dict[str, str] = {
@@ -44,15 +49,56 @@ class Source:
     problem: str | None = None
 
 
-def display_path(path: Path, cwd: Path) -> str:
-    """The path relative to `cwd` when below it, else as given; `/` separated, with
-    characters that could hide or reorder what is printed (a right-to-left override, a
-    line break, a byte that is not UTF-8) written as escapes: see `timeline.invisible`."""
-    absolute = Path(os.path.normpath(cwd / path))
-    try:
-        return visible(absolute.relative_to(cwd).as_posix())
-    except ValueError:
-        return visible(path.as_posix())
+def _typed(path: Path) -> str | None:
+    """A relative input as typed, normalised (`./a/../b/` is `b`); None if it leaves the
+    working directory or is absolute."""
+    if path.is_absolute():
+        return None
+    normal = PurePosixPath(os.path.normpath(path.as_posix()))
+    if normal.parts and normal.parts[0] == "..":
+        return None
+    return "" if normal == PurePosixPath(".") else normal.as_posix()
+
+
+def input_labels(paths: Sequence[Path], cwd: Path) -> dict[Path, str]:
+    """What the files of each input are named under (input absolute path -> label).
+
+    A relative input inside the working directory keeps the path as typed (`articles/2015`);
+    any other is named by its last folder names, as few as tell it from the other inputs
+    (`news`, or `bbc/news` beside `cnn/news`), so no name shows where the inputs are kept.
+    Labels are `visible`: a control, bidi or zero-width character, or a byte that is not
+    UTF-8, is written as an escape, so a name cannot hide or reorder what is printed.
+    """
+    labels: dict[Path, str] = {}
+    extend: dict[Path, tuple[str, ...]] = {}
+    for path in paths:
+        absolute = Path(os.path.normpath(cwd / path))
+        typed = _typed(path)
+        if typed is not None:
+            labels.setdefault(absolute, typed)
+        elif absolute not in labels:
+            extend[absolute] = absolute.parts[1:]  # without the root
+            labels[absolute] = "/".join(extend[absolute][-1:])
+    for _ in range(max((len(parts) for parts in extend.values()), default=0)):
+        seen: dict[str, list[Path]] = {}
+        for absolute, label in labels.items():
+            seen.setdefault(label, []).append(absolute)
+        clashing = [p for group in seen.values() if len(group) > 1 for p in group if p in extend]
+        if not clashing:
+            break
+        for absolute in clashing:
+            parts = extend[absolute]
+            depth = min(len(parts), labels[absolute].count("/") + 2)
+            labels[absolute] = "/".join(parts[-depth:])
+    return {absolute: visible(label) for absolute, label in labels.items()}
+
+
+def _name(label: str, root: Path, path: Path) -> str:
+    """A file's name: its input's label, then its path inside the input."""
+    inner = visible(path.relative_to(root).as_posix()) if path != root else ""
+    if not inner or inner == ".":
+        return label or visible(path.name) or "."
+    return f"{label}/{inner}" if label else inner
 
 
 def _folders(file: Path, root: Path) -> tuple[Path, ...]:
@@ -87,17 +133,19 @@ def link_problem(path: Path, root: Path | None) -> str | None:
     return None
 
 
-def _walk(root: Path, cwd: Path, manifest_name: str) -> list[Source]:
+def _walk(root: Path, label: str, skip: frozenset[str], manifest_name: str) -> list[Source]:
     sources: list[Source] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         base = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if skip:
+            dirs[:] = [d for d in dirs if os.path.realpath(base / d) not in skip]
         for link in [d for d in dirs if (base / d).is_symlink()]:
             if not _inside(base / link, root):
                 sources.append(
                     Source(
                         path=base / link,
-                        name=display_path(base / link, cwd),
+                        name=_name(label, root, base / link),
                         problem="is a link to a folder outside the input folder; not followed "
                         "(copy the files in, or pass that folder as an input of its own)",
                     )
@@ -117,7 +165,7 @@ def _walk(root: Path, cwd: Path, manifest_name: str) -> list[Source]:
             sources.append(
                 Source(
                     path=path,
-                    name=display_path(path, cwd),
+                    name=_name(label, root, path),
                     manifest_folders=_folders(path, root),
                     problem=problem,
                 )
@@ -126,15 +174,15 @@ def _walk(root: Path, cwd: Path, manifest_name: str) -> list[Source]:
         sources.append(
             Source(
                 path=root,
-                name=display_path(root, cwd),
+                name=_name(label, root, root),
                 problem=f"folder holds no supported files ({', '.join(sorted(SUPPORTED))})",
             )
         )
     return sources
 
 
-def _single(path: Path, cwd: Path) -> Source:
-    name = display_path(path, cwd)
+def _single(path: Path, label: str) -> Source:
+    name = _name(label, path, path)
     if path.is_symlink() and (problem := link_problem(path, None)):
         return Source(path=path, name=name, problem=problem)
     try:
@@ -157,11 +205,18 @@ def _unsupported(path: Path) -> str:
     )
 
 
-def discover(paths: Sequence[Path], *, cwd: Path, manifest_name: str) -> tuple[Source, ...]:
-    """All sources under `paths`, each once, sorted by displayed path."""
+def discover(
+    paths: Sequence[Path], *, cwd: Path, manifest_name: str, exclude: Sequence[Path] = ()
+) -> tuple[Source, ...]:
+    """All sources under `paths`, each once, sorted by name. Folders in `exclude` (the
+    build's output and cache) are not walked into; an input that is one is still read."""
+    labels = input_labels(paths, cwd)
+    skip = frozenset(os.path.realpath(cwd / folder) for folder in exclude)
     found: dict[str, Source] = {}
     for path in paths:
-        batch = _walk(path, cwd, manifest_name) if path.is_dir() else [_single(path, cwd)]
+        label = labels[Path(os.path.normpath(cwd / path))]
+        walk = path.is_dir()
+        batch = _walk(path, label, skip, manifest_name) if walk else [_single(path, label)]
         for source in batch:
             key = os.path.normpath(cwd / source.path)
             found.setdefault(key, source)

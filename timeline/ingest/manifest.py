@@ -65,7 +65,9 @@ def load_manifest(
                 problem=f"{name} is over the {megabytes(max_bytes)} limit (max_file_mb)",
             )
         data = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, InputError) as exc:
+    except OSError as exc:  # its text names the full path, which reports must not show
+        return Manifest(folder=folder, problem=f"{name} could not be read ({exc.strerror})")
+    except (UnicodeDecodeError, InputError) as exc:
         return Manifest(folder=folder, problem=f"{name} could not be read ({exc})")
     if data is None:
         return Manifest(folder=folder)

@@ -1,4 +1,9 @@
-"""`build_site`: a generated mkdocs config, a build into a staging folder, an atomic swap."""
+"""`build_site`: a generated mkdocs config, a build into a staging folder, an atomic swap.
+
+The swap replaces only a folder `output.py` allows (absent, empty, or a site this tool
+built, which the marker file says); the staging folders are named so that a later build
+removes the ones a killed build left (`staging.py`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,7 @@ import json
 import logging
 import os
 import shutil
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -24,9 +28,11 @@ from timeline.errors import PipelineError, TimelineError
 from timeline.model import Timeline
 from timeline.site import pages
 from timeline.site.options import SiteOptions
+from timeline.site.output import SITE_MARKER, check_output, mark_site
 from timeline.site.pagecache import PageCache
 from timeline.site.plugin import TimelinePlugin
 from timeline.site.render import templates_dir
+from timeline.site.staging import make_folder, remove_stale, work_folder
 
 log = logging.getLogger(__name__)
 
@@ -110,15 +116,16 @@ def open_page_cache(options: SiteOptions, cache_dir: Path) -> PageCache:
 def _render(
     timeline: Timeline,
     options: SiteOptions,
-    site_dir: Path,
+    site_dir: Path | None,
     cache_dir: Path | None,
     opened: PageCache | None,
 ) -> None:
-    with tempfile.TemporaryDirectory(prefix="timeline-mkdocs-") as work:
-        docs_dir = Path(work) / "docs"
+    """Build the site into site_dir, or (None) into the work folder, where it is dropped."""
+    with work_folder() as work:
+        docs_dir = work / "docs"
         docs_dir.mkdir()
-        config_file = Path(work) / "mkdocs.yml"
-        settings = mkdocs_config(options, docs_dir, site_dir)
+        config_file = work / "mkdocs.yml"
+        settings = mkdocs_config(options, docs_dir, site_dir or work / "site")
         config_file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
         try:
             config = load_config(str(config_file))
@@ -156,12 +163,19 @@ def _cause(error: BaseException) -> BaseException:
     return deepest
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
-    """Replace out_dir by staging with two renames; the old site is removed only after."""
+def _ours(folder: Path) -> bool:
+    """A staging or old-site folder holds a site (its marker is written first) or nothing."""
+    return (folder / SITE_MARKER).is_file() or not any(folder.iterdir())
+
+
+def _swap(staging: Path, out_dir: Path, inputs: Sequence[Path], cache_dir: Path | None) -> None:
+    """Replace out_dir by staging with two renames; the old site is removed only after.
+    The output is checked again first: it may have changed while the site was built."""
+    check_output(out_dir, inputs=inputs, cache_dir=cache_dir)
     if not out_dir.exists():
         staging.rename(out_dir)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    old = make_folder(out_dir.parent, f".{out_dir.name}.old-")
     old.rmdir()
     out_dir.rename(old)
     try:
@@ -179,23 +193,37 @@ def build_site(
     *,
     cache_dir: Path | None = None,
     page_cache: PageCache | None = None,
+    inputs: Sequence[Path] = (),
+    publish: bool = True,
 ) -> None:
     """Render with mkdocs into a temporary folder next to out_dir, then swap it in atomically
     (a failed build leaves the previous site intact). Byte-for-byte reproducible.
+
+    out_dir must be absent, empty or a site this tool built, and neither hold one of the
+    `inputs` nor the cache (`output.check_output`; ConfigError otherwise, nothing touched).
+    With `publish=False` the site is built in a work folder and dropped: every check of a
+    build, no output (`timeline check`).
 
     With `cache_dir`, pages whose data did not change since the last build are taken from
     there instead of rendered again (`pagecache.py`); the site is the same either way. A
     `page_cache` opened earlier by `open_page_cache` for that folder is used if it fits."""
     out_dir = Path(out_dir).absolute()
+    check_output(out_dir, inputs=inputs, cache_dir=cache_dir)
+    if not publish:
+        _render(timeline, options, None, cache_dir, page_cache)
+        return
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+        for kind in ("new", "old"):
+            remove_stale(out_dir.parent, f".{out_dir.name}.{kind}-", _ours)
+        staging = make_folder(out_dir.parent, f".{out_dir.name}.new-")
+        mark_site(staging)
     except OSError as error:
         raise PipelineError(f"Cannot create the site folder next to {out_dir}: {error}") from error
     try:
         _render(timeline, options, staging, cache_dir, page_cache)
         staging.chmod(0o755)
-        _swap(staging, out_dir)
+        _swap(staging, out_dir, inputs, cache_dir)
     except OSError as error:
         raise PipelineError(f"Cannot write the site to {out_dir}: {error}") from error
     finally:

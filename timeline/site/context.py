@@ -53,9 +53,16 @@ def short_hash(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:8]
 
 
+# Names mkdocs gives a folder's own page (`sources/index.md` lists the sources): an article
+# with such an id must not take it.
+_FOLDER_PAGES = frozenset({"index", "readme"})
+
+
 def page_slug(article_id: str) -> str:
-    """Article ids are usually file-name safe already; others get a slug plus a hash."""
-    if _SAFE_ID.fullmatch(article_id) and len(article_id) <= 100:
+    """Article ids are usually file-name safe already; others, and ids that are the name of
+    a folder's own page, get a slug plus a hash (the id itself is kept everywhere else)."""
+    safe = _SAFE_ID.fullmatch(article_id) and len(article_id) <= 100
+    if safe and article_id.lower() not in _FOLDER_PAGES:
         return article_id
     return f"{slugify(article_id)}-{short_hash(article_id)}"
 

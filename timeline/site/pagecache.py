@@ -3,13 +3,13 @@
 A page's key is a digest of everything its HTML is made from: the site-wide settings,
 theme and rendering code (`salt`), and the page's own path, title, template and data.
 Pages are stored by the SHA-256 of their bytes (like git objects) and listed in an index
-of key -> digest; an entry is used only when its bytes still hash to that digest, so a
-damaged or edited entry is rendered again, never trusted. As in git's index, the size and
-modification time of each file seen intact are kept, and a file that still has them is not
-read again: a rebuild checks thousands of pages with a `stat` each. (A file's name is the
-digest of its bytes, so a file with the same name, size and time is the same file, even
-when a CI cache restore or a copy gave it a new inode.) The index keeps the keys of the
-latest build only, and stored pages nothing refers to any more are removed.
+of key -> digest; an entry is used only when its bytes still hash to that digest, checked
+each time it is used, so a damaged or edited entry is rendered again, never published.
+(Size and modification time prove nothing: a tool can restore both after changing the
+bytes. Hashing every stored page of a 1,000-article site, about 56 MB, takes a fifth of a
+second.) The index keeps the keys of the latest build only, and stored pages nothing
+refers to any more are removed: only files named as this store names them
+(`xx/<digest>.html`), so a cache folder pointed at someone's files costs them nothing.
 
 Pages are hard-linked between the store and the site when both are on one file system,
 which makes placing thousands of unchanged pages (and later deleting the old site) cheap.
@@ -24,6 +24,7 @@ import json
 import logging
 import operator
 import os
+import re
 import shutil
 import types
 import typing
@@ -36,8 +37,8 @@ from timeline.site.fragments import FragmentCache
 log = logging.getLogger(__name__)
 
 INDEX = "index.json"
-_FORMAT = 4
-Stamp = tuple[int, int]  # size, modification time (ns)
+_FORMAT = 5
+_OBJECT = re.compile(r"([0-9a-f]{2})[0-9a-f]{62}\.html")  # a stored page's file name
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
@@ -126,9 +127,9 @@ class PageCache:
         self.salt = salt
         self._fingerprint = fingerprinter()
         self.fragments = FragmentCache(directory, salt, self._fingerprint)
-        self._known, self._known_pieces, self._known_stamps = self._read_index()
+        self._known, self._known_pieces = self._read_index()
         self._used: dict[str, str] = {}
-        self._stamps: dict[str, Stamp] = {}  # digest -> stamp of its file, seen intact
+        self._intact: set[str] = set()  # digests whose files were checked in this build
         self._pieces: dict[str, list[str]] = {}  # page key -> its fragments, when it has any
         self._folders: set[Path] = set()  # site folders made so far
 
@@ -145,16 +146,16 @@ class PageCache:
         if digest is None:
             return None
         stored = self._object(digest)
-        try:
-            stamp = _stamp(stored)
-            intact = stamp == self._known_stamps.get(digest) or _digest(stored) == digest
-        except OSError:
-            intact = False
-        if not intact:
-            log.warning("page cache: %s is damaged; rendering the page again", stored)
-            return None
+        if digest not in self._intact:
+            try:
+                intact = _digest(stored) == digest
+            except OSError:
+                intact = False
+            if not intact:
+                log.warning("page cache: %s is damaged; rendering the page again", stored)
+                return None
+            self._intact.add(digest)
         self._used[key] = digest
-        self._stamps[digest] = stamp
         pieces = self._known_pieces.get(key)
         if pieces:
             self.fragments.carry(pieces)
@@ -179,7 +180,6 @@ class PageCache:
             _link_or_copy(built, temporary)
             temporary.replace(stored)
         self._used[key] = digest
-        self._stamps[digest] = _stamp(stored)
         if pieces := list(pieces):
             self._pieces[key] = pieces
 
@@ -194,7 +194,6 @@ class PageCache:
             "salt": self.salt,
             "pages": dict(sorted(self._used.items())),
             "fragments": dict(sorted(self._pieces.items())),
-            "stamps": dict(sorted(self._stamps.items())),
         }
         temporary.write_text(json.dumps(payload), encoding="utf-8")
         temporary.replace(index)
@@ -206,37 +205,31 @@ class PageCache:
     def _object(self, digest: str) -> Path:
         return self.directory / digest[:2] / f"{digest}.html"
 
-    def _read_index(self) -> tuple[dict[str, str], dict[str, list[str]], dict[str, Stamp]]:
-        """Page key -> stored digest, page key -> its fragment keys, digest -> stamp."""
+    def _read_index(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Page key -> stored digest, page key -> its fragment keys."""
         try:
             payload = json.loads((self.directory / INDEX).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return {}, {}, {}
+            return {}, {}
         except (OSError, ValueError) as error:
             log.warning("page cache: unreadable index (%s); rendering every page", error)
-            return {}, {}, {}
+            return {}, {}
         if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
-            return {}, {}, {}
-        pages, pieces, stamps = (payload.get(k) for k in ("pages", "fragments", "stamps"))
-        if not (isinstance(pages, dict) and isinstance(pieces, dict) and isinstance(stamps, dict)):
-            return {}, {}, {}
-        known = {k: v for k, v in pages.items() if isinstance(k, str) and isinstance(v, str)}
+            return {}, {}
+        pages, pieces = payload.get("pages"), payload.get("fragments")
+        if not (isinstance(pages, dict) and isinstance(pieces, dict)):
+            return {}, {}
+        known = {
+            k: v
+            for k, v in pages.items()
+            if isinstance(k, str) and isinstance(v, str) and _OBJECT.fullmatch(f"{v}.html")
+        }
         held = {
             k: [p for p in v if isinstance(p, str)]
             for k, v in pieces.items()
             if k in known and isinstance(v, list)
         }
-        seen = {
-            digest: (v[0], v[1])
-            for digest, v in stamps.items()
-            if isinstance(v, list) and len(v) == 2 and all(type(n) is int for n in v)
-        }
-        return known, held, seen
-
-
-def _stamp(path: Path) -> Stamp:
-    status = path.stat()
-    return (status.st_size, status.st_mtime_ns)
+        return known, held
 
 
 def _digest(path: Path) -> str:
@@ -244,12 +237,20 @@ def _digest(path: Path) -> str:
 
 
 def _objects(directory: Path) -> Iterator[os.DirEntry[str]]:
-    """The stored pages, listed without a `stat` per file (thousands of them)."""
+    """The stored pages, listed without a `stat` per file (thousands of them): files named
+    `<digest>.html` in the folder named by the digest's first two characters, as `_object`
+    names them, and nothing else."""
     with os.scandir(directory) as folders:
         for folder in folders:
             if len(folder.name) == 2 and folder.is_dir(follow_symlinks=False):
                 with os.scandir(folder.path) as entries:
-                    yield from (e for e in entries if e.name.endswith(".html") and e.is_file())
+                    yield from (
+                        e
+                        for e in entries
+                        if (name := _OBJECT.fullmatch(e.name))
+                        and name[1] == folder.name
+                        and e.is_file(follow_symlinks=False)
+                    )
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

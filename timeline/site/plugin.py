@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
@@ -109,8 +110,23 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._search = search.use_timeline_index(config.plugins.get("search"))
 
+    def _articles(self, config: MkDocsConfig) -> Path | None:
+        if not self.config.articles:
+            return None
+        return Path(config.config_file_path or ".").parent / self.config.articles
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Link the component stylesheet and script from every page, whatever the theme."""
+        """Link the component stylesheet and script from every page, whatever the theme.
+        Refuse articles kept inside site_dir, which mkdocs empties on every build."""
+        articles = self._articles(config)
+        if articles is not None:
+            real, site = Path(os.path.realpath(articles)), Path(os.path.realpath(config.site_dir))
+            if real == site or site in real.parents:
+                raise PluginError(
+                    f"timeline: the articles ({self.config.articles}) are inside site_dir "
+                    f"({config.site_dir}), which mkdocs empties on every build; "
+                    "keep them somewhere else"
+                )
         if self._prefix + ASSETS[0] not in config.extra_css:
             config.extra_css.append(self._prefix + ASSETS[0])
         if self._prefix + ASSETS[1] not in [str(s) for s in config.extra_javascript]:
@@ -120,14 +136,16 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     def _load(self, config: MkDocsConfig) -> tuple[Timeline, SiteOptions]:
         if self._timeline is not None and self._options is not None:
             return self._timeline, self._options
-        if not self.config.articles:
+        articles = self._articles(config)
+        if articles is None:
             raise PluginError("timeline: set the `articles` option to the folder of articles.")
         from timeline.pipeline import extract_timeline  # the pipeline is heavy: load on use
 
-        root = Path(config.config_file_path or ".").parent
         try:
             asked = settled_build_date(self.config.build_date, "mkdocs.yml: plugin timeline")
-            timeline = extract_timeline([root / self.config.articles], Config(build_date=asked))
+            # site_dir as the output: when it sits inside the articles folder, it is not read
+            settings = Config(output=config.site_dir, build_date=asked)
+            timeline = extract_timeline([articles], settings)
         except TimelineError as error:
             raise PluginError(f"timeline: {error}") from error
         options = SiteOptions(
@@ -289,8 +307,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, **_: Any) -> None:
         """`mkdocs serve` rebuilds when an article is added or edited."""
-        if self.config.articles:
-            server.watch(str(Path(config.config_file_path or ".").parent / self.config.articles))
+        articles = self._articles(config)
+        if articles is not None:
+            server.watch(str(articles))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
