@@ -452,7 +452,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _cmd_tag(args: argparse.Namespace) -> int:
     from timeline.nlp import load_pipeline
-    from timeline.timex import explain, tag_text
+    from timeline.timex import explain, tag
 
     # Bytes decoded as they are: no newline translation, so offsets index the text as read.
     name = "<stdin>" if args.file == "-" else args.file
@@ -467,7 +467,10 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             'timeline: no --dct given: relative expressions stay unresolved (value "")',
             file=sys.stderr,
         )
-    timexes = tag_text(text, args.dct, load_pipeline())
+    tagging = tag(load_pipeline()(text), args.dct)
+    for failure in tagging.failures:  # a fault in a rule: the others are still printed
+        print(f"timeline: {name}: {failure.describe()}; please report this", file=sys.stderr)
+    timexes = tagging.timexes
     if args.explain:
         for timex in timexes:
             print(explain(timex))

@@ -292,5 +292,15 @@ def build_date(config: Config, timeline: Timeline) -> dt.date:
         return from_env
     if config.build_date is not None:
         return config.build_date
+    return newest_publication(timeline)
+
+
+# Sitemaps and their gzip headers carry 32-bit timestamps, which end on this day.
+LATEST_BUILD_DATE = dt.date(2106, 2, 7)
+
+
+def newest_publication(timeline: Timeline) -> dt.date:
+    """The default build date: the newest publication date (1970-01-01 when none is
+    known), but no later than a site can state (an article may claim the year 9999)."""
     dates = [a.published.date for a in timeline.articles if a.published.date is not None]
-    return max(dates) if dates else dt.date(1970, 1, 1)
+    return min(max(dates), LATEST_BUILD_DATE) if dates else dt.date(1970, 1, 1)

@@ -63,8 +63,9 @@ def default_build_date(timeline: Timeline) -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    dates = [a.published.date for a in timeline.articles if a.published.date]
-    return max(dates, default=dt.date(1970, 1, 1))
+    from timeline.pipeline import newest_publication
+
+    return newest_publication(timeline)
 
 
 def _build_date(configured: object, timeline: Timeline) -> dt.date:
