@@ -217,7 +217,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             self._add(files, File.generated(config, self._prefix + name, abs_src_path=str(target)))
             targets[name] = target
         return ExportWriter(
-            lambda: pages.export_files(timeline, data, options, page_url, feed_url), targets
+            lambda: pages.export_files(timeline, data, options, page_url, feed_url),
+            targets,
+            root=Path(config.site_dir),
         )
 
     def _page_file(self, config: MkDocsConfig, spec: pages.PageSpec) -> File:
