@@ -49,8 +49,10 @@ WIDE_YEAR = r"(?:\d{4})(?![\d,]\d|\s*%|-\d|\.\d)"
 ERA = r"(?-i:BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
 _NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
+# At most seven number words ("two hundred twenty-five thousand"): an unbounded run would
+# be matched again from each of its words, which is quadratic in its length.
 _AMOUNT = (
-    rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*"
+    rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD})){{0,6}}"
     r"(?:\s+and\s+a\s+half)?|a\s+few|(?:a\s+)?couple\s+of|several|many|few|a|an|a\s+single)"
 )
 # "two to three weeks", "12 to 18 months": the range is one expression.
