@@ -159,3 +159,54 @@ def test_the_build_goes_on_and_strict_fails_it(broken_season: None, tmp_path: Pa
     assert status["other"]["status"] == "ok"
     page = (out / "sources" / "winter.html").read_text()
     assert "yesterday" in page and "rule season" in page
+
+
+@pytest.fixture
+def broken_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cutting the winter article's text into highlighted segments raises."""
+    from timeline.site import articles
+
+    real = articles.segment_text
+
+    def segments(text: str, *args: object) -> object:
+        if "winter" in text:
+            raise IndexError("segment out of range")
+        return real(text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(articles, "segment_text", segments)
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir(exist_ok=True)
+    for article in (WINTER, OTHER):
+        published = article.published.date
+        assert published is not None
+        front = f"---\npublished: {published.isoformat()}\n---\n"
+        (folder / f"{article.id}.md").write_text(front + article.text)
+    return folder
+
+
+@pytest.mark.slow
+def test_a_page_that_fails_to_render_costs_its_highlights_only(
+    broken_page: None, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    common = [str(_folder(tmp_path)), "-o", str(out), "-q", "--cache-dir", str(tmp_path / "c")]
+    assert main(["build", *common, "--strict"]) == 1
+    assert not out.exists()
+    assert main(["build", *common]) == 0
+    page = (out / "sources" / "winter.html").read_text()
+    assert "could not be rendered in full (IndexError: segment out of range)" in page
+    assert "It was colder last winter" in page  # the article is still there
+    report = json.loads((out / "report.json").read_text())
+    status = {entry["id"]: entry for entry in report["inputs"]}
+    assert status["winter"]["status"] == "warning"
+    assert "please report it" in status["winter"]["messages"][-1]
+    assert status["other"]["status"] == "ok"
+    assert "<mark" in (out / "sources" / "other.html").read_text()
+    extraction = json.loads((out / "events.json").read_text())
+    assert {a["id"]: a["status"] for a in extraction["articles"]}["winter"] == "warning"
+    assert main(["build", *common]) == 0  # a plain page is never reused from the cache
+    again = json.loads((out / "report.json").read_text())
+    assert again["inputs"] == report["inputs"]

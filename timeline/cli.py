@@ -426,6 +426,7 @@ def _cmd_build(args: argparse.Namespace, config: Config) -> int:
         site_name=config.title,
         build_date=build_date(config, timeline),
         site_url=config.site_url,
+        strict=config.strict,
     )
     out = Path(config.output)
     pages = Path(config.cache_dir) / "pages" if config.use_cache else None
