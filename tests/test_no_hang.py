@@ -259,3 +259,18 @@ def test_a_consumer_that_stops_early_stops_the_processes() -> None:
     assert len(multiprocessing.active_children()) == 2
     results.close()
     assert multiprocessing.active_children() == []
+
+
+def test_parsing_goes_on_here_when_no_process_can_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builders import make_article
+
+    from timeline import workers
+
+    def refuse() -> None:
+        raise OSError("fork: Resource temporarily unavailable")
+
+    monkeypatch.setattr(workers, "Worker", refuse)
+    articles = [make_article(f"a{n}", f"Talks {n} began yesterday.", None) for n in range(3)]
+    results = list(workers.extract_in_processes(articles, 2))
+    assert [r.article.id for r in results] == ["a0", "a1", "a2"]
+    assert all(r.timexes for r in results)

@@ -45,7 +45,6 @@ EXTRACTION_CODE = (
     "extract.py",
     "model.py",
     "nlp.py",
-    "workers.py",
     "cache.py",
     "entries.py",
     "serialize.py",

@@ -139,9 +139,20 @@ def extract_in_processes(
         return
     size = max(1, min(chunk, -(-len(articles) // (2 * processes))))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    workers = [Worker() for _ in range(min(processes, len(chunks)))]
+    workers: list[Worker] = []
     try:
-        yield from _results(chunks, workers)
+        for _ in range(min(processes, len(chunks))):
+            try:
+                workers.append(Worker())
+            except (OSError, RuntimeError) as error:  # no more processes allowed
+                log.info("parsing in %d processes: cannot start more (%s)", len(workers), error)
+                break
+        if workers:
+            yield from _results(chunks, workers)
+        else:
+            from timeline.extract import extract_batch
+
+            yield from extract_batch(articles)
     finally:
         for worker in workers:
             worker.stop()
