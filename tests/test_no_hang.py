@@ -41,6 +41,17 @@ def put(self, result):
         raise RuntimeError("the cache broke")
 timeline.cache.ExtractionCache.put = put
 """
+# Each article takes a quarter of a second more, so that a run is surely mid-parse when
+# the test acts (the worker processes are forked with this patch).
+SLOW_PARSE = """
+import time
+import timeline.extract
+real = timeline.extract.extract_article
+def slow(article, doc):
+    time.sleep(0.25)
+    return real(article, doc)
+timeline.extract.extract_article = slow
+"""
 # Parsing itself fails, inside the worker processes (they are forked with this patch).
 FAIL_WORKERS = """
 import timeline.nlp
@@ -149,7 +160,7 @@ def _extract(tmp_path: Path, *extra: str) -> list[str]:
     ("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["sigint", "sigterm"]
 )
 def test_an_interrupt_mid_parse_stops_every_process(tmp_path: Path, sig: int, code: int) -> None:
-    run = Run(tmp_path, _extract(tmp_path, "--jobs", "2"))
+    run = Run(tmp_path, _extract(tmp_path, "--jobs", "2"), patch=SLOW_PARSE)
     run.wait_for(run.parsing, "parsing")
     assert len(_marked(run.token)) == 3  # the command and its two parsing processes
     run.process.send_signal(sig)
@@ -172,7 +183,7 @@ def test_a_failure_inside_the_parsing_processes_fails_the_run(tmp_path: Path) ->
 
 
 def test_a_parsing_process_killed_fails_the_run(tmp_path: Path) -> None:
-    run = Run(tmp_path, _extract(tmp_path, "--jobs", "2"))
+    run = Run(tmp_path, _extract(tmp_path, "--jobs", "2"), patch=SLOW_PARSE)
     run.wait_for(run.parsing, "parsing")
     worker = max(pid for pid in _marked(run.token) if pid != run.process.pid)
     os.kill(worker, signal.SIGKILL)
@@ -184,7 +195,8 @@ def test_a_parsing_process_killed_fails_the_run(tmp_path: Path) -> None:
 def test_the_helper_dies_with_a_killed_build(tmp_path: Path) -> None:
     # A few new articles with a cache: the helper process loads the model and parses them.
     corpus = _corpus(tmp_path / "articles")
-    run = Run(tmp_path, ["extract", str(corpus), "--cache-dir", str(tmp_path / "cache")])
+    args = ["extract", str(corpus), "--cache-dir", str(tmp_path / "cache")]
+    run = Run(tmp_path, args, patch=SLOW_PARSE)
     run.wait_for(lambda: len(_marked(run.token)) >= 2, "a helper process")
     run.process.kill()
     run.finish()
@@ -193,7 +205,8 @@ def test_the_helper_dies_with_a_killed_build(tmp_path: Path) -> None:
 
 def test_the_helper_stops_with_an_interrupted_build(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "articles")
-    run = Run(tmp_path, ["extract", str(corpus), "--cache-dir", str(tmp_path / "cache")])
+    args = ["extract", str(corpus), "--cache-dir", str(tmp_path / "cache")]
+    run = Run(tmp_path, args, patch=SLOW_PARSE)
     run.wait_for(run.parsing, "parsing")
     run.process.send_signal(signal.SIGTERM)
     assert run.finish() == 143
@@ -202,7 +215,7 @@ def test_the_helper_stops_with_an_interrupted_build(tmp_path: Path) -> None:
 
 def test_an_interrupted_dask_run_closes_its_cluster(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
-    run = Run(tmp_path, _extract(tmp_path, "--executor", "dask"))
+    run = Run(tmp_path, _extract(tmp_path, "--executor", "dask"), patch=SLOW_PARSE)
     run.wait_for(lambda: "dask:" in run.log(), "the Dask cluster", timeout=180)
     time.sleep(1.0)  # the workers have their chunks
     run.process.send_signal(signal.SIGTERM)

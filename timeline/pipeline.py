@@ -97,13 +97,12 @@ def analyse(
     progress: Progress | None = None,
     helper: ParseHelper | None = None,
     meanwhile: Callable[[Sequence[ArticleResult]], None] | None = None,
-    parallel_from: int = PARALLEL_FROM,
 ) -> tuple[ArticleResult, ...]:
     """Results for every article, in order; cached and skipped ones are not parsed again.
 
     `mapper` runs `extract_batch` elsewhere (a Dask cluster); by default it runs here,
     streaming, in several processes when `jobs` says so or, with `jobs` 0, when there are
-    `parallel_from` uncached articles or more. A started `helper` parses the uncached
+    `PARALLEL_FROM` uncached articles or more. A started `helper` parses the uncached
     articles when one process is to (it has been loading the model meanwhile); it is
     stopped unused otherwise. `meanwhile` is the caller's own work, called once with the
     results known by then: while the helper parses, those of the cached and skipped
@@ -121,7 +120,7 @@ def analyse(
             pending.append(index)
     log.info("cache: %d of %d articles reused", len(articles) - len(pending), len(articles))
     todo = [articles[i] for i in pending]
-    processes = jobs or _processes(len(todo), parallel_from)
+    processes = jobs or _processes(len(todo))
     fresh: Iterable[ArticleResult] = ()
     if helper is not None and mapper is None and todo and processes == 1:
         helper.submit(todo)
@@ -151,8 +150,8 @@ def analyse(
     return ordered
 
 
-def _processes(articles: int, parallel_from: int = PARALLEL_FROM) -> int:
-    return min(os.cpu_count() or 1, 4) if articles >= parallel_from else 1
+def _processes(articles: int) -> int:
+    return min(os.cpu_count() or 1, 4) if articles >= PARALLEL_FROM else 1
 
 
 def extract_timeline(
