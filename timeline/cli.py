@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -22,6 +23,7 @@ from timeline import __version__
 from timeline.config import MAX_JOBS, Config, load_config, parse_date
 from timeline.errors import ConfigError, TimelineError
 from timeline.model import Article, Status, Timeline
+from timeline.shutdown import Terminated, exit_code, signals_as_exceptions, stop_children
 
 if TYPE_CHECKING:  # the site code loads on use
     from timeline.site.pagecache import PageCache
@@ -213,9 +215,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The `timeline` command: `main`, then a quick exit. A build leaves millions of objects
     behind, and freeing them one by one takes about a second that the OS does at once.
-    Every child process has been joined and every file closed by then; streams and logs
-    are flushed here."""
-    code = main()
+    Every child process has been stopped and every file closed by then; streams and logs
+    are flushed here.
+
+    Ctrl-C, SIGTERM and SIGHUP unwind the run like an error, so every cleanup runs; the
+    exit code is then 128 plus the signal's number (130 for Ctrl-C). A fault in timeline
+    itself prints its traceback and exits 1: never a hang on a process left behind."""
+    code = EXIT_FAILED
+    try:
+        with signals_as_exceptions():
+            code = main()
+    except (KeyboardInterrupt, Terminated) as stop:
+        print(f"timeline: stopped ({stop or 'interrupted'})", file=sys.stderr)
+        code = exit_code(stop)
+    except Exception:
+        traceback.print_exc()
+        print("timeline: internal error: this is a fault in timeline, please report it",
+              file=sys.stderr)  # fmt: skip
+    finally:
+        stop_children()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # a closed pipe (`timeline extract | head`)
@@ -431,6 +449,7 @@ def _build(args: argparse.Namespace, config: Config, *, publish: bool) -> int:
         site_name=config.title,
         build_date=build_date(config, timeline),
         site_url=config.site_url,
+        strict=config.strict,
     )
     out = Path(config.output)
     pages = cache / "pages" if cache is not None else None
@@ -478,30 +497,14 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
         print(f"serving {folder} at http://{args.dev_addr}/ (Ctrl-C stops)", file=sys.stderr)
-        with _stop_on_sigterm():
-            serve(str(config_file), livereload=True)
+        # SIGTERM unwinds like Ctrl-C (`run`), so mkdocs and work_folder remove their folders
+        serve(str(config_file), livereload=True)
     return EXIT_OK
 
 
-@contextlib.contextmanager
-def _stop_on_sigterm() -> Iterator[None]:
-    """SIGTERM (a service manager, `kill`) stops the server as Ctrl-C does: mkdocs shuts it
-    down and the work folders are removed, instead of the process ending on the spot."""
-    import signal
-
-    def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def _cmd_tag(args: argparse.Namespace) -> int:
-    from timeline.nlp import load_pipeline
-    from timeline.timex import explain, tag_text
+    from timeline.nlp import load_pipeline, parse_text
+    from timeline.timex import explain, tag
 
     # Bytes decoded as they are: no newline translation, so offsets index the text as read.
     name = "<stdin>" if args.file == "-" else args.file
@@ -516,7 +519,10 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             'timeline: no --dct given: relative expressions stay unresolved (value "")',
             file=sys.stderr,
         )
-    timexes = tag_text(text, args.dct, load_pipeline())
+    tagging = tag(parse_text(load_pipeline(), text), args.dct)
+    for failure in tagging.failures:  # a fault in a rule: the others are still printed
+        print(f"timeline: {name}: {failure.describe()}; please report this", file=sys.stderr)
+    timexes = tagging.timexes
     if args.explain:
         for timex in timexes:
             print(explain(timex))

@@ -2,6 +2,8 @@
 
 Articles are sent in chunks so each worker loads spaCy once and parses a batch through one
 `nlp.pipe`; results come back in order. Without an address a local cluster is started.
+Whatever ends the map (the last result, an error, an interrupt, a consumer that stops
+reading), its remaining tasks are cancelled and a local cluster is closed.
 """
 
 from __future__ import annotations
@@ -36,16 +38,18 @@ def dask_mapper(scheduler: str | None, *, chunk: int = CHUNK) -> BatchMapper:
                 "--executor dask needs Dask distributed: pip install 'timeline[dask]'"
             ) from exc
         chunks = [list(articles[i : i + chunk]) for i in range(0, len(articles), chunk)]
-        # distributed ships no complete annotations for these constructors.
-        cluster = (
-            None if scheduler else LocalCluster(processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
-        )
+        cluster = None
         try:
+            if not scheduler:  # distributed ships no complete annotations for these
+                cluster = LocalCluster(processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
             with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
                 log.info("dask: %d articles in %d chunks on %s", len(articles), len(chunks), client)
                 futures = client.map(run_chunk, chunks, pure=False)
-                for future in futures:
-                    yield from future.result()
+                try:
+                    for future in futures:
+                        yield from future.result()
+                finally:  # on any error, an interrupt, or a consumer that stopped early
+                    client.cancel(futures)
         except OSError as exc:
             raise PipelineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
         finally:

@@ -16,10 +16,16 @@ date it contains. Rules, in the order they apply:
   only when its date is incompatible with the first (two separate statements).
 - A lead sentence in the present tense with no date of its own ("Kerry is in Moscow for
   talks") is about the publication day. Other undated sentences are background.
+
+Work grows linearly with the article: a "sentence" longer than `MAX_SEGMENT_TOKENS` (a
+list or a table run together, never prose) is cut into pieces at commas and semicolons,
+each parsed as a sentence of its own, and nothing compares every date or word of a
+sentence with every other.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,6 +40,7 @@ _COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})
 _QUOTES = frozenset('"“”')
 _MIN_WORDS = 4
 _LEAD_SENTENCES = 1
+MAX_SEGMENT_TOKENS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,36 +65,54 @@ def extract_mentions(
     published = article.published.date
     canon = article_entities(doc)
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    starts = [t.start for t in ordered]
+    quotes = _Quotes(doc.text)
     mentions: list[EventMention] = []
     lead_seen = 0
     for line in segments(doc):
         if not _is_statement(line):
             continue
         seg, offset = _self_contained(line)
-        inside = [t for t in ordered if line.start_char <= t.start and t.end <= line.end_char]
-        anchors = _anchors(seg, offset, inside, published)
+        first = bisect.bisect_left(starts, line.start_char)
+        last = bisect.bisect_left(starts, line.end_char)
+        inside = [t for t in ordered[first:last] if t.end <= line.end_char]
+        anchors = _anchors(seg, offset, inside, published, quotes)
         main = main_predicate(seg)
         found = [_dated(seg, anchor, main) for anchor in _choose(anchors, main)]
         lead = not inside and lead_seen < _LEAD_SENTENCES and _ends_sentence(seg)
         if lead and published is not None and is_present(main):
             found.append((_words(headline(main, seg), seg), published.isoformat(), None, seg))
+        if found:  # shared by the sentence's mentions, made once
+            sentence, entities = seg.text, entities_in(seg, canon)
+            whole = content_lemmas(seg)
         for words, date, anchor, context in found:
             mentions.append(
                 EventMention(
                     article=article.id,
-                    sentence=seg.text,
+                    sentence=sentence,
                     start=seg.start_char + offset,
                     end=seg.end_char + offset,
                     date=date,
                     headline=render(words),
                     timex=anchor.timex if anchor else None,
                     date_source="timex" if anchor and not anchor.deictic_now else "publication",
-                    entities=entities_in(seg, canon),
-                    lemmas=content_lemmas(words) + content_lemmas(context),
+                    entities=entities,
+                    lemmas=content_lemmas(words)
+                    + (whole if context is seg else content_lemmas(context)),
                 )
             )
         lead_seen += _ends_sentence(seg)
     return tuple(mentions)
+
+
+class _Quotes:
+    """Where the quotation marks of a text are, to count those before a point in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.offsets = [i for i, c in enumerate(text) if c in _QUOTES]
+
+    def between(self, start: int, end: int) -> int:
+        return bisect.bisect_left(self.offsets, end) - bisect.bisect_left(self.offsets, start)
 
 
 def _self_contained(seg: Span) -> tuple[Span, int]:
@@ -119,20 +144,28 @@ def _ends_sentence(seg: Span) -> bool:
     return seg.text.rstrip().endswith((".", '"', "”", "'"))
 
 
-def _quoted(seg: Span, start: int) -> bool:
-    """True after an odd number of quote marks: speech, even when the closing mark
-    was split off into the next sentence."""
-    before = seg.text[: start - seg.start_char]
-    return sum(1 for c in before if c in _QUOTES) % 2 == 1
+def _quoted(seg: Span, offset: int, start: int, quotes: _Quotes) -> bool:
+    """True after an odd number of quote marks in the sentence: speech, even when the
+    closing mark was split off into the next sentence. (`seg` is at `offset` in the
+    article, `start` an offset in the article.)"""
+    return quotes.between(seg.start_char + offset, start) % 2 == 1
 
 
 def _anchors(
-    seg: Span, offset: int, timexes: Sequence[Timex], published: dt.date | None
+    seg: Span,
+    offset: int,
+    timexes: Sequence[Timex],
+    published: dt.date | None,
+    quotes: _Quotes,
 ) -> list[_Anchor]:
     """The timexes of one sentence that can date an event (see the module rules)."""
     found: list[_Anchor] = []
     for timex in timexes:
-        if timex.type not in _EVENT_TYPES or not timex.value or _quoted(seg, timex.start - offset):
+        if (
+            timex.type not in _EVENT_TYPES
+            or not timex.value
+            or _quoted(seg, offset, timex.start, quotes)
+        ):
             continue
         now = timex.value == "PRESENT_REF"
         # a time of day dates its day: "Thursday night" is an event of that Thursday
@@ -178,17 +211,15 @@ def _choose(anchors: list[_Anchor], main: Token) -> list[_Anchor]:
         by_clause.setdefault(anchor.predicate.i, []).append(anchor)
     order = sorted(by_clause, key=lambda i: (i != main.i, min(a.timex.start for a in by_clause[i])))
     chosen: list[_Anchor] = []
+    values: list[DateValue] = []
     for clause in order:
         best = _best(by_clause[clause], is_present(by_clause[clause][0].predicate))
         value = DateValue.parse(best.value)
         if value is None:
             continue
-        if all(
-            not value.compatible(other)
-            for other in (DateValue.parse(c.value) for c in chosen)
-            if other is not None
-        ):
+        if all(not value.compatible(other) for other in values):
             chosen.append(best)
+            values.append(value)
     return chosen
 
 
@@ -251,16 +282,35 @@ _MAX_HEADLINE_TOKENS = 22
 
 
 def segments(doc: Doc) -> list[Span]:
-    """Sentences, also broken at line ends: news text has one sentence or paragraph a line."""
+    """Sentences, also broken at line ends: news text has one sentence or paragraph a line;
+    and no longer than `MAX_SEGMENT_TOKENS`."""
     spans: list[Span] = []
     for sent in doc.sents:
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
-                spans.append(doc[start : tok.i])
+                spans.extend(_bounded(doc[start : tok.i]))
                 start = tok.i + 1
-        spans.append(doc[start : sent.end])
+        spans.extend(_bounded(doc[start : sent.end]))
     return [s for s in (_strip(s) for s in spans) if s is not None]
+
+
+_CUTS = frozenset({",", ";", ":"})
+
+
+def _bounded(span: Span, limit: int = MAX_SEGMENT_TOKENS) -> list[Span]:
+    """A span cut into pieces of at most `limit` tokens, each after the last comma,
+    semicolon or colon of its second half where there is one."""
+    doc, pieces, start = span.doc, [], span.start
+    while span.end - start > limit:
+        end = start + limit
+        cut = next(
+            (i + 1 for i in range(end - 1, start + limit // 2, -1) if doc[i].text in _CUTS), end
+        )
+        pieces.append(doc[start:cut])
+        start = cut
+    pieces.append(doc[start : span.end])
+    return pieces
 
 
 def _strip(span: Span) -> Span | None:
@@ -333,15 +383,20 @@ def headline(clause: Token, seg: Span) -> list[Token]:
         keep |= noun_phrase(clause.head, before=clause.i)
     keep = {i for i in keep if i in inside}
     doc = seg.doc
-    droppable = sorted(
-        (t for t in (doc[i] for i in keep) if t.i != clause.i and _droppable(t, clause)),
-        key=lambda t: (_depth(t, clause), -t.i),
-    )
-    for tok in droppable:
-        if _word_count(doc, keep) <= _MAX_HEADLINE_TOKENS:
-            break
-        if tok.i in keep:
-            keep -= {t.i for t in tok.subtree}
+    words = _word_count(doc, keep)
+    if words > _MAX_HEADLINE_TOKENS:  # drop phrases, shallowest first
+        depth = _depths(clause, keep)
+        droppable = sorted(
+            (t for t in (doc[i] for i in keep) if t.i != clause.i and _droppable(t, clause)),
+            key=lambda t: (depth[t.i], -t.i),
+        )
+        for tok in droppable:
+            if words <= _MAX_HEADLINE_TOKENS:
+                break
+            if tok.i in keep:
+                gone = {t.i for t in tok.subtree} & keep
+                words -= _word_count(doc, gone)
+                keep -= gone
     return [doc[i] for i in sorted(keep)]
 
 
@@ -359,10 +414,18 @@ def _droppable(token: Token, clause: Token) -> bool:
     return token.dep_ in {"prep", "agent"} or (token.dep_ in _OPTIONAL and token.head.i != clause.i)
 
 
-def _depth(token: Token, top: Token) -> int:
-    depth = 0
-    while token.i not in {top.i, token.head.i}:
-        token, depth = token.head, depth + 1
+def _depths(top: Token, keep: set[int]) -> dict[int, int]:
+    """Steps from each kept token up to `top` (or to the root, for tokens outside its
+    subtree), each step walked once."""
+    depth: dict[int, int] = {top.i: 0}
+    for i in keep:
+        path, token = [], top.doc[i]
+        while token.i not in depth and token.head.i != token.i:
+            path.append(token)
+            token = token.head
+        known = depth.get(token.i, 0)
+        for step, walked in enumerate(reversed(path), start=1):
+            depth[walked.i] = known + step
     return depth
 
 
@@ -376,18 +439,23 @@ def _is_speech(child: Token, clause: Token) -> bool:
 
 
 def _trimmed(token: Token) -> set[int]:
-    """A subtree minus relative clauses, appositions and other asides."""
-    keep = {token.i}
-    for child in token.children:
-        if child.dep_ in _INNER_DROP and child.dep_ != "cc":
-            continue
-        if child.dep_ == "punct" and child.tag_ != "HYPH":
-            continue
-        if child.dep_ == "conj" and child.pos_ in _VERBS:
-            continue
-        keep |= _trimmed(child)
-        if child.dep_ == "conj":
-            keep |= {c.i for c in token.children if c.dep_ == "cc"}
+    """A subtree minus relative clauses, appositions and other asides (walked with a
+    stack: a parse may be deeper than Python's recursion limit)."""
+    keep: set[int] = set()
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        keep.add(current.i)
+        for child in current.children:
+            if child.dep_ in _INNER_DROP and child.dep_ != "cc":
+                continue
+            if child.dep_ == "punct" and child.tag_ != "HYPH":
+                continue
+            if child.dep_ == "conj" and child.pos_ in _VERBS:
+                continue
+            stack.append(child)
+            if child.dep_ == "conj":
+                keep |= {c.i for c in current.children if c.dep_ == "cc"}
     return keep
 
 
@@ -456,12 +524,15 @@ def article_entities(doc: Doc) -> dict[str, str]:
     people = sorted(
         {_surface(e) for e in doc.ents if e.label_ == "PERSON" and "\n" not in e.text} - {""}
     )
+    # each name under its trailing words: "John Kerry" under ("Kerry",)
+    by_ending: dict[tuple[str, ...], list[str]] = {}
+    for person in people:
+        words = tuple(person.split())
+        for n in range(1, len(words)):
+            by_ending.setdefault(words[-n:], []).append(person)
     canon: dict[str, str] = {}
     for name in people:
-        words = name.split()
-        longer = [
-            p for p in people if len(p.split()) > len(words) and p.split()[-len(words) :] == words
-        ]
+        longer = by_ending.get(tuple(name.split()), [])
         canon[name] = max(longer, key=lambda p: (len(p.split()), len(p), p)) if longer else name
     return canon
 

@@ -1,30 +1,89 @@
 """The per-article map: parse, tag, extract mentions. It has no shared state, so it runs the
-same in this process, in a helper process, in spaCy's worker processes or on a cluster.
+same in this process, in worker processes (`workers.py`) or on a cluster.
 
 This is the only stage that needs spaCy; the rest of the pipeline imports it on use, so a
 build whose articles are all cached never loads the model.
+
+No article can stop the map: should parsing, tagging or finding the events of one article
+fail (a fault in this program or a library, never in the text), the article is kept with
+what could be made of it, its status becomes `warning` and its messages say what was lost
+and ask for a report; the others are not touched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from spacy.tokens import Doc
 
 from timeline.events import extract_mentions
-from timeline.model import Article, ArticleResult
-from timeline.nlp import load_pipeline
+from timeline.model import Article, ArticleResult, EventMention, Status
+from timeline.nlp import BATCH_SIZE, load_pipeline, parse_all
 from timeline.shingles import text_shingles
-from timeline.timex import tag_doc
+from timeline.timex import Tagging, tag
 
-BATCH_SIZE = 32
+__all__ = ["BATCH_SIZE", "extract_article", "extract_batch"]
+
+log = logging.getLogger("timeline")
+_REPORT = "this is a fault in timeline, not in the file: please report it"
+T = TypeVar("T")
 
 
-def extract_batch(articles: Sequence[Article], jobs: int = 1) -> Iterator[ArticleResult]:
-    """Results in order; spaCy runs once per article through one `nlp.pipe`. The wire-copy
+def extract_batch(articles: Sequence[Article]) -> Iterator[ArticleResult]:
+    """Results in order; spaCy parses the texts in batches (`nlp.parse_all`). The wire-copy
     shingles are made here too, so they are cached with the rest."""
     nlp = load_pipeline()
-    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE, n_process=jobs)
+    docs = parse_all(nlp, [a.text for a in articles])
     for article, doc in zip(articles, docs, strict=True):
-        timexes = tag_doc(doc, article.published.date)
-        mentions = extract_mentions(article, doc, timexes)
-        shingles = text_shingles(article.text)
-        yield ArticleResult(article=article, timexes=timexes, mentions=mentions, shingles=shingles)
+        yield extract_article(article, doc)
+
+
+def extract_article(article: Article, doc: Doc | Exception) -> ArticleResult:
+    """One article's result from its parse (or what parsing it raised), failures kept to
+    the article (see the module docstring)."""
+    problems: list[str] = []
+    no_shingles: frozenset[int] = frozenset()
+    shingles = _guarded(problems, "its wire-copy fingerprint", no_shingles,
+                        lambda: text_shingles(article.text))  # fmt: skip
+    if isinstance(doc, Exception):
+        problems.append(
+            f"the text could not be parsed ({_name(doc)}); it is kept without dates or events"
+        )
+        return ArticleResult(article=_warned(article, problems), shingles=shingles)
+    dated = article.published.date
+    tagging = _guarded(problems, "finding its dates", Tagging(()), lambda: tag(doc, dated))
+    problems += [f"{f.describe()}; it is left out" for f in tagging.failures]
+    nothing: tuple[EventMention, ...] = ()
+    mentions = _guarded(problems, "finding its events", nothing,
+                        lambda: extract_mentions(article, doc, tagging.timexes))  # fmt: skip
+    return ArticleResult(
+        article=_warned(article, problems),
+        timexes=tagging.timexes,
+        mentions=mentions,
+        shingles=shingles,
+    )
+
+
+def _guarded(problems: list[str], what: str, fallback: T, make: Callable[[], T]) -> T:
+    """`make()`, or `fallback` with a problem noted when it raises."""
+    try:
+        return make()
+    except Exception as error:
+        log.debug("%s failed", what, exc_info=True)
+        problems.append(f"{what} failed ({_name(error)}); it is left out")
+        return fallback
+
+
+def _name(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def _warned(article: Article, problems: list[str]) -> Article:
+    if not problems:
+        return article
+    status = Status.WARNING if article.status is Status.OK else article.status
+    notes = tuple(f"{article.path}: {problem} ({_REPORT})" for problem in problems)
+    return replace(article, status=status, messages=(*article.messages, *notes))

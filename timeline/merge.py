@@ -220,11 +220,11 @@ def _containers(value: DateValue, periods: dict[str, DateValue | None]) -> list[
     first = value.first
     year, week, _ = first.isocalendar()
     found = [
-        f"{year}-W{week:02d}",
-        f"{first.year}-{first.month:02d}",
-        f"{first.year}-Q{(first.month - 1) // 3 + 1}",
-        f"{first.year}-H{(first.month - 1) // 6 + 1}",
-        f"{first.year}",
+        f"{year:04d}-W{week:02d}",
+        f"{first.year:04d}-{first.month:02d}",
+        f"{first.year:04d}-Q{(first.month - 1) // 3 + 1}",
+        f"{first.year:04d}-H{(first.month - 1) // 6 + 1}",
+        f"{first.year:04d}",
     ]
     for v in found:
         if v not in periods:
@@ -237,7 +237,11 @@ def _neighbours(value: DateValue) -> list[str]:
     (time zones and "yesterday" read on the wrong day shift dates by one)."""
     if value.granularity is not Granularity.DAY:
         return []
-    return [(value.first + dt.timedelta(days=n)).isoformat() for n in range(1, _CONFLICT_DAYS + 1)]
+    room = (dt.date.max - value.first).days  # none after the calendar's last day
+    return [
+        (value.first + dt.timedelta(days=n)).isoformat()
+        for n in range(1, min(_CONFLICT_DAYS, room) + 1)
+    ]
 
 
 # --- candidate pairs ---------------------------------------------------------------------

@@ -81,7 +81,7 @@ class DateValue:
         groups = match.groupdict()
         try:
             return _interval(value, groups)
-        except ValueError:
+        except (ValueError, OverflowError):  # no such day, or a year outside 1-9999
             return None
 
     def contains(self, other: DateValue) -> bool:
@@ -114,7 +114,7 @@ def _interval(value: str, g: dict[str, str | None]) -> DateValue:
         return make(Granularity.MONTH, dt.date(year, month, 1), _month_end(year, month))
     if g["week"]:
         monday = dt.date.fromisocalendar(year, int(g["week"]), 1)
-        return make(Granularity.WEEK, monday, monday + dt.timedelta(days=6))
+        return make(Granularity.WEEK, monday, _days_after(monday, 6))
     if g["quarter"]:
         q = int(g["quarter"])
         return make(Granularity.QUARTER, dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
@@ -124,13 +124,24 @@ def _interval(value: str, g: dict[str, str | None]) -> DateValue:
     if g["season"]:
         lo, hi = _SEASON_MONTHS[g["season"]]
         end_year, end_month = (year + 1, hi - 12) if hi > 12 else (year, hi)
-        return make(Granularity.SEASON, dt.date(year, lo, 1), _month_end(end_year, end_month))
+        last = _month_end(end_year, end_month) if end_year <= dt.MAXYEAR else dt.date.max
+        return make(Granularity.SEASON, dt.date(year, lo, 1), last)
     return make(Granularity.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def _days_after(day: dt.date, days: int) -> dt.date:
+    """`days` later, or the calendar's last day: a period running past year 9999 (its last
+    week, its last winter) is cut where the calendar ends."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
@@ -87,10 +87,15 @@ def open_cache(config: Config) -> ExtractionCache:
 
 
 def extract_batch(articles: Sequence[Article], jobs: int = 1) -> Iterator[ArticleResult]:
-    """The per-article map (see `extract.py`), imported on use."""
+    """The per-article map (see `extract.py`), imported on use: here, or in `jobs` worker
+    processes (`workers.py`) when jobs > 1."""
+    if jobs > 1:
+        from timeline.workers import extract_in_processes
+
+        return extract_in_processes(articles, jobs)
     from timeline.extract import extract_batch as run
 
-    return run(articles, jobs)
+    return run(articles)
 
 
 def analyse(
@@ -106,11 +111,13 @@ def analyse(
     """Results for every article, in order; cached and skipped ones are not parsed again.
 
     `mapper` runs `extract_batch` elsewhere (a Dask cluster); by default it runs here,
-    streaming, in several processes when there are many uncached articles. A started
-    `helper` parses a few uncached articles (it has been loading the model meanwhile); it
-    is stopped unused when there are none, or too many for one process. `meanwhile` is
-    the caller's own work, called once with the results known by then: while the helper
-    parses, those of the cached and skipped articles; otherwise, at the end, all of them.
+    streaming, in several processes when `jobs` says so or, with `jobs` 0, when there are
+    `PARALLEL_FROM` uncached articles or more. A started `helper` parses the uncached
+    articles when one process is to (it has been loading the model meanwhile); it is
+    stopped unused otherwise. `meanwhile` is the caller's own work, called once with the
+    results known by then: while the helper parses, those of the cached and skipped
+    articles; otherwise, at the end, all of them. Whatever parses is stopped when this
+    returns or raises.
     """
     results: dict[int, ArticleResult] = {}
     pending: list[int] = []
@@ -123,8 +130,9 @@ def analyse(
             pending.append(index)
     log.info("cache: %d of %d articles reused", len(articles) - len(pending), len(articles))
     todo = [articles[i] for i in pending]
+    processes = jobs or _processes(len(todo))
     fresh: Iterable[ArticleResult] = ()
-    if helper is not None and mapper is None and 0 < len(todo) < PARALLEL_FROM:
+    if helper is not None and mapper is None and todo and processes == 1:
         helper.submit(todo)
         if meanwhile is not None:
             meanwhile(tuple(results.values()))
@@ -136,12 +144,16 @@ def analyse(
         if mapper is not None:
             fresh = mapper(todo)
         elif todo:
-            fresh = extract_batch(todo, jobs or _processes(len(todo)))
-    for done, (index, result) in enumerate(zip(pending, fresh, strict=True), start=1):
-        cache.put(result)
-        results[index] = result
-        if progress is not None:
-            progress(done, len(pending))
+            fresh = extract_batch(todo, processes)
+    try:
+        for done, (index, result) in enumerate(zip(pending, fresh, strict=True), start=1):
+            cache.put(result)
+            results[index] = result
+            if progress is not None:
+                progress(done, len(pending))
+    finally:
+        if isinstance(fresh, Generator):  # stop its processes, even when stopping early
+            fresh.close()
     ordered = tuple(results[i] for i in range(len(articles)))
     if meanwhile is not None:
         meanwhile(ordered)

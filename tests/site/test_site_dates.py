@@ -23,6 +23,15 @@ LABELS = [
     ("past", "PAST_REF", "some time in the past"),
     ("unresolved", "", "unresolved"),
     ("duration-kept-as-is", "P5Y", "P5Y"),
+    ("year-bc", "BC0044", "44 BC"),
+    ("century-bc", "BC03", "the 4th century BC"),
+    ("first-century-bc", "BC00", "the 1st century BC"),
+    ("last-day-of-the-calendar", "9999-12-31", "31 December 9999"),
+    ("last-month-of-the-calendar", "9999-12", "December 9999"),
+    ("last-week-of-the-calendar", "9999-W52", "week of 27 December 9999"),
+    ("last-winter-of-the-calendar", "9999-WI", "winter 9999–00"),
+    ("first-year", "0001", "1"),
+    ("no-year-0", "0000", "0000"),
 ]
 
 

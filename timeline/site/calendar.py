@@ -48,6 +48,18 @@ def fold(line: str) -> str:
     return b"\r\n ".join(chunks).decode()
 
 
+def _ical_date(day: dt.date) -> str:
+    """YYYYMMDD with four year digits (strftime drops the zeros of years before 1000)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _end(parsed: DateValue) -> str:
+    """The exclusive end day; a period that ends the calendar has its length instead."""
+    if parsed.last == dt.date.max:
+        return f"DURATION:P{(parsed.last - parsed.first).days + 1}D"
+    return f"DTEND;VALUE=DATE:{_ical_date(parsed.last + dt.timedelta(days=1))}"
+
+
 def _vevent(view: EventView, parsed: DateValue, stamp: str, page_url: str | None) -> list[str]:
     sources = "\n".join(
         f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
@@ -60,8 +72,8 @@ def _vevent(view: EventView, parsed: DateValue, stamp: str, page_url: str | None
         "BEGIN:VEVENT",
         f"UID:{view.id}@timeline",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{parsed.first.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{(parsed.last + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        f"DTSTART;VALUE=DATE:{_ical_date(parsed.first)}",
+        _end(parsed),
         f"SUMMARY:{escape_text(view.headline)}",
         f"DESCRIPTION:{escape_text(description)}",
     ]

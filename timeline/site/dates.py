@@ -60,8 +60,22 @@ def date_label(value: str) -> str:
         return _SPECIAL[value]
     parsed = parse_value(value)
     if parsed is None:
-        return value
+        return _before_the_era(value) or value
     return _calendar_label(parsed)
+
+
+_BC_RE = re.compile(r"^BC(\d{2}|\d{4})$")
+
+
+def _before_the_era(value: str) -> str | None:
+    """ "44 BC" for BC0044, "the 4th century BC" for BC03 (TIMEX3's forms)."""
+    match = _BC_RE.match(value)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    if len(match.group(1)) == 4:
+        return f"{number} BC"
+    return f"the {_ordinal(number + 1)} century BC"
 
 
 def _calendar_label(parsed: DateValue) -> str:

@@ -19,3 +19,4 @@ class SiteOptions:
     build_date: dt.date
     site_url: str | None = None
     key_event_ids: tuple[str, ...] = ()
+    strict: bool = False  # an article page that fails to render fails the build

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
@@ -29,7 +30,8 @@ from mkdocs.utils.templates import TemplateContext
 from timeline.config import Config, build_date, settled_build_date
 from timeline.errors import TimelineError
 from timeline.model import Timeline
-from timeline.site import pages, search
+from timeline.site import fallback, pages, search
+from timeline.site.articles import ArticleView
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
 from timeline.site.render import environment, render_partial, templates_dir
@@ -89,6 +91,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         self._cache: PageCache | None = None
         self._fresh: dict[str, str] = {}  # src_uri -> page cache key, for pages rendered now
         self._exports: ExportWriter | None = None
+        self._built: tuple[Timeline, SiteOptions] | None = None  # what this build shows
+        self._warned: dict[str, str] = {}  # article id -> why its page is shown plain
 
     def provide(
         self, timeline: Timeline, options: SiteOptions, cache: PageCache | None = None
@@ -175,6 +179,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         )
         self._specs = {}
         self._fresh = {}
+        self._warned = {}
+        self._built = (timeline, options)
         self._exports = self._start_exports(files, config, timeline, options, data)
         for spec in data.pages:
             file = self._page_file(config, spec)
@@ -214,7 +220,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             self._add(files, File.generated(config, self._prefix + name, abs_src_path=str(target)))
             targets[name] = target
         return ExportWriter(
-            lambda: pages.export_files(timeline, data, options, page_url, feed_url), targets
+            lambda: pages.export_files(timeline, data, options, page_url, feed_url),
+            targets,
+            root=Path(config.site_dir),
         )
 
     def _page_file(self, config: MkDocsConfig, spec: pages.PageSpec) -> File:
@@ -260,10 +268,32 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             cached = partial(self._cache.fragments.render, page.file.src_uri, _link_base(page.file))
         try:
             content = render_partial(self._env, spec.template, spec.context, href, cached)
-        except TimelineError as error:
-            raise PluginError(str(error)) from error
+        except Exception as error:
+            view = spec.context.get("article")
+            if not isinstance(view, ArticleView):  # a page of the whole site: the build fails
+                if isinstance(error, TimelineError):
+                    raise PluginError(str(error)) from error
+                raise
+            content = self._plain(page.file.src_uri, view, error, href)
         page.toc = TableOfContents(_toc(spec.toc))
         return content
+
+    def _plain(
+        self, src_uri: str, view: ArticleView, error: Exception, href: Callable[[str], str]
+    ) -> str:
+        """One article's page, shown without what failed (see `fallback.py`); never kept
+        in the page cache, so the next build tries, and warns, again."""
+        message = fallback.note(view, error)
+        log.warning("timeline: %s", message)
+        self._warned[view.id] = message
+        self._fresh.pop(src_uri, None)
+        assert self._env is not None
+        context = {**self._specs[src_uri].context, "article": fallback.plain_view(view, message)}
+        try:
+            return render_partial(self._env, "article.html", context, href)
+        except Exception:
+            log.debug("timeline: the plain page failed too", exc_info=True)
+            return fallback.bare_page(view, message)
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -313,6 +343,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._warned:
+            self._report_plain_pages(Path(config.site_dir))
         if self._cache is not None and self._files is not None:
             self._settle_pages(self._cache, self._files)
         index = Path(config.site_dir) / "search" / "search_index.json"
@@ -320,6 +352,18 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             text = index.read_text(encoding="utf-8")
             safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             index.write_text(safe, encoding="utf-8")
+
+    def _report_plain_pages(self, site_dir: Path) -> None:
+        """Articles whose page failed are warned in the report and the extraction export
+        too (written before the pages were rendered); with --strict the build fails."""
+        assert self._built is not None
+        timeline, options = self._built
+        if options.strict:
+            raise PluginError(
+                f"timeline: --strict: {len(self._warned)} article page(s) could not be rendered"
+                " in full: " + "; ".join(self._warned.values())
+            )
+        fallback.rewrite_exports(site_dir / self._prefix, timeline, options, self._warned)
 
     def _settle_pages(self, cache: PageCache, files: Files) -> None:
         """Place the stored pages mkdocs skipped, and store the ones it just built."""

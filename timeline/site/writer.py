@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
@@ -18,27 +19,45 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from timeline.errors import PipelineError
+from timeline.workers import die_with_parent, leave_signals_to_parent
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
 Make = Callable[[], Mapping[str, bytes]]
 
 
-def write_files(files: Mapping[str, bytes], targets: Mapping[str, Path]) -> None:
-    """Write each named file to its target; the names must be exactly the targets'."""
+def write_files(
+    files: Mapping[str, bytes], targets: Mapping[str, Path], root: Path | None = None
+) -> None:
+    """Write each named file to its target; the names must be exactly the targets'.
+
+    Folders are made below `root`, never `root` itself: a site folder the build has
+    already removed (it was interrupted) is not made again."""
     if files.keys() != targets.keys():
         raise PipelineError(
             f"exports: made {sorted(files)}, expected {sorted(targets)}"
         )  # a programming error, never a user's
     for name, content in files.items():
         target = targets[name]
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if root is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            for folder in reversed(target.relative_to(root).parents[:-1]):
+                (root / folder).mkdir(exist_ok=True)
         target.write_bytes(content)
 
 
-def _child(make: Make, targets: Mapping[str, Path], connection: Connection) -> None:
+def _child(
+    make: Make,
+    targets: Mapping[str, Path],
+    root: Path | None,
+    parent: int,
+    connection: Connection,
+) -> None:
+    die_with_parent(parent)
+    leave_signals_to_parent()
     try:
-        write_files(make(), targets)
+        write_files(make(), targets, root)
     except Exception as error:
         connection.send(f"{type(error).__name__}: {error}")
         raise SystemExit(1) from error
@@ -49,9 +68,17 @@ class ExportWriter:
     """Makes and writes the exports, in a child process when it can; `finish` before the
     files are read. `background=False` always writes them in this process."""
 
-    def __init__(self, make: Make, targets: Mapping[str, Path], *, background: bool = True):
+    def __init__(
+        self,
+        make: Make,
+        targets: Mapping[str, Path],
+        *,
+        background: bool = True,
+        root: Path | None = None,
+    ):
         self._make = make
         self._targets = dict(targets)
+        self._root = root
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
         forkable = "fork" in multiprocessing.get_all_start_methods()
@@ -64,7 +91,9 @@ class ExportWriter:
         context = multiprocessing.get_context("fork")
         self._connection, child = context.Pipe(duplex=False)
         process = context.Process(
-            target=_child, args=(self._make, self._targets, child), daemon=True
+            target=_child,
+            args=(self._make, self._targets, self._root, os.getpid(), child),
+            daemon=True,
         )
         try:
             process.start()
@@ -92,6 +121,9 @@ class ExportWriter:
             problem = connection.recv()
         except EOFError:
             problem = "it stopped"
+        except BaseException:  # interrupted while waiting: the child goes too
+            process.terminate()
+            raise
         finally:
             connection.close()
             process.join()

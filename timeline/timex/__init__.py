@@ -2,11 +2,17 @@
 
 `tag_doc` runs detection over the text once, then resolves the spans in reading order
 so that anaphoric expressions ("the following day") can use the last date before them.
+
+Each expression is resolved on its own: should a rule fail on one (a fault in the rules,
+never in the text), that expression is left out and reported as a `TagFailure`, and the
+others are kept. Every value given out is checked to be a well-formed TIMEX3 value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,8 +25,11 @@ from timeline.timex import periods as pe
 from timeline.timex import relative as rel
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.resolve import Anchors, Context, Reading, Resolver
+from timeline.timex.values import well_formed
 
-__all__ = ["explain", "tag_doc", "tag_text"]
+__all__ = ["Scan", "TagFailure", "Tagging", "explain", "scan", "tag", "tag_doc", "tag_text"]
+
+log = logging.getLogger("timeline")
 
 _RESOLVERS: dict[str, Resolver] = {
     "iso": ab.iso,
@@ -33,6 +42,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "year": ab.year,
     "decade": ab.decade,
     "century": ab.century,
+    "year_era": ab.year_era,
     "season": ab.season,
     "quarter": pe.quarter,
     "half": pe.half,
@@ -57,29 +67,105 @@ _RESOLVERS: dict[str, Resolver] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class TagFailure:
+    """An expression a rule failed on: left out of the result, and reported."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+    problem: str
+
+    def describe(self) -> str:
+        return (
+            f"the date expression {self.text!r} (characters {self.start}-{self.end}, rule "
+            f"{self.rule}) could not be read: {self.problem}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """The expressions of a text, and those a rule failed on (normally none)."""
+
+    timexes: tuple[Timex, ...]
+    failures: tuple[TagFailure, ...] = ()
+
+
 def tag_doc(doc: Doc, dct: dt.date | None) -> tuple[Timex, ...]:
     """All temporal expressions of a parsed doc, char offsets into doc.text, sorted by start."""
-    text = doc.text
+    return tag(doc, dct).timexes
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """A doc's text and its detected spans: what tagging it against any date starts from."""
+
+    doc: Doc
+    text: str
+    candidates: tuple[Candidate, ...]
+
+
+def scan(doc: Doc) -> Scan:
+    text = doc.text  # spaCy joins the tokens again on every access: once is enough
+    return Scan(doc=doc, text=text, candidates=tuple(detect(text)))
+
+
+def tag(doc: Doc | Scan, dct: dt.date | None) -> Tagging:
+    """`tag_doc`, with the expressions a rule failed on (see the module docstring).
+
+    A `Scan` of the doc saves detecting again when tagging one doc against many dates.
+    """
+    scanned = doc if isinstance(doc, Scan) else scan(doc)
+    doc, text = scanned.doc, scanned.text
     previous: DateValue | None = None
     previous_end = -1
     found: list[Timex] = []
-    for cand in detect(text):
-        if cand.rule.kind == "year_range":
-            found.extend(_year_range(text, cand))
+    failures: list[TagFailure] = []
+    for cand in scanned.candidates:
+        try:
+            timexes, reading = _resolve(doc, text, cand, Anchors(dct, previous, previous_end))
+            bad = next((t for t in timexes if not well_formed(t.type, t.value)), None)
+            if bad is not None:
+                problem = f"it was given the {bad.type} value {bad.value!r}, not a TIMEX3 value"
+                failures.append(_failure(text, cand, problem))
+                continue
+            if reading is not None and reading.sets_anchor and timexes[0].type in ("DATE", "TIME"):
+                parsed = DateValue.parse(timexes[0].value)
+                if parsed is not None:
+                    previous, previous_end = parsed, timexes[0].end
+        except Exception as error:  # a fault in a rule: that expression alone is lost
+            log.debug("rule %s failed on %r", cand.rule.name, text[cand.start : cand.end],
+                      exc_info=True)  # fmt: skip
+            failures.append(_failure(text, cand, f"{type(error).__name__}: {error}"))
             continue
-        if cand.rule.kind in _NAME_PRONE and _inside_name(doc, text, cand):
-            continue
-        anchors = Anchors(dct, previous, previous_end)
-        reading = _RESOLVERS[cand.rule.kind](Context(cand, anchors, doc, text))
-        if reading is None:
-            continue
-        timex = _timex(text, cand, reading)
-        found.append(timex)
-        if timex.type in ("DATE", "TIME") and reading.sets_anchor:
-            parsed = DateValue.parse(timex.value)
-            if parsed is not None:
-                previous, previous_end = parsed, timex.end
-    return tuple(found)
+        found.extend(timexes)
+    return Tagging(timexes=tuple(found), failures=tuple(failures))
+
+
+def _resolve(
+    doc: Doc, text: str, cand: Candidate, anchors: Anchors
+) -> tuple[list[Timex], Reading | None]:
+    """The timexes of one candidate (none, one, or the two years of a range), and the
+    reading that made a single one (None for a range)."""
+    if cand.rule.kind == "year_range":
+        return _year_range(text, cand), None
+    if cand.rule.kind in _NAME_PRONE and _inside_name(doc, text, cand):
+        return [], None
+    reading = _RESOLVERS[cand.rule.kind](Context(cand, anchors, doc, text))
+    if reading is None:
+        return [], None
+    return [_timex(text, cand, reading)], reading
+
+
+def _failure(text: str, cand: Candidate, problem: str) -> TagFailure:
+    return TagFailure(
+        text=text[cand.start : cand.end],
+        start=cand.start,
+        end=cand.end,
+        rule=cand.rule.name,
+        problem=problem,
+    )
 
 
 # Common words that start names when capitalised mid-sentence: "Democracy Now", "This Week".

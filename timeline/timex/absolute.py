@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from timeline.model import DateValue
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
 from timeline.timex.lexicon import HOLIDAYS, NUMBER_WORDS, SEASONS, SETS, UNITS
@@ -18,6 +19,7 @@ from timeline.timex.resolve import (
     Reading,
     day_option,
     deictic,
+    earliest_after,
     month_number,
     month_option,
     weekday_number,
@@ -69,17 +71,18 @@ def numeric(ctx: Context) -> Reading | None:
 
     def value(dct: dt.date) -> str:
         # the century that puts the year at most ten years after publication
-        full = max(c + year for c in (1800, 1900, 2000, 2100) if c + year <= dct.year + 10)
-        d = cal.safe_date(full, month, day)
-        return d.isoformat() if d else ""
+        years = [c + year for c in (1800, 1900, 2000, 2100) if c + year <= dct.year + 10]
+        d = cal.safe_date(max(years), month, day) if years else None
+        return cal.day_value(d)
 
     return deictic(ctx, value, "numeric-date/short-year")
 
 
 def month_day(ctx: Context) -> Reading | None:
     month, day = month_number(ctx.g("month")), int(ctx.g("d").rstrip("stndrh"))
-    if ctx.g("y"):
-        d = cal.safe_date(_year(ctx.g("y")), month, day)
+    stated = _stated_year(ctx)
+    if stated is not None:
+        d = cal.safe_date(stated, month, day)
         return absolute(d.isoformat(), "month-day-year") if d else None
     if ctx.dct is None:
         return absolute("", "month-day")
@@ -112,8 +115,9 @@ def week_of(ctx: Context) -> Reading | None:
 def month_year(ctx: Context) -> Reading | None:
     year = _given_year(ctx)
     if year is None:
-        return None
-    return absolute(cal.month_value(year, month_number(ctx.g("month"))), "month-year")
+        return month(ctx) if ctx.g("yx") else None  # "in June 3000 people marched"
+    value = cal.month_value(year, month_number(ctx.g("month")))
+    return absolute(value, "month-year") if value else None
 
 
 def month_rel_year(ctx: Context) -> Reading:
@@ -177,16 +181,29 @@ def decade(ctx: Context) -> Reading:
         century = dct.year // 100  # the latest such decade that has begun
         if century * 100 + digit * 10 > dct.year:
             century -= 1
-        return f"{century:02d}{digit}"
+        return cal.decade_value(century * 10 + digit)
 
     return deictic(ctx, value, "decade/short")
 
 
 def century(ctx: Context) -> Reading | None:
     number = cal.parse_ordinal(ctx.g("c"))
-    if number is None or not 1 <= number <= 21:
+    before_era = ctx.g("era").replace(".", "").startswith("B")
+    if number is None or not 1 <= number <= (99 if before_era else 21):
         return None
+    if before_era:  # the fourth century BC (400-301 BC) is BC03, as TIMEX3 writes it
+        return absolute(f"BC{number - 1:02d}", "century-bc")
     return absolute(f"{number - 1:02d}", "century")
+
+
+def year_era(ctx: Context) -> Reading | None:
+    """ "44 BC" is BC0044 in TIMEX3; "AD 70" is the year 0070. There is no year 0."""
+    number = int(ctx.g("y") or ctx.g("ya"))
+    if number == 0:
+        return None
+    if ctx.g("era").replace(".", "").startswith("B"):
+        return absolute(f"BC{number:04d}", "year-bc")
+    return absolute(f"{number:04d}", "year-ad")
 
 
 def season(ctx: Context) -> Reading | None:
@@ -202,21 +219,21 @@ def season(ctx: Context) -> Reading | None:
     if ctx.dct is None:
         return absolute("", "season")
 
-    def option(y: int) -> tuple[dt.date, dt.date, str]:
-        lo, hi = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[code]
-        ey, em = (y + 1, hi - 12) if hi > 12 else (y, hi)
-        first = dt.date(y, lo, 1)
-        last = dt.date(*cal.add_months(ey, em, 1), 1) - dt.timedelta(days=1)
-        return (first, last, f"{y}-{code}")
+    def option(y: int) -> tuple[dt.date, dt.date, str] | None:
+        period = DateValue.parse(f"{y:04d}-{code}")
+        return (period.first, period.last, period.value) if period is not None else None
 
-    options = year_options(ctx.dct, option)
+    # A winter runs into the next year: in January, last winter began two years back.
+    options = year_options(ctx.dct, option, back=2)
     dct = ctx.dct
     if rel in ("last", "past", "previous", "this past"):
-        return deictic(ctx, lambda _: max(o for o in options if o[1] < dct)[2], "season/last")
+        ended = [o for o in options if o[1] < dct]
+        return deictic(ctx, lambda _: max(ended, default=(dct, dct, ""))[2], "season/last")
     if rel in ("next", "coming", "this coming", "the coming"):
-        return deictic(ctx, lambda _: min(o for o in options if o[0] > dct)[2], "season/next")
+        return deictic(ctx, lambda _: earliest_after(options, dct), "season/next")
     tense = Tense.NONE if rel == "this" else ctx.tense()
-    return deictic(ctx, lambda d: cal.pick(options, d, tense), f"season/{tense}")
+    near = [o for o in options if o[0].year >= dct.year - 1]  # last, this and next year's
+    return deictic(ctx, lambda d: cal.pick(near, d, tense), f"season/{tense}")
 
 
 def holiday(ctx: Context) -> Reading:
@@ -264,7 +281,26 @@ def _given_year(ctx: Context) -> int | None:
     """The year written with the expression, in digits or in words."""
     if ctx.g("y"):
         return int(ctx.g("y"))
+    if ctx.g("yx"):
+        return _stated_year(ctx)
     return spoken_value(ctx.g("sy")) if ctx.g("sy") else None
+
+
+def _stated_year(ctx: Context) -> int | None:
+    """The year after a day and month: a usual one, or any four digits that do not count
+    the common noun after them ("on March 5 2500 soldiers" counts soldiers)."""
+    if ctx.g("y"):
+        return int(ctx.g("y"))
+    if not ctx.g("yx"):
+        return None
+    start, end = ctx.cand.match.span("yx")
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.end < len(ctx.doc) and ctx.doc[span.end].tag_ in _COMMON:
+        return None
+    return int(ctx.g("yx"))
+
+
+_COMMON = frozenset({"NN", "NNS"})
 
 
 def set_(ctx: Context) -> Reading | None:

@@ -2,6 +2,10 @@
 
 `pick` is the heart of underspecified dates: among the candidate periods a phrase
 could mean (this year's, last year's, next year's September 30), the tense decides.
+
+The calendar runs from year 1 to year 9999 (TIMEX3 writes years in four digits). A period
+that arithmetic moves outside it ("tomorrow" on 31 December 9999) has no value: the
+helpers here give None or "" for it, and the expression stays unresolved.
 """
 
 from __future__ import annotations
@@ -15,21 +19,53 @@ from timeline.timex.lexicon import NUMBER_WORDS, ORDINALS
 from timeline.timex.tense import Tense
 
 
-def day_value(d: dt.date) -> str:
-    return d.isoformat()
+def in_calendar(year: int) -> bool:
+    return dt.MINYEAR <= year <= dt.MAXYEAR
+
+
+def day_value(d: dt.date | None) -> str:
+    return d.isoformat() if d is not None else ""
+
+
+def year_value(year: int) -> str:
+    return f"{year:04d}" if in_calendar(year) else ""
 
 
 def month_value(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}" if in_calendar(year) else ""
 
 
-def week_value(d: dt.date) -> str:
+def week_value(d: dt.date | None) -> str:
+    if d is None:
+        return ""
     year, week, _ = d.isocalendar()
     return f"{year:04d}-W{week:02d}"
 
 
 def quarter_value(year: int, quarter: int) -> str:
-    return f"{year:04d}-Q{quarter}"
+    return f"{year:04d}-Q{quarter}" if in_calendar(year) else ""
+
+
+def half_value(year: int, half: int) -> str:
+    return f"{year:04d}-H{half}" if in_calendar(year) else ""
+
+
+def decade_value(decade: int) -> str:
+    """ "201" for the 2010s; none before the 0s or after the 9990s."""
+    return f"{decade:03d}" if 0 <= decade <= dt.MAXYEAR // 10 else ""
+
+
+def century_value(century: int) -> str:
+    """ "20" for the 21st century (2000-2099), as TIMEX3 writes centuries."""
+    return f"{century:02d}" if 0 <= century <= dt.MAXYEAR // 100 else ""
+
+
+def add_days(d: dt.date, n: int) -> dt.date | None:
+    """The day n days away, None beyond the calendar."""
+    try:
+        return d + dt.timedelta(days=n)
+    except OverflowError:
+        return None
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -40,7 +76,7 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except ValueError:  # no such day, or a year outside the calendar
         return None
 
 
@@ -51,12 +87,10 @@ def shift(value: DateValue, n: int, unit: str) -> str:
     if unit == "D":
         if gran is not Granularity.DAY:
             return ""
-        return day_value(first + dt.timedelta(days=n))
+        return day_value(add_days(first, n))
     if unit == "W":
-        if gran is Granularity.DAY:
-            return week_value(first + dt.timedelta(weeks=n))
-        if gran is Granularity.WEEK:
-            return week_value(first + dt.timedelta(weeks=n))
+        if gran in (Granularity.DAY, Granularity.WEEK):
+            return week_value(add_days(first, 7 * n))
         return ""
     if unit == "M":
         if gran.rank < Granularity.MONTH.rank and gran is not Granularity.QUARTER:
@@ -76,6 +110,8 @@ def shift(value: DateValue, n: int, unit: str) -> str:
 def shift_years(value: DateValue, n: int) -> str:
     """The same period n years away: a quarter stays a quarter, a day becomes a year."""
     year = value.first.year + n
+    if not in_calendar(year):
+        return ""
     if value.granularity is Granularity.QUARTER:
         return f"{year:04d}{value.value[4:7]}"
     if value.granularity is Granularity.MONTH:
@@ -91,7 +127,10 @@ _NEAR = 21  # ... when the other reading is this close
 def pick(options: Sequence[tuple[dt.date, dt.date, str]], dct: dt.date, tense: Tense) -> str:
     """Choose among candidate periods (first, last, value) relative to the publication
     date: past tense takes the latest that has begun (never one after the date), future
-    the earliest not yet over, otherwise the one containing the date or else the nearest."""
+    the earliest not yet over, otherwise the one containing the date or else the nearest.
+    "" when there are none (a February 29 near the calendar's ends)."""
+    if not options:
+        return ""
     started = [o for o in options if o[0] <= dct]
     ahead = [o for o in options if o[1] >= dct]
     if tense is Tense.PAST and started:

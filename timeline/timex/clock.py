@@ -36,14 +36,14 @@ def clock(ctx: Context) -> Reading | None:
             return absolute("", "clock", "TIME")
         options = year_options(ctx.dct, lambda y: day_option(y, month, day))
         tense = ctx.tense()
-        return deictic(ctx, lambda d: f"{cal.pick(options, d, tense)}T{hhmm}", "clock/date", "TIME")
+        return deictic(ctx, lambda d: _at(cal.pick(options, d, tense), hhmm), "clock/date", "TIME")
     later = _LATER_DAY_RE.match(ctx.after(40))
     if ctx.g("wd") or later:
         weekday = weekday_number(ctx.g("wd") or (later.group(1) if later else ""))
         tense = ctx.tense()
 
         def on_weekday(d: dt.date) -> str:
-            return f"{cal.pick(weekday_options(d, weekday), d, tense)}T{hhmm}"
+            return _at(cal.pick(weekday_options(d, weekday), d, tense), hhmm)
 
         return deictic(ctx, on_weekday, "clock/weekday", "TIME")
     offset = {"yesterday": -1, "tomorrow": 1}.get(ctx.g("day").lower(), 0)
@@ -54,8 +54,13 @@ def clock(ctx: Context) -> Reading | None:
         # "on Sunday morning at 10 a.m.": the time belongs to the day just named
         return anaphoric(ctx, lambda p: f"{p.first.isoformat()}T{hhmm}", "clock/day", "TIME")
     return deictic(
-        ctx, lambda d: f"{(d + dt.timedelta(days=offset)).isoformat()}T{hhmm}", "clock", "TIME"
+        ctx, lambda d: _at(cal.day_value(cal.add_days(d, offset)), hhmm), "clock", "TIME"
     )
+
+
+def _at(day: str, hhmm: str) -> str:
+    """A day at a time of day; "" for no day (one beyond the calendar)."""
+    return f"{day}T{hhmm}" if day else ""
 
 
 # "10:35 a.m. (0735 GMT) Friday": a conversion in parentheses, then the day

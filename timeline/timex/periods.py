@@ -16,7 +16,6 @@ from timeline.timex.resolve import (
     Reading,
     anaphoric,
     deictic,
-    month_option,
     year_options,
 )
 from timeline.timex.tense import Tense
@@ -81,7 +80,7 @@ def quarter(ctx: Context) -> Reading | None:
         reading = anaphoric(ctx, lambda p: p.value[:7], "quarter/previous")
         return replace(reading, sets_anchor=False)
     if year_text:
-        return deictic(ctx, lambda d: f"{year_text}{_quarter_of(d, -1)[4:]}", "quarter/year")
+        return deictic(ctx, lambda d: f"{year_text}-Q{_quarter_number(d, -1)}", "quarter/year")
     return deictic(ctx, lambda d: _quarter_of(d, -1), "quarter/latest")
 
 
@@ -94,19 +93,22 @@ def _numbered(ctx: Context, n: int) -> Reading:
         return absolute("", "quarter")
     # Quarters are reported after they end: "will report third-quarter results".
     tense = Tense.PAST if ctx.tense() is not Tense.FUTURE else Tense.NONE
-    options = year_options(ctx.dct, lambda y: month_option(y, 3 * n - 2))
-    options = [(f, _quarter_end(f), f"{f.year}-Q{n}") for f, _, _ in options]
+    options = year_options(ctx.dct, lambda y: _quarter_option(y, n))
     return deictic(ctx, lambda d: cal.pick(options, d, tense), f"quarter/{tense}")
 
 
-def _quarter_end(first: dt.date) -> dt.date:
-    y, m = cal.add_months(first.year, first.month, 3)
-    return dt.date(y, m, 1) - dt.timedelta(days=1)
+def _quarter_option(year: int, n: int) -> tuple[dt.date, dt.date, str] | None:
+    quarter = DateValue.parse(cal.quarter_value(year, n))
+    return (quarter.first, quarter.last, quarter.value) if quarter is not None else None
 
 
 def _quarter_of(d: dt.date, shift: int) -> str:
     y, m = cal.add_months(d.year, d.month, 3 * shift)
     return cal.quarter_value(y, (m - 1) // 3 + 1)
+
+
+def _quarter_number(d: dt.date, shift: int) -> int:
+    return (cal.add_months(d.year, d.month, 3 * shift)[1] - 1) // 3 + 1
 
 
 def _year_ago(ctx: Context) -> Reading:
@@ -123,4 +125,4 @@ def half(ctx: Context) -> Reading:
     if ctx.g("y"):
         return absolute(f"{ctx.g('y')}-H{h}", "half-year")
     shift = {"last": -1, "next": 1}.get(ctx.g("rel").lower(), 0)
-    return deictic(ctx, lambda d: f"{d.year + shift}-H{h}", "half")
+    return deictic(ctx, lambda d: cal.half_value(d.year + shift, h), "half")

@@ -19,6 +19,8 @@ from timeline.timex.resolve import (
     Reading,
     anaphoric,
     deictic,
+    earliest_after,
+    latest_before,
     month_number,
     weekday_number,
     weekday_options,
@@ -29,8 +31,10 @@ _LAST = frozenset({"last", "past", "previous", "preceding", "this past", "prior"
 _NEXT = frozenset({"next", "coming", "this coming", "the coming", "following"})
 
 
-def _days(n: int) -> dt.timedelta:
-    return dt.timedelta(days=n)
+def _day_shift(d: dt.date, n: int, suffix: str = "") -> str:
+    """The day n days from d, with a time suffix ("T MO"); "" beyond the calendar."""
+    day = cal.add_days(d, n)
+    return f"{day.isoformat()}{suffix}" if day is not None else ""
 
 
 def _with_part(day: str, part: str) -> tuple[str, str]:
@@ -62,8 +66,7 @@ def deictic_day(ctx: Context) -> Reading | None:
     kind = "TIME" if suffix else "DATE"
 
     def value(d: dt.date) -> str:
-        day = (d + _days(offset)).isoformat()
-        return f"{day}T{suffix}" if suffix else day
+        return _day_shift(d, offset, f"T{suffix}" if suffix else "")
 
     return deictic(ctx, value, f"deictic/{word.replace(' ', '-')}", kind)
 
@@ -74,23 +77,21 @@ def part_of_day(ctx: Context) -> Reading:
     suffix = part_suffix(ctx.g("part"))
     if rel == "last" and ctx.g("part").lower() not in ("night", "evening"):
         offset = -1
-    return deictic(
-        ctx, lambda d: f"{(d + _days(offset)).isoformat()}T{suffix}", f"part-of-day/{rel}", "TIME"
-    )
+    return deictic(ctx, lambda d: _day_shift(d, offset, f"T{suffix}"), f"part-of-day/{rel}", "TIME")
 
 
 def _period(d: dt.date, unit: str, shift: int) -> str:
     if unit == "week":
-        return cal.week_value(d + dt.timedelta(weeks=shift))
+        return cal.week_value(cal.add_days(d, 7 * shift))
     if unit == "weekend":
-        return cal.week_value(d + dt.timedelta(weeks=shift)) + "-WE"
+        return _suffixed(cal.week_value(cal.add_days(d, 7 * shift)), "-WE")
     if unit == "month":
         return cal.month_value(*cal.add_months(d.year, d.month, shift))
     if unit == "year":
-        return f"{d.year + shift:04d}"
+        return cal.year_value(d.year + shift)
     if unit == "decade":
-        return f"{d.year // 10 + shift:03d}"
-    return f"{d.year // 100 + shift:02d}"
+        return cal.decade_value(d.year // 10 + shift)
+    return cal.century_value(d.year // 100 + shift)
 
 
 def relative_unit(ctx: Context) -> Reading:
@@ -105,7 +106,7 @@ def relative_unit(ctx: Context) -> Reading:
         size = {"decade": 10, "century": 100}.get(unit, 1)
         suffix = "-WE" if unit == "weekend" else ""
         if letter == "Y":  # "the previous year" is a year, whatever the reference was
-            return anaphoric(ctx, lambda p: f"{p.first.year + step * size:04d}",
+            return anaphoric(ctx, lambda p: cal.year_value(p.first.year + step * size),
                              f"anaphoric/{rel}-{unit}")  # fmt: skip
         return anaphoric(ctx, lambda p: _suffixed(cal.shift(p, step * size, letter), suffix),
                          f"anaphoric/{rel}-{unit}")  # fmt: skip
@@ -149,17 +150,15 @@ def weekday(ctx: Context) -> Reading | None:
     def value(d: dt.date) -> str:
         options = weekday_options(d, wd)
         if rel in _LAST:
-            chosen = max(o for o in options if o[0] < d)[2]
-        elif rel in _NEXT:
-            chosen = min(o for o in options if o[0] > d)[2]
-        else:
-            chosen = cal.pick(options, d, tense)
-        return chosen
+            return latest_before(options, d)
+        if rel in _NEXT:
+            return earliest_after(options, d)
+        return cal.pick(options, d, tense)
 
     # "Friday night" and "Friday morning" date the day's news, and TimeBank mostly dates
     # them to the day; "Friday evening" is the narrower time of day it names.
     if ctx.g("part").lower() == "evening":
-        return deictic(ctx, lambda d: f"{value(d)}TEV", f"weekday/{rel or tense}", "TIME")
+        return deictic(ctx, lambda d: _suffixed(value(d), "TEV"), f"weekday/{rel or tense}", "TIME")
     return deictic(ctx, value, f"weekday/{rel or tense}")
 
 
@@ -187,9 +186,9 @@ def ago(ctx: Context) -> Reading:
 
     def value(p: DateValue) -> str:
         if unit in ("decade", "century"):
-            return f"{p.first.year + amount * size:04d}"
+            return cal.year_value(p.first.year + amount * size)
         if letter == "Y":
-            return f"{p.first.year + amount:04d}"
+            return cal.year_value(p.first.year + amount)
         if letter == "Q":
             return cal.shift(p, amount, "Q")
         if letter in ("D", "W", "M") and p.granularity.rank >= Granularity.MONTH.rank:
@@ -222,7 +221,7 @@ def _period_end(ctx: Context) -> bool:
 
 def _same_day(p: DateValue, years: int) -> str:
     day = cal.safe_date(p.first.year + years, p.first.month, p.first.day)
-    return day.isoformat() if day else f"{p.first.year + years:04d}"
+    return day.isoformat() if day else cal.year_value(p.first.year + years)
 
 
 def _day(d: dt.date) -> DateValue:
@@ -260,9 +259,9 @@ def anaphoric_unit(ctx: Context) -> Reading:
             return ""
         options = weekday_options(p.first, wd)
         if step > 0:
-            return min(o for o in options if o[0] > p.first)[2]
+            return earliest_after(options, p.first)
         if step < 0:
-            return max(o for o in options if o[0] < p.first)[2]
+            return latest_before(options, p.first)
         return cal.pick(options, p.first, Tense.NONE)
 
     return anaphoric(ctx, on_weekday, f"anaphoric/{rel}-weekday")
@@ -270,7 +269,7 @@ def anaphoric_unit(ctx: Context) -> Reading:
 
 def _shift_or_same(p: DateValue, step: int, letter: str) -> str:
     if step == 0 and letter == "Y":
-        return f"{p.first.year:04d}"
+        return cal.year_value(p.first.year)
     if step == 0 and letter == "M" and p.granularity.rank >= Granularity.MONTH.rank:
         return cal.month_value(p.first.year, p.first.month)
     if step == 0 and letter == "W" and p.granularity.rank >= Granularity.WEEK.rank:
@@ -283,7 +282,7 @@ def _shift_or_same(p: DateValue, step: int, letter: str) -> str:
 def _on_day(p: DateValue, step: int, suffix: str) -> str:
     if p.granularity is not Granularity.DAY:
         return ""
-    return (p.first + _days(step)).isoformat() + suffix
+    return _day_shift(p.first, step, suffix)
 
 
 def day_before(ctx: Context) -> Reading:
@@ -291,8 +290,10 @@ def day_before(ctx: Context) -> Reading:
     return anaphoric(ctx, lambda p: _on_day(p, step, ""), f"anaphoric/day-{ctx.g('dir').lower()}")
 
 
-def the_unit(ctx: Context) -> Reading:
+def the_unit(ctx: Context) -> Reading | None:
     unit = ctx.g("unit").lower()
+    if _NUMBER_AFTER.match(ctx.after(3)):
+        return None  # "the year 2000" names its year; "the year 10000" none we can write
     if ctx.after(14).lstrip().startswith(("ended", "ending", "to ", "through", "that ended")):
         letter = {"week": "W", "weekend": "WE", "month": "M", "year": "Y"}[unit]
         return absolute(f"P1{letter}", f"the-{unit}/period", "DURATION")
@@ -308,12 +309,16 @@ def the_unit(ctx: Context) -> Reading:
     return deictic(ctx, lambda d: _period(d, unit, 0), f"the-{unit}")
 
 
+_NUMBER_AFTER = re.compile(r"\s+\d")
+
+
 def year_end(ctx: Context) -> Reading:
     word = ctx.g("w").lower()
     tense = ctx.tense()
     if word == "year":
         back = 1 if tense is Tense.PAST else 0
-        return deictic(ctx, lambda d: f"{d.year - back:04d}-12-31", f"year-end/{tense}")
+        return deictic(ctx, lambda d: _suffixed(cal.year_value(d.year - back), "-12-31"),
+                       f"year-end/{tense}")  # fmt: skip
     if word == "month":
         return deictic(ctx, lambda d: cal.month_value(d.year, d.month), "month-end")
     return deictic(ctx, lambda d: cal.quarter_value(d.year, (d.month - 1) // 3 + 1), "quarter-end")
@@ -326,7 +331,7 @@ def year_earlier(ctx: Context) -> Reading:
     elif prev is not None and dct is not None and prev.first.year == dct.year - 1:
         reading = anaphoric(ctx, lambda p: p.value[:7], "year-earlier/same")  # already a year back
     else:
-        reading = deictic(ctx, lambda d: f"{d.year - 1:04d}", "year-earlier")
+        reading = deictic(ctx, lambda d: cal.year_value(d.year - 1), "year-earlier")
     return replace(reading, sets_anchor=False)
 
 

@@ -124,10 +124,12 @@ def anaphoric(
 
 
 def year_options(
-    dct: dt.date, make: Callable[[int], tuple[dt.date, dt.date, str] | None]
+    dct: dt.date, make: Callable[[int], tuple[dt.date, dt.date, str] | None], back: int = 1
 ) -> list[tuple[dt.date, dt.date, str]]:
-    """The candidate periods last year, this year and next year (skipping impossible ones)."""
-    found = (make(dct.year + n) for n in (-1, 0, 1))
+    """The candidate periods from `back` years before to a year after (skipping impossible
+    ones and years outside the calendar)."""
+    years = (dct.year + n for n in range(-back, 2))
+    found = (make(y) for y in years if cal.in_calendar(y))
     return [o for o in found if o is not None]
 
 
@@ -136,13 +138,22 @@ def day_option(year: int, month: int, day: int) -> tuple[dt.date, dt.date, str] 
     return (d, d, d.isoformat()) if d else None
 
 
-def month_option(year: int, month: int) -> tuple[dt.date, dt.date, str]:
+def month_option(year: int, month: int) -> tuple[dt.date, dt.date, str] | None:
     value = DateValue.parse(cal.month_value(year, month))
-    assert value is not None
-    return (value.first, value.last, value.value)
+    return (value.first, value.last, value.value) if value is not None else None
 
 
 def weekday_options(dct: dt.date, weekday: int) -> list[tuple[dt.date, dt.date, str]]:
     """The occurrences of a weekday from a week before to a week after the date."""
-    days = (dct + dt.timedelta(days=n) for n in range(-7, 8))
-    return [(d, d, d.isoformat()) for d in days if d.weekday() == weekday]
+    days = (cal.add_days(dct, n) for n in range(-7, 8))
+    return [(d, d, d.isoformat()) for d in days if d is not None and d.weekday() == weekday]
+
+
+def latest_before(options: list[tuple[dt.date, dt.date, str]], day: dt.date) -> str:
+    """The last option to begin before `day`; "" when none does (at the calendar's start)."""
+    return max((o for o in options if o[0] < day), default=(day, day, ""))[2]
+
+
+def earliest_after(options: list[tuple[dt.date, dt.date, str]], day: dt.date) -> str:
+    """The first option to begin after `day`; "" when none does (at the calendar's end)."""
+    return min((o for o in options if o[0] > day), default=(day, day, ""))[2]

@@ -42,10 +42,17 @@ WEEKDAY = (
     r"|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.))"
 )
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d|\.\d)"
+# Any four digits after a day and month are its year ("31 December 9999"), unless the parse
+# shows they count something ("on March 5 2500 soldiers"): the resolver checks.
+WIDE_YEAR = r"(?:\d{4})(?![\d,]\d|\s*%|-\d|\.\d)"
+# The era after a year or a century: "44 BC", "the fourth century B.C.", "AD 70".
+ERA = r"(?-i:BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
 _NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
+# At most seven number words ("two hundred twenty-five thousand"): an unbounded run would
+# be matched again from each of its words, which is quadratic in its length.
 _AMOUNT = (
-    rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*"
+    rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD})){{0,6}}"
     r"(?:\s+and\s+a\s+half)?|a\s+few|(?:a\s+)?couple\s+of|several|many|few|a|an|a\s+single)"
 )
 # "two to three weeks", "12 to 18 months": the range is one expression.
@@ -111,28 +118,31 @@ RULES: tuple[Rule, ...] = (
         "month-day",
         "month_day",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<d>{DAY})"
-        rf"(?:\s*[-–]\s*(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR}))?",
+        rf"(?:\s*[-–]\s*(?P<d2>{DAY}))?(?:,?\s+(?:(?P<y>{YEAR})|(?P<yx>{WIDE_YEAR})))?",
         "September 30",
         "June 17-21",
         "Sept. 30, 2015",
         "Monday, Oct. 26",
         "Jan 1",
+        "December 31, 9999",
     ),
     _rule(
         "day-month",
         "month_day",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
-        rf"(?:,?\s+(?P<y>{YEAR}))?",
+        rf"(?:,?\s+(?:(?P<y>{YEAR})|(?P<yx>{WIDE_YEAR})))?",
         "30 September 2015",
         "the 1st of May",
+        "31 December 9999",
     ),
     _rule(
         "month-year",
         "month_year",
-        rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR}))",
+        rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR})|(?P<yx>{WIDE_YEAR}))",
         "September 2014",
         "May, 2010",
         "January nineteen ninety-seven",
+        "December 9999",
     ),
     _rule(
         "month-relative-year",
@@ -164,9 +174,19 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "century",
         "century",
-        rf"(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|{ORD})[\s-]+century",
+        rf"(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|{ORD})[\s-]+century(?:\s+(?P<era>{ERA}))?",
         "the 20th century",
         "eleventh century",
+        "the fourth century BC",
+    ),
+    _rule(
+        "year-era",
+        "year_era",
+        rf"(?:(?P<ad>(?-i:AD|A\.D\.))\s*(?P<ya>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>{ERA}))",
+        "44 BC",
+        "753 B.C.",
+        "AD 70",
+        "1066 AD",
     ),
     _rule(
         "season",
