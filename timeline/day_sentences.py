@@ -14,7 +14,7 @@ are taken greedily, skipping near-repeats of a sentence already chosen.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import mul
@@ -35,11 +35,11 @@ REDUNDANT = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Candidates:
-    """The corpus's day-dated sentences, one mention per sentence, with their vectors."""
+    """The corpus's sentences with their vectors, and which of them tell each day."""
 
-    mentions: tuple[EventMention, ...]  # canonical order (`mention_key`)
-    by_day: Mapping[dt.date, tuple[int, ...]]  # indices into `mentions`
-    rows: Rows  # TF-IDF vector of each mention, IDF over every sentence of the corpus
+    # day -> (sentence row, the mention dating that sentence to the day), canonical order
+    by_day: Mapping[dt.date, tuple[tuple[int, EventMention], ...]]
+    rows: Rows  # TF-IDF vector of each sentence, IDF over every sentence of the corpus
     sources: Mapping[str, str]  # article id -> its source (wire copies share one)
     published: Mapping[str, dt.date | None]  # article id -> publication date
 
@@ -52,18 +52,24 @@ def candidates(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> Candidates:
-    """Index `mentions` by the day they are dated to (days between `start` and `end`)."""
-    unique = {(m.article, m.start): m for m in sorted(mentions, key=mention_key)}
-    ordered = tuple(unique.values())
-    by_day: dict[dt.date, list[int]] = defaultdict(list)
-    for index, mention in enumerate(ordered):
+    """Index `mentions` by the day they are dated to (days between `start` and `end`).
+
+    A sentence is one candidate per day it tells ("the rig that exploded on April 20
+    sank on Thursday" tells both days) and one row of the TF-IDF matrix.
+    """
+    rows: dict[tuple[str, int], int] = {}
+    bags: list[Counter[str]] = []
+    by_day: dict[dt.date, dict[int, EventMention]] = defaultdict(dict)
+    for mention in sorted(mentions, key=mention_key):
+        row = rows.setdefault((mention.article, mention.start), len(bags))
+        if row == len(bags):
+            bags.append(features(mention))
         day = day_of(mention.date)
         if day is not None and (start is None or day >= start) and (end is None or day <= end):
-            by_day[day].append(index)
+            by_day[day].setdefault(row, mention)
     return Candidates(
-        mentions=ordered,
-        by_day={day: tuple(found) for day, found in by_day.items()},
-        rows=Rows.of(tfidf_matrix([features(m) for m in ordered])),
+        by_day={day: tuple(told.items()) for day, told in by_day.items()},
+        rows=Rows.of(tfidf_matrix(bags)),
         sources=sources,
         published={aid: a.published.date for aid, a in articles.items()},
     )
@@ -76,8 +82,8 @@ def day_sentences(found: Candidates, day: dt.date, count: int) -> tuple[EventMen
     they are among all of the day's sentences.
     """
     pool = found.by_day.get(day, ())
-    vectors = [found.rows[i] for i in pool]
-    articles = [found.mentions[i].article for i in pool]
+    vectors = [found.rows[row] for row, _ in pool]
+    articles = [m.article for _, m in pool]
     echoed = _centrality(vectors, [found.sources.get(a, a) for a in articles])
     central = _centrality(vectors, [str(k) for k in range(len(pool))])
     weight = [OWN_REPORT if _own_report(found.published.get(a), day) else 1.0 for a in articles]
@@ -90,7 +96,7 @@ def day_sentences(found: Candidates, day: dt.date, count: int) -> tuple[EventMen
             break
         if all(_dot(vectors[k], vectors[j]) < REDUNDANT for j in picked):
             picked.append(k)
-    return tuple(found.mentions[pool[k]] for k in picked)
+    return tuple(pool[k][1] for k in picked)
 
 
 def _own_report(published: dt.date | None, day: dt.date) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -142,7 +143,7 @@ def test_t17_leave_one_story_out_floors(t17: CrossValidation) -> None:
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="held out, Finan (0.672 against 0.724) and haiti (0.909, equal) are not above the "
+    reason="held out, Finan (0.677 against 0.724) and haiti (0.909, equal) are not above the "
     "busiest days; see docs/ranking.md",
 )
 def test_t17_every_story_above_the_busiest_days(t17: CrossValidation) -> None:
@@ -150,3 +151,47 @@ def test_t17_every_story_above_the_busiest_days(t17: CrossValidation) -> None:
     open_stories = [s for s in t17.stories if s.baseline_f1 < 1.0]
     assert len(open_stories) >= 4
     assert all(s.date_f1 > s.baseline_f1 for s in open_stories), open_stories
+
+
+def write_topic(root: Path, name: str, days: list[tuple[str, str]], key: str) -> None:
+    topic = root / name
+    (topic / "timelines").mkdir(parents=True)
+    rows = [{"id": f"{name}-{i}", "published": d, "text": t} for i, (d, t) in enumerate(days)]
+    (topic / "articles.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8"
+    )
+    entries = [
+        {"date": key, "sentences": ["The rig exploded."]},
+        {"date": days[-1][0], "sentences": ["Talks."]},
+    ]
+    (topic / "timelines" / "t.json").write_text(json.dumps({"entries": entries}), encoding="utf-8")
+
+
+def test_eval_tls_prints_timelines_and_the_held_out_stories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command on two tiny stories, through the real extraction."""
+    from timeline.cli import main
+
+    for story in ("alpha", "beta"):
+        write_topic(
+            tmp_path / "corpus",
+            f"{story}_wire",
+            [
+                ("2010-04-21", "The oil rig exploded on April 20, officials said on Wednesday."),
+                ("2010-04-22", "Crews searched on Thursday for workers missing since April 20."),
+                ("2010-04-23", "Ministers met for talks in London on Friday."),
+            ],
+            "2010-04-20",
+        )
+    cache = tmp_path / "cache"
+    assert main(["eval", "tls", str(tmp_path / "corpus"), "--cache-dir", str(cache)]) == 0
+    out = capsys.readouterr().out
+    assert "alpha_wire" in out and "beta_wire" in out
+    assert "Leave one story out" in out
+    assert "mean (2 stories)" in out
+    assert (
+        main(["eval", "tls", str(tmp_path / "corpus" / "alpha_wire"), "--cache-dir", str(cache)])
+        == 0
+    )
+    assert "Leave one story out" not in capsys.readouterr().out, "one story: nothing to leave out"

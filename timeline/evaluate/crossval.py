@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from timeline.errors import InputError
 from timeline.evaluate.tls import Case, TimelineScore, date_f1, score_case
+from timeline.salience import NAMED_WEIGHT
 
 GRID = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0)
 """Named-date weights tried (0 counts publications alone)."""
@@ -103,10 +104,15 @@ def choose_weight(
 def format_cross_validation(cv: CrossValidation) -> str:
     """A plain-text table, one line per held-out story and the mean over stories."""
     head = f"{'held-out story':<22} {'TLs':>3} {'weight':>6} {'dateF1':>6} {'base':>6} {'R1':>6}"
+    shipped = (
+        "the one the ranking ships with"
+        if cv.weight == NAMED_WEIGHT
+        else f"the ranking ships with {NAMED_WEIGHT:g}"
+    )
     lines = [
         "Leave one story out: the named-date weight is chosen on the other stories, and",
-        "dateF1 and R1 are the held-out story's scores under it. fitF1: with every story",
-        f"in (weight {cv.weight:g}, the one the ranking ships with).",
+        "dateF1 and R1 are the held-out story's scores under it. fitF1: under the weight",
+        f"chosen with every story in ({cv.weight:g}; {shipped}).",
         head + f" {'fitF1':>6}",
     ]
     for s in cv.stories:
