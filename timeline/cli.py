@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from timeline import __version__
 from timeline.config import MAX_JOBS, Config, load_config, parse_date
 from timeline.errors import ConfigError, TimelineError
-from timeline.model import Article, Status, Timeline
+from timeline.model import Article, ArticleResult, Status, Timeline
 from timeline.shutdown import Terminated, exit_code, signals_as_exceptions, stop_children
 
 if TYPE_CHECKING:  # the site code loads on use
@@ -180,6 +180,9 @@ def make_parser() -> argparse.ArgumentParser:
         description="For each reference timeline in DIR/timelines/*.json, extract key events "
         "from DIR/articles.jsonl restricted to its span, with as many dates as it has, and "
         "report date F1 and date-aligned ROUGE-1/2 against it, beside the busiest-days baseline."
+        " With topics of two or more stories (the folder name up to its first underscore), "
+        "also leave one story out at a time: the ranking's weight is chosen on the other "
+        "stories and the held-out story scored under it."
         " A DIR without articles.jsonl means every subfolder that has one.",
     )
     tls.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help="topic folders")
@@ -568,8 +571,12 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval_tls(args: argparse.Namespace) -> int:
-    from timeline.evaluate.tls import evaluate_tls, format_report, merge_reports
-    from timeline.model import EventMention
+    from timeline.evaluate.crossval import (
+        format_cross_validation,
+        leave_one_story_out,
+        story_of,
+    )
+    from timeline.evaluate.tls import TlsReport, format_report, prepare_cases, score_case
     from timeline.pipeline import analyse, open_cache
 
     topics = [
@@ -585,10 +592,14 @@ def _cmd_eval_tls(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     cache = open_cache(Config(cache_dir=args.cache_dir))
 
-    def extract(articles: Sequence[Article]) -> list[EventMention]:
-        return [m for r in analyse(articles, cache) for m in r.mentions]
+    def extract(articles: Sequence[Article]) -> Sequence[ArticleResult]:
+        return analyse(articles, cache)
 
-    print(format_report(merge_reports(evaluate_tls(t, extract) for t in topics)))
+    cases = [case for topic in topics for case in prepare_cases(topic, extract)]
+    print(format_report(TlsReport(scores=tuple(score_case(c) for c in cases))))
+    if len({story_of(c.topic) for c in cases}) > 1:
+        print()
+        print(format_cross_validation(leave_one_story_out(cases)))
     return EXIT_OK
 
 

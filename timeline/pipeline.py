@@ -282,18 +282,11 @@ def restrict(
     if start is not None or end is not None:
         results = tuple(r for r in results if inside(r.article.published.date))
         log.info("span: %d of %d articles published inside it", len(results), len(timeline.results))
-    by_id = {r.article.id: r.article for r in results}
-    mentions = [m for r in results for m in r.mentions]
     if top_dates is not None:
-        events = select_key_events(
-            merge_mentions(mentions, by_id),
-            by_id,
-            top_dates,
-            sentences_per_date,
-            start=start,
-            end=end,
-        )
+        events = select_key_events(results, top_dates, sentences_per_date, start=start, end=end)
     else:
+        by_id = {r.article.id: r.article for r in results}
+        mentions = [m for r in results for m in r.mentions]
         events = tuple(
             e
             for e in merge_mentions(mentions, by_id)

@@ -3,8 +3,8 @@
 A directory holds `articles.jsonl` (`id`, `published`, `text`) and `timelines/*.json`
 (`{"entries": [{"date", "sentences"}]}`). For each reference timeline the input is
 restricted to articles published within its first and last date, the system is asked
-for as many dates as the reference has and its average number of sentences per date,
-and scored:
+for as many dates as the reference has and its average number of sentences per date
+(`salience.key_events`, the ranking the site and `extract --top-dates` use), and scored:
 
 - date F1: exact day overlap between predicted and reference dates;
 - ROUGE-1/2 F1, date-aligned: each predicted date is aligned to its nearest reference
@@ -13,7 +13,8 @@ and scored:
   stop-word removal, so values are close to but not the same as published ROUGE;
 - a baseline date F1: the days on which most articles were published.
 
-Scores are averaged over timelines (macro).
+Scores are averaged over timelines (macro). `timeline.evaluate.crossval` scores the
+ranking on stories it was not tuned on.
 """
 
 from __future__ import annotations
@@ -27,11 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import InputError
-from timeline.merge import merge_mentions
-from timeline.model import Article, DateSource, EventMention, Published
-from timeline.salience import select_key_events
+from timeline.model import Article, ArticleResult, DateSource, Published
+from timeline.salience import NAMED_WEIGHT, Coverage, coverage, key_days, key_events
 
-Extract = Callable[[Sequence[Article]], Iterable[EventMention]]
+Extract = Callable[[Sequence[Article]], Sequence[ArticleResult]]
 Summary = dict[dt.date, list[str]]
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
@@ -106,39 +106,79 @@ def load_timeline(path: Path) -> Summary:
     return summary
 
 
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One reference timeline and what the system reads for it, ready to be ranked
+    under any weight without extracting again."""
+
+    topic: str
+    timeline: str
+    reference: Summary
+    sentences_per_date: int
+    articles: int
+    baseline: tuple[dt.date, ...]  # the busiest days
+    coverage: Coverage
+
+    @property
+    def dates(self) -> int:
+        return len(self.reference)
+
+
 def evaluate_tls(directory: Path, extract: Extract) -> TlsReport:
-    """Score `extract` (articles -> event mentions) on every timeline in `directory`."""
+    """Score `extract` (articles -> results) on every timeline in `directory`."""
+    return TlsReport(scores=tuple(score_case(c) for c in prepare_cases(directory, extract)))
+
+
+def prepare_cases(directory: Path, extract: Extract) -> tuple[Case, ...]:
+    """A case per timeline in `directory/timelines`, its input restricted to its span."""
     articles = load_articles(directory)
     paths = sorted((directory / "timelines").glob("*.json"))
     if not paths:
         raise InputError(f"{directory}: no timelines/*.json to score against")
-    return TlsReport(scores=tuple(_score(directory.name, p, articles, extract) for p in paths))
+    cases = []
+    for path in paths:
+        reference = load_timeline(path)
+        start, end = min(reference), max(reference)
+        inside = [a for a in articles if a.published.date and start <= a.published.date <= end]
+        k = len(reference)
+        cases.append(
+            Case(
+                topic=directory.name,
+                timeline=path.stem,
+                reference=reference,
+                sentences_per_date=max(1, round(sum(len(s) for s in reference.values()) / k)),
+                articles=len(inside),
+                baseline=tuple(busiest_days(inside, k)),
+                coverage=coverage(extract(inside), start=start, end=end),
+            )
+        )
+    return tuple(cases)
 
 
-def _score(topic: str, path: Path, articles: Sequence[Article], extract: Extract) -> TimelineScore:
-    reference = load_timeline(path)
-    start, end = min(reference), max(reference)
-    inside = [a for a in articles if a.published.date and start <= a.published.date <= end]
-    k = len(reference)
-    per_date = max(1, round(sum(len(s) for s in reference.values()) / k))
-    by_id = {a.id: a for a in inside}
-    events = merge_mentions(extract(inside), by_id)
-    key = select_key_events(events, by_id, k, per_date, start=start, end=end)
+def date_f1(case: Case, named_weight: float = NAMED_WEIGHT) -> float:
+    """Date F1 of the key days under `named_weight` (no sentences chosen: fast)."""
+    days = key_days(case.coverage, case.dates, named_weight=named_weight)
+    return _prf(len(set(days) & set(case.reference)), len(days), case.dates)[2]
+
+
+def score_case(case: Case, named_weight: float = NAMED_WEIGHT) -> TimelineScore:
+    """Every score of one timeline under `named_weight`."""
+    reference, k = case.reference, case.dates
+    key = key_events(case.coverage, k, case.sentences_per_date, named_weight=named_weight)
     predicted: Summary = {}
     for event in key:
         predicted[dt.date.fromisoformat(event.date)] = [m.sentence for m in event.mentions]
     precision, recall, f1 = _prf(len(set(predicted) & set(reference)), len(predicted), k)
-    baseline = busiest_days(inside, k)
     return TimelineScore(
-        topic=topic,
-        timeline=path.stem,
+        topic=case.topic,
+        timeline=case.timeline,
         dates=k,
-        sentences_per_date=per_date,
-        articles=len(inside),
+        sentences_per_date=case.sentences_per_date,
+        articles=case.articles,
         date_precision=precision,
         date_recall=recall,
         date_f1=f1,
-        baseline_f1=_prf(len(set(baseline) & set(reference)), len(baseline), k)[2],
+        baseline_f1=_prf(len(set(case.baseline) & set(reference)), len(case.baseline), k)[2],
         rouge1=aligned_rouge(predicted, reference, 1),
         rouge2=aligned_rouge(predicted, reference, 2),
     )
@@ -187,10 +227,6 @@ def aligned_rouge(predicted: Summary, reference: Summary, n: int) -> float:
     precision = p_match / p_total if p_total else 0.0
     recall = r_match / r_total if r_total else 0.0
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def merge_reports(reports: Iterable[TlsReport]) -> TlsReport:
-    return TlsReport(scores=tuple(s for r in reports for s in r.scores))
 
 
 def format_report(report: TlsReport) -> str:

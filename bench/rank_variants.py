@@ -1,0 +1,219 @@
+"""Key-day ranking variants under leave-one-story-out: a script, not a test.
+
+    .venv/bin/python bench/rank_variants.py [T17_DIR] [--cache-dir DIR]
+
+For each variant (the shipped ranking first, then the richer ones it was compared with)
+prints the held-out date F1 of every story, their mean, and the mean when every story is
+in. Parameters are chosen per fold on the other stories by the rule `timeline eval tls`
+uses (best mean over stories, each weighing the same; the middle of tied settings, in
+grid order), so every figure but the last column is held out. Days are candidates as in
+the product: inside the reference span, with a sentence dated to them.
+
+Extraction comes from the cache `timeline eval tls` fills (default .timeline-cache):
+run that once first, or this script extracts every topic (minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.config import Config
+from timeline.evaluate.crossval import story_of
+from timeline.evaluate.tls import Case, prepare_cases
+from timeline.evidence import day_of, names_day
+from timeline.model import ArticleResult
+from timeline.pipeline import analyse, open_cache
+
+ROOT = Path(__file__).resolve().parents[1]
+
+Day = dict[str, int]
+Params = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    grid: dict[str, Sequence[float]]
+    score: Callable[[Day, Params], float]
+    spread: bool = False  # greedy choice that discounts days next to chosen ones
+    local: bool = False  # scores relative to the days around them
+
+
+def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]:
+    """Independent sources per day, by how they speak of it (see timeline.evidence)."""
+    start, end = min(case.reference), max(case.reference)
+    sources = case.coverage.sentences.sources
+    found: dict[dt.date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in results:
+        source, published = sources.get(r.article.id, r.article.id), r.article.published.date
+        if published is None:
+            continue
+        if start <= published <= end:
+            found[published]["published"].add(source)
+        for timex in r.timexes:
+            day = day_of(timex.value)
+            if day is None or not start <= day <= end:
+                continue
+            kind = "later" if day < published else "same"
+            found[day][kind].add(source)
+            if kind == "later" and names_day(timex):
+                found[day]["named"].add(source)
+    days = {}
+    for day, kinds in found.items():
+        row = {k: len(v) for k, v in kinds.items()}
+        row["attested"] = len(set().union(*kinds.values()))
+        days[day] = row
+    return days
+
+
+def pick(days: Mapping[dt.date, Day], told: set[dt.date], k: int, v: Variant, p: Params) -> list:
+    scores = {d: v.score(f, p) for d, f in days.items()}
+    if v.local and p.get("b"):
+        scores = _relative(scores, p["b"])
+    scores = {d: s for d, s in scores.items() if d in told}
+    ranked = sorted((d for d, s in scores.items() if s > 0), key=lambda d: (-scores[d], d))
+    if not v.spread or not p.get("spread"):
+        return ranked[:k]
+    chosen: list[dt.date] = []
+    window = int(p["window"])
+    while ranked and len(chosen) < k:
+
+        def discounted(d: dt.date) -> float:
+            near = sum(1 for c in chosen if abs((c - d).days) <= window)
+            return scores[d] / (1 + p["spread"] * near)
+
+        best = min(ranked, key=lambda d: (-discounted(d), d))
+        chosen.append(best)
+        ranked.remove(best)
+    return chosen
+
+
+def _relative(scores: dict[dt.date, float], power: float, days: int = 7) -> dict[dt.date, float]:
+    out = {}
+    for d, s in scores.items():
+        around = [scores.get(d + dt.timedelta(days=i), 0.0) for i in range(-days, days + 1)]
+        local = sum(around) / len(around)
+        out[d] = s / local**power if local > 0 else 0.0
+    return out
+
+
+def settings(v: Variant) -> Iterator[Params]:
+    names = list(v.grid)
+    for values in itertools.product(*(v.grid[n] for n in names)):
+        yield dict(zip(names, values, strict=True))
+
+
+def g(day: Day, key: str) -> int:
+    return day.get(key, 0)
+
+
+def gated(day: Day, weight: float, key: str = "named") -> float:
+    return weight * g(day, key) if g(day, "attested") >= 2 else 0.0
+
+
+WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0)
+VARIANTS = (
+    Variant(
+        "shipped: published + w * named (a day two sources speak of)",
+        {"w": WEIGHTS},
+        lambda d, p: g(d, "published") + gated(d, p["w"]),
+    ),
+    Variant("published only (busiest days, by source)", {}, lambda d, _p: g(d, "published")),
+    Variant(
+        "published + w * named, no corroboration needed",
+        {"w": WEIGHTS},
+        lambda d, p: g(d, "published") + p["w"] * g(d, "named"),
+    ),
+    Variant(
+        "+ v * later references of any wording",
+        {"w": WEIGHTS, "v": (0.0, 0.25, 0.5, 1.0)},
+        lambda d, p: g(d, "published") + gated(d, p["w"]) + p["v"] * g(d, "later"),
+    ),
+    Variant(
+        "+ u * same-day and forward references",
+        {"w": WEIGHTS, "u": (0.0, 0.25, 0.5, 1.0)},
+        lambda d, p: g(d, "published") + gated(d, p["w"]) + p["u"] * g(d, "same"),
+    ),
+    Variant(
+        "+ spread: discount by chosen days within a window",
+        {"w": WEIGHTS, "spread": (0.0, 0.5, 1.0), "window": (1, 3)},
+        lambda d, p: g(d, "published") + gated(d, p["w"]),
+        spread=True,
+    ),
+    Variant(
+        "+ local volume: divide by the mean score of +-7 days ^ b",
+        {"w": WEIGHTS, "b": (0.0, 0.25, 0.5)},
+        lambda d, p: g(d, "published") + gated(d, p["w"]),
+        local=True,
+    ),
+    Variant(
+        "days need two sources (a one-source day is never key)",
+        {"w": WEIGHTS},
+        lambda d, p: (g(d, "published") + gated(d, p["w"])) * (g(d, "attested") >= 2),
+    ),
+    Variant(
+        "sources attesting the day in any way",
+        {},
+        lambda d, _p: g(d, "attested"),
+    ),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared/data/t17")
+    parser.add_argument("--cache-dir", default=str(ROOT / ".timeline-cache"))
+    args = parser.parse_args(argv)
+    cache = open_cache(Config(cache_dir=args.cache_dir))
+    topics = sorted(p for p in args.corpus.iterdir() if (p / "articles.jsonl").is_file())
+    rows = []
+    for topic in topics:
+        seen: list[ArticleResult] = []
+
+        def extract(articles: Sequence, seen: list[ArticleResult] = seen) -> Sequence:
+            seen[:] = analyse(articles, cache)
+            return seen
+
+        for case in prepare_cases(topic, extract):
+            rows.append((case, features(seen, case), set(case.coverage.sentences.by_day)))
+    stories = sorted({story_of(c.topic) for c, _, _ in rows})
+    print(f"{'variant':<58}" + "".join(f"{s[:8]:>9}" for s in stories) + "     mean  fit all")
+    for variant in VARIANTS:
+        grid = list(settings(variant)) or [{}]
+        table = [_story_means(rows, variant, p) for p in grid]
+        held = {s: table[_choose(table, [o for o in stories if o != s])][s] for s in stories}
+        fit = table[_choose(table, stories)]
+        line = f"{variant.name[:58]:<58}" + "".join(f"{held[s]:>9.3f}" for s in stories)
+        print(line + f"{_mean(held.values()):>9.3f}{_mean(fit.values()):>9.3f}")
+    return 0
+
+
+def _story_means(rows: list, variant: Variant, p: Params) -> dict[str, float]:
+    by_story: dict[str, list[float]] = defaultdict(list)
+    for case, days, told in rows:
+        chosen = pick(days, told, case.dates, variant, p)
+        hits = len(set(chosen) & set(case.reference))
+        f1 = 2 * hits / (len(chosen) + case.dates) if hits else 0.0
+        by_story[story_of(case.topic)].append(f1)
+    return {s: _mean(v) for s, v in by_story.items()}
+
+
+def _choose(table: list[dict[str, float]], stories: list[str]) -> int:
+    fits = [round(_mean(t[s] for s in stories), 9) for t in table]
+    tied = [i for i, f in enumerate(fits) if f == max(fits)]
+    return tied[(len(tied) - 1) // 2]
+
+
+def _mean(values: object) -> float:
+    found = list(values)  # type: ignore[call-overload]
+    return sum(found) / len(found) if found else 0.0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
