@@ -85,6 +85,7 @@ def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> Non
             "else the newest publication date; never the clock)",
         )
         parser.add_argument("--site-url", help="public URL of the site, for feeds and sitemaps")
+        parser.add_argument("--feed-id", help="the Atom feed's id (default: from title and URL)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -299,7 +300,7 @@ def _config(args: argparse.Namespace) -> Config:
         flags["inputs"] = tuple(str(p) for p in args.paths)
     if args.strict:
         flags["strict"] = True
-    for name in ("title", "cache_dir", "executor", "output", "site_url"):
+    for name in ("title", "cache_dir", "executor", "output", "site_url", "feed_id"):
         if getattr(args, name, None) is not None:
             flags[name] = getattr(args, name)
     if getattr(args, "no_cache", False):
@@ -452,6 +453,7 @@ def _build(args: argparse.Namespace, config: Config, *, publish: bool) -> int:
         site_name=config.title,
         build_date=build_date(config, timeline),
         site_url=config.site_url,
+        feed_id=config.feed_id,
         strict=config.strict,
     )
     out = Path(config.output)

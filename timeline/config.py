@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
@@ -47,6 +48,7 @@ FLAGS = {
     "output": "--output",
     "build_date": "--build-date",
     "site_url": "--site-url",
+    "feed_id": "--feed-id",
 }
 
 
@@ -62,6 +64,7 @@ class Config:
     output: str = "site"
     build_date: dt.date | None = None
     site_url: str | None = None
+    feed_id: str | None = None
     strict: bool = False
     max_file_mb: float = 5.0
     cache_dir: str = ".timeline-cache"
@@ -174,12 +177,25 @@ def check_site_url(raw: object) -> str:
     return url
 
 
+def check_feed_id(raw: object) -> str:
+    """An Atom id is an IRI that never changes (RFC 4287 4.2.6): `urn:uuid:...`, a `tag:`
+    URI or an http(s) address."""
+    text = _name(raw)
+    if not text.isprintable() or any(c.isspace() for c in text) or set(text) & set("\"'<>\\`"):
+        raise ValueError("an id has no spaces, quotes, angle brackets or control characters")
+    scheme, colon, rest = text.partition(":")
+    if not colon or not rest or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+        raise ValueError("expected an IRI such as urn:uuid:..., tag:example.org,2026:story")
+    return text
+
+
 _CHECKS: dict[str, Callable[[object], Any]] = {
     "title": _name,
     "inputs": _inputs,
     "output": _name,
     "build_date": _build_date,
     "site_url": check_site_url,
+    "feed_id": check_feed_id,
     "strict": _flag,
     "max_file_mb": _megabytes,
     "cache_dir": _name,

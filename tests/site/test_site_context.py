@@ -45,7 +45,7 @@ def test_merged_event_cites_every_source_and_counts_agreement(
     assert meeting.n_agree == 2  # The Times dates it a day later
     assert meeting.conflict_labels == ("15 December 2015", "16 December 2015")
     assert [c.publisher for c in meeting.citations] == ["BBC News", "The Guardian", "The Times"]
-    assert [c.date_differs for c in meeting.citations] == [False, False, True]
+    assert [c.differing for c in meeting.citations] == [(), (), ("16 December 2015",)]
 
 
 def test_key_events_default_to_most_cited_in_date_order(

@@ -7,14 +7,8 @@ import re
 from dataclasses import dataclass
 
 from timeline.model import ArticleResult, Status, Timeline, Timex
-from timeline.site.context import (
-    EventView,
-    article_page,
-    article_title,
-    published_label,
-    publisher_name,
-    safe_url,
-)
+from timeline.site.attribution import article_title, published_label, publisher_name, safe_url
+from timeline.site.context import EventView, article_page
 from timeline.site.dates import date_label, html_datetime
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -86,11 +80,13 @@ class Attention:
     conflicts: tuple[EventView, ...]
     skipped: tuple[ArticleView, ...]
     warnings: tuple[ArticleView, ...]
+    far: tuple[EventView, ...] = ()  # dated far from the coverage: suspicious, listed here
 
     @property
     def total(self) -> int:
         return (
-            len(self.undated)
+            len(self.far)
+            + len(self.undated)
             + len(self.unresolved)
             + len(self.conflicts)
             + len(self.skipped)
@@ -227,9 +223,13 @@ def article_views(timeline: Timeline, events: tuple[EventView, ...]) -> tuple[Ar
 
 
 def attention(
-    timeline: Timeline, articles: tuple[ArticleView, ...], events: tuple[EventView, ...]
+    timeline: Timeline,
+    articles: tuple[ArticleView, ...],
+    events: tuple[EventView, ...],
+    far: tuple[EventView, ...] = (),
 ) -> Attention:
-    """Everything a reader should double-check, each with the reason recorded for it."""
+    """Everything a reader should double-check, each with the reason recorded for it;
+    `far` are the events dated far from the coverage (a misread year, a historical aside)."""
     by_id = {a.id: a for a in articles}
     unresolved = []
     for result in timeline.results:
@@ -254,4 +254,5 @@ def attention(
         conflicts=tuple(e for e in events if e.conflict),
         skipped=tuple(a for a in articles if a.status == skipped),
         warnings=tuple(a for a in articles if a.status == str(Status.WARNING)),
+        far=far,
     )

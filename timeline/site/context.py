@@ -12,10 +12,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from timeline.model import Article, Entity, Event, EventMention, Timeline
-from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
+from timeline.site.attribution import (
+    UNKNOWN_PUBLISHER,
+    article_title,
+    published_label,
+    publisher_name,
+    safe_url,
+)
+from timeline.site.dates import date_label, html_datetime, parse_value, sort_key
 
 _KINDS = {
     "PERSON": "person",
@@ -26,20 +32,6 @@ _KINDS = {
 }
 KIND_TITLES = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links; anything else (javascript:, data:) stays text."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() in {"http", "https"} and parts.netloc:
-        return url
-    return None
 
 
 def slugify(text: str) -> str:
@@ -85,18 +77,19 @@ class EntityRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Citation:
+    """One source of an event, cited once however many of its sentences report it."""
+
     article_id: str
     page: str
     publisher: str
+    publisher_known: bool  # False: "Unknown publisher", which a citation need not repeat
     title: str
     published: str  # label
     published_iso: str | None
     url: str | None
-    sentence: str
-    start: int  # where the sentence starts in the article text
-    date: str
-    date_label: str
-    date_differs: bool
+    sentences: tuple[str, ...]  # the article's sentences that report the event, in text order
+    start: int  # where the first of them starts in the article text
+    differing: tuple[str, ...]  # labels of the dates it gives that are not the event's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,26 +109,11 @@ class EventView:
     conflict: bool
     conflict_labels: tuple[str, ...]
     source_keys: tuple[str, ...]
+    home: str = "index.md"  # the page that lists it in full (`layout.py`), with `#id`
 
     @property
     def entity_keys(self) -> tuple[str, ...]:
         return tuple(e.slug for e in self.entities if e.slug)
-
-
-def publisher_name(article: Article | None) -> str:
-    if article is None or not article.publisher:
-        return "Unknown publisher"
-    return article.publisher
-
-
-def article_title(article: Article) -> str:
-    return article.title or article.path.rsplit("/", 1)[-1] or article.id
-
-
-def published_label(article: Article | None) -> str:
-    if article is None or article.published.date is None:
-        return "date unknown"
-    return day_label(article.published.date)
 
 
 def entity_refs(
@@ -200,20 +178,21 @@ def _source(article_id: str, article: Article | None) -> _Source:
     )
 
 
-def _citation(mention: EventMention, event: Event, source: _Source) -> Citation:
+def _citation(mentions: list[EventMention], event: Event, source: _Source) -> Citation:
+    """The citation of one article, from its mentions of the event in text order."""
+    differing = (date_label(m.date) for m in mentions if m.date != event.date)
     return Citation(
-        article_id=mention.article,
+        article_id=mentions[0].article,
         page=source.page,
         publisher=source.publisher,
+        publisher_known=source.publisher != UNKNOWN_PUBLISHER,
         title=source.title,
         published=source.published,
         published_iso=source.published_iso,
         url=source.url,
-        sentence=mention.sentence,
-        start=mention.start,
-        date=mention.date,
-        date_label=date_label(mention.date),
-        date_differs=mention.date != event.date,
+        sentences=tuple(dict.fromkeys(m.sentence for m in mentions)),
+        start=mentions[0].start,
+        differing=tuple(dict.fromkeys(differing)),
     )
 
 
@@ -242,7 +221,13 @@ def event_view(
     for m in mentions:
         if m.article not in sources:
             sources[m.article] = _source(m.article, articles.get(m.article))
-    citations = tuple(_citation(m, event, sources[m.article]) for m in mentions)
+    by_article: dict[str, list[EventMention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article, []).append(m)
+    citations = tuple(
+        _citation(sorted(ms, key=lambda m: m.start), event, sources[aid])
+        for aid, ms in by_article.items()
+    )
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
     parsed = parse_value(event.date)
     dates = sorted({event.date, *event.conflict_dates}, key=sort_key) if event.conflict else []
@@ -257,7 +242,7 @@ def event_view(
         sentence=primary.sentence if primary else "",
         entities=entity_refs(_event_entities(event), slugs),
         citations=citations,
-        n_sources=len(event.articles),
+        n_sources=len(citations),
         n_agree=len({m.article for m in mentions if _agrees(m.date, event.date)}),
         conflict=event.conflict,
         conflict_labels=tuple(date_label(d) for d in dates),

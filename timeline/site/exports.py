@@ -99,8 +99,9 @@ def report_json(timeline: Timeline, build_date: dt.date) -> bytes:
 
 
 def _tl_date(day: dt.date, granularity: Granularity) -> dict[str, Any]:
+    """A TimelineJS date with the fields the precision has: a year, a month, a day."""
     date: dict[str, Any] = {"year": day.year}
-    if granularity.rank >= Granularity.MONTH.rank:
+    if granularity.rank >= Granularity.HALF.rank:
         date["month"] = day.month
     if granularity.rank >= Granularity.WEEK.rank:
         date["day"] = day.day
@@ -110,16 +111,26 @@ def _tl_date(day: dt.date, granularity: Granularity) -> dict[str, Any]:
 def _tl_text(view: EventView) -> str:
     """TimelineJS renders this as HTML, so every piece of source text is escaped here."""
     sources = "".join(
-        f"<li>{html.escape(c.publisher)}: {html.escape(c.title)} ({html.escape(c.published)})"
-        + (f' <a href="{html.escape(c.url)}">link</a>' if c.url else "")
-        + "</li>"
+        "<li>"
+        + (
+            f'<a href="{html.escape(c.url)}">{html.escape(c.title)}</a>'
+            if c.url
+            else html.escape(c.title)
+        )
+        + (f", {html.escape(c.publisher)}" if c.publisher_known else "")
+        + f" ({html.escape(c.published)})</li>"
         for c in view.citations
     )
     return f"<p>{html.escape(view.sentence)}</p><ul>{sources}</ul>"
 
 
 def timelinejs(title: str, views: tuple[EventView, ...]) -> dict[str, Any]:
-    """TimelineJS3 JSON; dates keep their precision (a month event has no day)."""
+    """TimelineJS3 JSON: one slide per dated event, no groups (TimelineJS gives every group
+    a row of its navigator, so a row per year buries the story under its history).
+
+    Dates keep their precision (a month event has no day); a period a day or a month
+    cannot say (a week, a quarter, a decade) is a range from its first to its last day;
+    the label the pages show is the event's `display_date`."""
     events = []
     for view in views:
         parsed = parse_value(view.value)
@@ -128,11 +139,11 @@ def timelinejs(title: str, views: tuple[EventView, ...]) -> dict[str, Any]:
         gran = parsed.granularity
         event: dict[str, Any] = {
             "unique_id": view.id,
-            "start_date": {**_tl_date(parsed.first, gran), "display_date": view.label},
+            "start_date": _tl_date(parsed.first, gran),
+            "display_date": view.label,
             "text": {"headline": html.escape(view.headline), "text": _tl_text(view)},
-            "group": str(parsed.first.year),
         }
-        if gran is Granularity.WEEK or gran.rank < Granularity.YEAR.rank:
+        if gran not in (Granularity.DAY, Granularity.MONTH, Granularity.YEAR):
             event["end_date"] = _tl_date(parsed.last, gran)
         events.append(event)
     return {

@@ -18,5 +18,6 @@ class SiteOptions:
     site_name: str = "Timeline"
     build_date: dt.date
     site_url: str | None = None
+    feed_id: str | None = None  # the Atom feed's id; None: derived from the name and URL
     key_event_ids: tuple[str, ...] = ()
     strict: bool = False  # an article page that fails to render fails the build

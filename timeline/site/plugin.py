@@ -32,6 +32,7 @@ from timeline.errors import TimelineError
 from timeline.model import Timeline
 from timeline.site import fallback, pages, search
 from timeline.site.articles import ArticleView
+from timeline.site.links import Links
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
 from timeline.site.render import environment, render_partial, templates_dir
@@ -208,19 +209,23 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     ) -> ExportWriter:
         """The exports, made by a child process while this one looks up and renders the
         pages, and written straight into the site folder."""
-        page_url = feed_url = None
-        if options.site_url:
-            index = File.generated(config, self._prefix + pages.INDEX, content="")  # its URL
-            root = options.site_url.rstrip("/") + "/"
-            page_url = root + index.url
-            feed_url = root + self._prefix + "feed.xml"
+        folder = File.generated(config, self._prefix + "feed.xml", content="").url
+        folder = folder.removesuffix("feed.xml")  # the pages' folder, as a URL
+        urls = {}
+        for spec in data.pages:
+            url = File.generated(config, self._prefix + spec.path, content="").url
+            urls[spec.path] = url.removeprefix(folder) or "./"
+        root = options.site_url.rstrip("/") + "/" + folder if options.site_url else None
+        links = Links(urls=urls, root=root)
+        standalone = not self._prefix  # the site is ours: robots.txt is ours to write
+        names = [name for _, name in pages.EXPORTS] + (["robots.txt"] if standalone else [])
         targets: dict[str, Path] = {}
-        for _, name in pages.EXPORTS:
+        for name in names:
             target = Path(config.site_dir, self._prefix + name)
             self._add(files, File.generated(config, self._prefix + name, abs_src_path=str(target)))
             targets[name] = target
         return ExportWriter(
-            lambda: pages.export_files(timeline, data, options, page_url, feed_url),
+            lambda: pages.export_files(timeline, data, options, links, robots=standalone),
             targets,
             root=Path(config.site_dir),
         )
@@ -307,7 +312,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         if self._exports is not None:
             self._exports.cancel()
 
-    def _nav(self, current: File | None) -> list[dict[str, Any]]:
+    def _nav(self, current: File | None, base: str = ".") -> list[dict[str, Any]]:
+        """The site menu; from a page, relative to it, else (search, 404) from `base`."""
         files = self._files
         if files is None:
             return []
@@ -316,7 +322,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             file = files.get_file_from_path(self._prefix + path)
             if file is None:
                 continue
-            url = file.url_relative_to(current) if current else file.url or "./"
+            url = file.url_relative_to(current) if current else f"{base}/{file.url}"
             items.append({"title": title, "url": url, "active": current is file})
         return items
 
@@ -325,13 +331,19 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     ) -> TemplateContext | None:
         return self._theme_context(context, page.file)
 
-    def on_template_context(self, context: TemplateContext, /, **_: Any) -> TemplateContext | None:
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, **_: Any
+    ) -> TemplateContext | None:
+        if template_name == "404.html":
+            # mkdocs gives an error page the site's root path ("/", "/story/") so that it
+            # works at any missing address; the theme joins it with "/"
+            context["base_url"] = str(context["base_url"]).rstrip("/")
         return self._theme_context(context, None)
 
     def _theme_context(self, context: TemplateContext, current: File | None) -> TemplateContext:
         """Site navigation and the export folder for the theme (TemplateContext is open)."""
         extra = cast("dict[str, Any]", context)
-        extra["timeline_nav"] = self._nav(current)
+        extra["timeline_nav"] = self._nav(current, str(extra.get("base_url", ".")))
         extra["timeline_prefix"] = self._prefix
         return context
 
