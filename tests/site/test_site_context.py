@@ -6,7 +6,7 @@ import pytest
 from site_timeline import GUARDIAN_TEXT
 
 from timeline.model import Timeline, Timex
-from timeline.site import articles, context, grouping
+from timeline.site import articles, chapters, context, grouping
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +27,12 @@ def test_events_are_chronological_at_their_granularity(
     ]
 
 
-def test_grouping_by_year_then_month(views: tuple[context.EventView, ...]) -> None:
-    years = grouping.group_by_year_and_month(views)
-    assert [(y.anchor, y.label) for y in years] == [("p201", "the 2010s"), ("y2015", "2015")]
-    months = years[1].months
-    assert [(m.label, [e.id for e in m.events]) for m in months] == [
-        ("Across 2015", ["ev-resolution"]),
+def test_chapters_by_year_then_month(views: tuple[context.EventView, ...]) -> None:
+    cal = chapters.calendar(views, None)
+    assert [(c.anchor, c.label) for c in cal.chapters] == [("p201", "the 2010s"), ("y2015", "2015")]
+    year = cal.chapters[1]
+    assert year.across is not None and [e.id for e in year.across.events] == ["ev-resolution"]
+    assert [(m.label, [e.id for e in m.events]) for m in year.months] == [
         ("December 2015", ["ev-talks", "ev-resumed", "ev-meeting", "ev-hostile"]),
     ]
 
@@ -124,6 +124,7 @@ def test_undated_events_go_last_in_their_own_group(timeline: Timeline) -> None:
     odd = replace(timeline.events[0], id="ev-now", date="PRESENT_REF", conflict=False)
     views = context.event_views(replace(timeline, events=(*timeline.events, odd)))
     assert views[-1].id == "ev-now"
-    years = grouping.group_by_year_and_month(views)
-    assert (years[-1].label, years[-1].months[0].events[0].id) == ("Undated", "ev-now")
+    last = chapters.calendar(views, None).chapters[-1]
+    assert last.label == "Undated" and last.across is not None
+    assert [e.id for e in last.across.events] == ["ev-now"]
     assert views[-1].datetime is None and views[-1].label == "the time of publication"

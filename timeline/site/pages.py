@@ -272,7 +272,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             title=inert_title(p.ref.text),
             template="entity.html",
             context={**common, "entity": p},
-            search=(_entry(p.ref.text, f"{p.ref.kind}: {_plural(len(p.events), 'event')}"),),
+            search=(_entry(p.ref.text, f"{p.ref.kind}: {_plural(p.total, 'event')}"),),
         )
         for p in entities
     )
