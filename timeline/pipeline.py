@@ -76,7 +76,9 @@ def pipeline_version() -> str:
     digest = hashlib.sha256()
     for name in EXTRACTION_CODE:
         path = package / name
-        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+        # the code and its language data (`timex/lang/<code>/calendar.toml`)
+        found = [p for p in path.rglob("*") if p.suffix in (".py", ".toml")]
+        for source in sorted(found) if path.is_dir() else [path]:
             digest.update(source.relative_to(package).as_posix().encode())
             digest.update(source.read_bytes())
     spacy_version = metadata.version("spacy")

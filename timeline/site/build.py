@@ -27,6 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from timeline.errors import PipelineError, TimelineError
 from timeline.model import Timeline
 from timeline.site import pages
+from timeline.timex.lang import data_files
 from timeline.site.options import SiteOptions
 from timeline.site.output import SITE_MARKER, check_output, mark_site
 from timeline.site.pagecache import PageCache
@@ -81,6 +82,8 @@ def site_salt(settings: dict[str, Any]) -> str:
         for path in sorted(files):
             digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(path.read_bytes())
+    for path in data_files():  # month names, as the pages write them
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
