@@ -73,10 +73,6 @@ def publisher_from_url(url: str | None) -> str | None:
     return host or None
 
 
-def title_is_derived(article: Article) -> bool:
-    return not article.title
-
-
 def article_title(article: Article) -> str:
     """The declared title, else the first sentence shortened, else the file's name."""
     if article.title:

@@ -68,7 +68,6 @@ class SiteData:
     views: tuple[context.EventView, ...]
     on_timeline: tuple[context.EventView, ...]  # all but those dated far from the coverage
     title: str
-    homes: tuple[str, ...]  # the pages events live on
 
 
 def inert_title(text: str) -> str:
@@ -282,7 +281,6 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
         views=views,
         on_timeline=on_timeline,
         title=options.site_name,
-        homes=tuple(sorted({v.home for v in views})),
     )
 
 
