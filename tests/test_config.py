@@ -84,6 +84,9 @@ BAD_VALUES = [
     ('site_url = "https://"', "site_url"),
     ('site_url = "https://user:secret@example.org/"', "site_url"),
     ('site_url = "https://example.org/a b"', "site_url"),
+    ('feed_id = "my feed"', "feed_id"),
+    ('feed_id = "no-scheme"', "feed_id"),
+    ('feed_id = "<urn:x>"', "feed_id"),
     ("build_date = 1969-12-31", "build_date"),
     ("build_date = 0001-01-01", "build_date"),
     ("build_date = 9999-12-31", "build_date"),
@@ -112,6 +115,7 @@ GOOD_VALUES = [
     ("jobs = 32", "jobs", 32),
     ('site_url = "https://example.org/timeline/"', "site_url", "https://example.org/timeline/"),
     ('site_url = "http://localhost:8000"', "site_url", "http://localhost:8000"),
+    ('feed_id = "tag:example.org,2026:haiti"', "feed_id", "tag:example.org,2026:haiti"),
     ("build_date = 1970-01-01", "build_date", dt.date(1970, 1, 1)),
     ("build_date = 2106-02-07", "build_date", dt.date(2106, 2, 7)),
 ]
