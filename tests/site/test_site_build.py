@@ -126,7 +126,7 @@ def test_article_page_highlights_timexes_and_shows_provenance(site: Path) -> Non
     assert 'href="../index.html#ev-meeting"' in page
     start = page.index('id="s-0"')  # the meeting sentence opens the article
     assert page.index("Kerry met Putin", start) > start
-    assert 'href="#s-0"' in page
+    assert 'href="guardian-2015-12-16.html#s-0"' in page  # the part of its page with it
 
 
 def test_attention_page_gives_reasons(site: Path) -> None:

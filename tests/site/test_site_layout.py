@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
-from site_timeline import make_long_timeline, make_timeline
+from site_timeline import BUILD_DATE, make_long_timeline, make_timeline
 
-from timeline.model import Article, DateSource, Published
-from timeline.site import attribution, chapters, context, layout, overview
+from timeline.model import Article, DateSource, Published, Timex
+from timeline.site import SiteOptions, attribution, build_site, chapters, context, layout
+from timeline.site import overview, parts
 
 WINDOW = chapters.coverage_window([dt.date(2015, 12, 15), dt.date(2015, 12, 17)])
 
@@ -167,3 +170,64 @@ def test_overview_chart(long_views: tuple[context.EventView, ...]) -> None:
     # a year of coverage is drawn a column per week
     year = [dt.date(2015, 1, 5), dt.date(2015, 12, 28)]
     assert overview.overview(long_views, year, set(), lambda v: None).unit == "week"
+
+
+def _long_article() -> tuple[str, tuple[Timex, ...]]:
+    sentence = "On 15 December 2015 the talks resumed in Moscow after a pause.\n"
+    text = sentence * 12_000
+    timexes = tuple(
+        Timex(
+            start=i * len(sentence) + 3,
+            end=i * len(sentence) + 19,
+            text="15 December 2015",
+            type="DATE",
+            value="2015-12-15",
+            anchor="none",
+            anchor_value=None,
+            rule="test-rule",
+        )
+        for i in range(12_000)
+    )
+    return text, timexes
+
+
+def test_a_long_article_is_cut_between_sentences_into_parts_that_fit() -> None:
+    text, timexes = _long_article()
+    starts = parts.part_starts(text, timexes)
+    assert len(starts) > 1 and starts[0] == 0
+    assert all(text[s - 1] == "\n" for s in starts[1:])  # at a line's end, never in a date
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends, strict=True):
+        inside = sum(1 for t in timexes if start <= t.start < end)
+        cost = (end - start) * parts.TEXT_BYTES + inside * parts.TIMEX_BYTES
+        assert cost <= parts.PART_BYTES
+    assert parts.part_of(starts, 0) == 1 and parts.part_of(starts, len(text) - 1) == len(starts)
+    assert parts.part_page("sources/a.md", 1) == "sources/a.md"
+    assert parts.part_page("sources/a.md", 3) == "sources/a.part3.md"
+    assert parts.part_starts("short text", ()) == (0,)
+
+
+@pytest.mark.slow
+def test_a_long_article_page_stays_small_and_citations_reach_their_part(tmp_path: Path) -> None:
+    base = make_timeline()
+    text, timexes = _long_article()
+    guardian = base.results[0]
+    last = len(text) - len(text.splitlines()[-1]) - 1
+    mention = dataclasses.replace(
+        guardian.mentions[0], start=last, end=len(text) - 1, sentence=text.splitlines()[-1]
+    )
+    article = dataclasses.replace(guardian.article, text=text)
+    result = dataclasses.replace(guardian, article=article, timexes=timexes, mentions=(mention,))
+    event = dataclasses.replace(base.events[0], mentions=(mention,), conflict=False)
+    timeline = dataclasses.replace(base, results=(result, *base.results[1:]), events=(event,))
+    out = tmp_path / "site"
+    build_site(timeline, out, SiteOptions(build_date=BUILD_DATE))
+    pages = sorted((out / "sources").glob("guardian-2015-12-16*.html"))
+    assert len(pages) > 1
+    assert max(p.stat().st_size for p in out.rglob("*.html")) < 1_000_000
+    index = (out / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'href="(sources/guardian-2015-12-16[^"#]*)#(s-\d+)"', index)
+    assert link is not None and link.group(1) != "sources/guardian-2015-12-16.html"
+    assert f'id="{link.group(2)}"' in (out / link.group(1)).read_text(encoding="utf-8")
+    first = (out / "sources" / "guardian-2015-12-16.html").read_text(encoding="utf-8")
+    assert "Part 2" in first and "Events taken from this article" in first

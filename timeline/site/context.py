@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from timeline.model import Article, Entity, Event, EventMention, Timeline
@@ -22,6 +22,7 @@ from timeline.site.attribution import (
     safe_url,
 )
 from timeline.site.dates import date_label, html_datetime, parse_value, sort_key
+from timeline.site.parts import part_of, part_page, part_starts
 
 _KINDS = {
     "PERSON": "person",
@@ -178,12 +179,15 @@ def _source(article_id: str, article: Article | None) -> _Source:
     )
 
 
-def _citation(mentions: list[EventMention], event: Event, source: _Source) -> Citation:
-    """The citation of one article, from its mentions of the event in text order."""
+def _citation(
+    mentions: list[EventMention], event: Event, source: _Source, parts: tuple[int, ...]
+) -> Citation:
+    """The citation of one article, from its mentions of the event in text order; its page
+    is the part of the article's page that holds the first of them."""
     differing = (date_label(m.date) for m in mentions if m.date != event.date)
     return Citation(
         article_id=mentions[0].article,
-        page=source.page,
+        page=part_page(source.page, part_of(parts, mentions[0].start)),
         publisher=source.publisher,
         publisher_known=source.publisher != UNKNOWN_PUBLISHER,
         title=source.title,
@@ -214,8 +218,11 @@ def event_view(
     articles: dict[str, Article],
     slugs: dict[tuple[str, str], str],
     sources: dict[str, _Source] | None = None,
+    parts: Mapping[str, tuple[int, ...]] | None = None,
 ) -> EventView:
-    """`sources` remembers each article's citation fields across the events of one build."""
+    """`sources` remembers each article's citation fields across the events of one build;
+    `parts` are where the pages of long articles are cut (`parts.py`)."""
+    parts = {} if parts is None else parts
     sources = {} if sources is None else sources
     mentions = sorted(event.mentions, key=_mention_order(articles))
     for m in mentions:
@@ -225,7 +232,7 @@ def event_view(
     for m in mentions:
         by_article.setdefault(m.article, []).append(m)
     citations = tuple(
-        _citation(sorted(ms, key=lambda m: m.start), event, sources[aid])
+        _citation(sorted(ms, key=lambda m: m.start), event, sources[aid], parts.get(aid, (0,)))
         for aid, ms in by_article.items()
     )
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
@@ -264,4 +271,5 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     slugs = entity_slugs(timeline.events)
     events = sorted(timeline.events, key=lambda e: (sort_key(e.date), e.id))
     sources: dict[str, _Source] = {}
-    return tuple(event_view(e, articles, slugs, sources) for e in events)
+    parts = {r.article.id: part_starts(r.article.text, r.timexes) for r in timeline.results}
+    return tuple(event_view(e, articles, slugs, sources, parts) for e in events)

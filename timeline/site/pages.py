@@ -6,7 +6,7 @@ Paths are relative to the plugin's prefix; the plugin turns them into mkdocs fil
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -168,6 +168,24 @@ def _date_page(
     )
 
 
+def _article_pages(
+    articles: tuple[article_data.ArticleView, ...], common: dict[str, Any]
+) -> Iterator[PageSpec]:
+    """A page per article, and per part of a long one (`parts.py`)."""
+    for article in articles:
+        for part in range(1, len(article.starts) + 1):
+            view = replace(article, part=part)
+            title = article.title if part == 1 else f"{article.title} (part {part})"
+            count = _plural(len(article.events), "event")
+            yield PageSpec(
+                path=view.here,
+                title=inert_title(title),
+                template="article.html",
+                context={**common, "article": view},
+                search=(_entry(title, f"{article.publisher}, {article.published}: {count}"),),
+            )
+
+
 def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
     """Every page of the site with the data its template needs."""
     story = _place_events(timeline, options)
@@ -253,18 +271,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             ),
         ),
     ]
-    pages.extend(
-        PageSpec(
-            path=a.page,
-            title=inert_title(a.title),
-            template="article.html",
-            context={**common, "article": a},
-            search=(
-                _entry(a.title, f"{a.publisher}, {a.published}: {_plural(len(a.events), 'event')}"),
-            ),
-        )
-        for a in articles
-    )
+    pages.extend(_article_pages(articles, common))
     pages.extend(
         PageSpec(
             path=p.ref.page or "",
