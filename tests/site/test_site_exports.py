@@ -14,6 +14,7 @@ from site_timeline import BUILD_DATE
 from timeline.model import Status, Timeline
 from timeline.serialize import timeline_to_dict
 from timeline.site import SiteOptions, calendar, context, exports, feed
+from timeline.site.dates import parse_value
 from timeline.site.links import Links
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -131,3 +132,18 @@ def test_atom_keeps_the_newest_entries_only(timeline: Timeline) -> None:
     ids = [link.get("href", "").rsplit("#", 1)[1] for link in links if link is not None]
     assert len(ids) == feed.FEED_ENTRIES
     assert ids[0] == "ev-0129" and "ev-0029" not in ids
+
+
+def test_timelinejs_keeps_the_key_and_best_attested_events_of_a_big_story() -> None:
+    from site_timeline import make_long_timeline
+
+    views = context.event_views(make_long_timeline(exports.TIMELINEJS_EVENTS + 300))
+    key = frozenset({views[-1].id})
+    data = exports.timelinejs("t", views, key)
+    ids = [e["unique_id"] for e in data["events"]]
+    dated = [v.id for v in views if parse_value(v.value) is not None]
+    assert len(ids) == exports.TIMELINEJS_EVENTS and views[-1].id in ids
+    assert ids == [i for i in dated if i in set(ids)]  # still in date order
+    kept = {v.id: v.n_sources for v in views if v.id in ids}
+    dropped = [v.n_sources for v in views if v.id not in kept and v.id not in key]
+    assert min(n for i, n in kept.items() if i not in key) >= max(dropped)

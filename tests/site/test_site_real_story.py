@@ -68,10 +68,14 @@ def test_sources_are_named_and_counted_as_records(story: Path) -> None:
     report = json.loads((story / "report.json").read_text(encoding="utf-8"))
     sources = (story / "sources" / "index.html").read_text(encoding="utf-8")
     assert f"{report['counts']['total']} articles in 1 input file:" in sources
-    pages = list((story / "sources").glob("*.html"))
+    listed = re.findall(r'<th scope="row"><a [^>]*>([^<]*)</a>', sources)
+    assert len(listed) == report["counts"]["total"]
     cited = re.compile(r"<cite>(?:<a [^>]*>)?([^<]*)")
-    titles = {t for p in pages[:50] for t in cited.findall(p.read_text(encoding="utf-8"))}
-    assert titles and "articles.jsonl" not in titles
+    pages = sorted((story / "dates").glob("*.html"))
+    titles = [t for p in pages for t in cited.findall(p.read_text(encoding="utf-8"))]
+    assert titles
+    for title in (*listed, *titles):
+        assert title.strip() not in ("", "articles.jsonl"), title
 
 
 def test_year_buttons_only_for_years_of_substance(story: Path) -> None:

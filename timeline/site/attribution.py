@@ -74,13 +74,17 @@ def publisher_from_url(url: str | None) -> str | None:
 
 
 def article_title(article: Article) -> str:
-    """The declared title, else the first sentence shortened, else the file's name."""
+    """The declared title, else the first sentence shortened, else (no text: a skipped
+    record) the file's name with the record's id when the file holds several."""
     if article.title:
         return article.title
     sentence = first_sentence(article.text)
     if sentence:
         return shorten(sentence)
-    return article.path.rsplit("/", 1)[-1] or article.id
+    name = article.path.rsplit("/", 1)[-1]
+    if not name:
+        return article.id
+    return name if name.rsplit(".", 1)[0] == article.id else f"{name}: {article.id}"
 
 
 def publisher_name(article: Article | None) -> str:

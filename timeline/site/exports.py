@@ -124,15 +124,31 @@ def _tl_text(view: EventView) -> str:
     return f"<p>{html.escape(view.sentence)}</p><ul>{sources}</ul>"
 
 
-def timelinejs(title: str, views: tuple[EventView, ...]) -> dict[str, Any]:
-    """TimelineJS3 JSON: one slide per dated event, no groups (TimelineJS gives every group
-    a row of its navigator, so a row per year buries the story under its history).
+TIMELINEJS_EVENTS = 1000
+"""Most events in timeline.json. TimelineJS builds a slide and a marker for every event up
+front: a thousand render in seconds, four thousand hang the page for over a minute. A
+bigger story keeps its key events and those with most sources; events.json has them all."""
+
+
+def _slideshow(views: tuple[EventView, ...], key: frozenset[str]) -> tuple[EventView, ...]:
+    if len(views) <= TIMELINEJS_EVENTS:
+        return views
+    rank = sorted(range(len(views)), key=lambda i: (views[i].id not in key, -views[i].n_sources, i))
+    return tuple(views[i] for i in sorted(rank[:TIMELINEJS_EVENTS]))
+
+
+def timelinejs(
+    title: str, views: tuple[EventView, ...], key: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """TimelineJS3 JSON: one slide per dated event (at most TIMELINEJS_EVENTS, `key` first),
+    no groups (TimelineJS gives every group a row of its navigator, so a row per year
+    buries the story under its history).
 
     Dates keep their precision (a month event has no day); a period a day or a month
     cannot say (a week, a quarter, a decade) is a range from its first to its last day;
     the label the pages show is the event's `display_date`."""
     events = []
-    for view in views:
+    for view in _slideshow(views, key):
         parsed = parse_value(view.value)
         if parsed is None:
             continue

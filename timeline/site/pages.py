@@ -67,6 +67,7 @@ class SiteData:
     pages: tuple[PageSpec, ...]
     views: tuple[context.EventView, ...]
     on_timeline: tuple[context.EventView, ...]  # all but those dated far from the coverage
+    key_ids: frozenset[str] = frozenset()  # the key events
     title: str
 
 
@@ -287,6 +288,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
         pages=tuple(pages),
         views=views,
         on_timeline=on_timeline,
+        key_ids=frozenset(v.id for v in key),
         title=options.site_name,
     )
 
@@ -297,7 +299,7 @@ def export_files(
     """Export file name -> bytes, all derived from the same event views as the pages."""
     files = {
         "events.json": exports.events_json(timeline),
-        "timeline.json": exports.dump_json(exports.timelinejs(data.title, data.on_timeline)),
+        "timeline.json": exports.dump_json(exports.timelinejs(data.title, data.on_timeline, data.key_ids)),
         "timeline.ics": calendar.calendar(
             data.title, data.views, options.build_date, links.absolute
         ),
