@@ -3,6 +3,7 @@ the site has a public address (`site_url`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -22,3 +23,14 @@ class Links:
 
     def absolute(self, path: str) -> str | None:
         return None if self.root is None else self.root + self.relative(path)
+
+
+def site_links(
+    paths: Iterable[str], url_of: Callable[[str], str], site_url: str | None
+) -> Links:
+    """The links of the pages at `paths`, from `url_of(path)`, their URL from the site's
+    root as mkdocs makes it; the exports sit in the pages' folder, beside `feed.xml`."""
+    folder = url_of("feed.xml").removesuffix("feed.xml")
+    urls = {path: url_of(path).removeprefix(folder) or "./" for path in paths}
+    root = site_url.rstrip("/") + "/" + folder if site_url else None
+    return Links(urls=urls, root=root)

@@ -32,7 +32,7 @@ from timeline.errors import TimelineError
 from timeline.model import Timeline
 from timeline.site import fallback, pages, search
 from timeline.site.articles import ArticleView
-from timeline.site.links import Links
+from timeline.site.links import site_links
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
 from timeline.site.render import environment, render_partial, templates_dir
@@ -209,14 +209,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     ) -> ExportWriter:
         """The exports, made by a child process while this one looks up and renders the
         pages, and written straight into the site folder."""
-        folder = File.generated(config, self._prefix + "feed.xml", content="").url
-        folder = folder.removesuffix("feed.xml")  # the pages' folder, as a URL
-        urls = {}
-        for spec in data.pages:
-            url = File.generated(config, self._prefix + spec.path, content="").url
-            urls[spec.path] = url.removeprefix(folder) or "./"
-        root = options.site_url.rstrip("/") + "/" + folder if options.site_url else None
-        links = Links(urls=urls, root=root)
+        links = site_links(
+            (spec.path for spec in data.pages),
+            lambda path: File.generated(config, self._prefix + path, content="").url,
+            options.site_url,
+        )
         standalone = not self._prefix  # the site is ours: robots.txt is ours to write
         names = [name for _, name in pages.EXPORTS] + (["robots.txt"] if standalone else [])
         targets: dict[str, Path] = {}
