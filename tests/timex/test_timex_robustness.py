@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.model import DateValue
 from timeline.timex import Tagging, scan, tag
 from timeline.timex.lexicon import (
     AMOUNT_MODS,
@@ -34,6 +33,7 @@ from timeline.timex.lexicon import (
 )
 from timeline.timex.rules import RULES
 from timeline.timex.values import well_formed
+from timeline.types import DateValue
 
 RELATIVE = (
     "this", "last", "next", "past", "previous", "coming", "this coming", "this past",

@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from timeline.errors import PipelineError, TimelineError
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import pages
 from timeline.site.options import SiteOptions
 from timeline.site.output import SITE_MARKER, check_output, mark_site

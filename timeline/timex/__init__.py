@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.model import DateValue, Timex
 from timeline.timex import absolute as ab
 from timeline.timex import amounts as am
 from timeline.timex import clock as ck
@@ -26,10 +25,11 @@ from timeline.timex import relative as rel
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.resolve import Anchors, Context, Reading, Resolver
 from timeline.timex.values import well_formed
+from timeline.types import DateValue, Timex
 
 __all__ = ["Scan", "TagFailure", "Tagging", "explain", "scan", "tag", "tag_doc", "tag_text"]
 
-log = logging.getLogger("timeline")
+log = logging.getLogger(__name__)
 
 _RESOLVERS: dict[str, Resolver] = {
     "iso": ab.iso,

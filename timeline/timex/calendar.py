@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from timeline.model import DateValue, Granularity
 from timeline.timex.lexicon import NUMBER_WORDS, ORDINALS
 from timeline.timex.tense import Tense
+from timeline.types import DateValue, Granularity
 
 
 def in_calendar(year: int) -> bool:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
 from timeline.timex.lexicon import MONTHS, WEEKDAYS
 from timeline.timex.tense import Tense, tense_at
+from timeline.types import DateValue, Granularity
 
 PUBLICATION = "publication"
 PREVIOUS = "previous"
