@@ -15,11 +15,11 @@ from builders import make_article
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline import timex
 from timeline.cli import main
 from timeline.nlp.parse import parse_all
 from timeline.pipeline.stages import analyse
 from timeline.store.extraction import ExtractionCache
+from timeline.timex import tagger
 from timeline.types import ArticleResult, Status
 
 WINTER = make_article(
@@ -42,7 +42,7 @@ def _fail(*_: object) -> None:
 @pytest.fixture
 def broken_season(monkeypatch: pytest.MonkeyPatch) -> None:
     """The season resolver raises: a fault in a rule, as "last winter" once hit."""
-    monkeypatch.setitem(timex._RESOLVERS, "season", _fail)
+    monkeypatch.setitem(tagger._RESOLVERS, "season", _fail)
 
 
 @pytest.fixture(autouse=True)

@@ -50,7 +50,8 @@ def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestO
 
 
 # Where the code a cached ArticleResult depends on starts: the per-article map and the
-# cache's own format; every timeline module they import counts (`store.code_hash`).
+# cache's own format; every timeline module they import, and the language data beside
+# them, counts (`store.code_hash`).
 EXTRACTION_ROOTS = ("timeline.pipeline.extract", "timeline.store.extraction")
 
 

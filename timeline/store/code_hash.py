@@ -6,7 +6,10 @@ files, which goes stale as modules move, the files are found from the code itsel
 modules a stage's entry points import, directly or through others, within `timeline`
 (found by reading their `import` statements, not by importing them: a fully cached build
 must not load spaCy to learn that it need not). Imports inside functions count too, so the
-set errs on the side of a recomputation, never on the side of a stale entry.
+set errs on the side of a recomputation, never on the side of a stale entry. Data files
+beside a module count as its code (`timex/lang/en/calendar.toml` beside the lexicon that
+reads it): every file that is not Python in a module's folder and in its subfolders that
+are not packages of their own.
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ def _with_packages(modules: Iterable[str]) -> set[str]:
 
 
 def module_closure(roots: Iterable[str]) -> tuple[Path, ...]:
-    """The sources of `roots` and of every timeline module they import, sorted."""
+    """The sources of `roots` and of every timeline module they import, with the data
+    files beside them, sorted."""
     seen: set[str] = set()
     todo = list(_with_packages(roots))
     while todo:
@@ -69,7 +73,19 @@ def module_closure(roots: Iterable[str]) -> tuple[Path, ...]:
             continue
         seen.add(name)
         todo.extend(_imports(name, source) - seen)
-    return tuple(sorted({f for m in seen if (f := module_file(m)) is not None}))
+    sources = {f for m in seen if (f := module_file(m)) is not None}
+    return tuple(sorted(sources.union(*(_data_files(f.parent) for f in sources))))
+
+
+def _data_files(folder: Path) -> set[Path]:
+    """Files that are not Python in `folder` and its subfolders that are not packages."""
+    found: set[Path] = set()
+    for path in folder.iterdir():
+        if path.is_dir() and not (path / "__init__.py").exists() and path.name != "__pycache__":
+            found |= _data_files(path)
+        elif path.is_file() and path.suffix not in (".py", ".pyc"):
+            found.add(path)
+    return found
 
 
 def package_modules(package: str) -> tuple[str, ...]:
