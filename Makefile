@@ -10,7 +10,7 @@ BENCH_CORPUS ?= ../shared/data/t17
 JS := tests/site/js
 JS_STAMP := $(JS)/node_modules/.installed
 
-.PHONY: site test lint types unit bench env js clean
+.PHONY: site test lint types imports unit bench env js clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,10 +39,13 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
+
 unit: $(STAMP) $(JS_STAMP)
 	$(BIN)/pytest
 
-test: lint types unit
+test: lint types imports unit
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_CORPUS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from timeline.model import (
+from timeline.types import (
     Article,
     ArticleResult,
     DateSource,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from site_timeline import BUILD_DATE, make_long_timeline, make_timeline
 
-from timeline.model import Article, DateSource, Published, Timex
+from timeline.types import Article, DateSource, Published, Timex
 from timeline.site import SiteOptions, attribution, build_site, chapters, context, layout
 from timeline.site import overview, parts
 

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from timeline.model import ArticleResult, Status, Timeline, Timex
+from timeline.types import ArticleResult, Status, Timeline, Timex
 from timeline.site.attribution import article_title, published_label, publisher_name, safe_url
 from timeline.site.context import EventView, article_page
 from timeline.site.dates import date_label, html_datetime

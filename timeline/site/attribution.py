@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from timeline.model import Article
+from timeline.types import Article
 from timeline.site.dates import day_label
 
 UNKNOWN_PUBLISHER = "Unknown publisher"

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from timeline import __version__
-from timeline.model import DateValue, Granularity
+from timeline.types import DateValue, Granularity
 from timeline.site.context import EventView
 from timeline.site.dates import parse_value
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from timeline.model import Granularity
+from timeline.types import Granularity
 from timeline.site.context import EventView
 from timeline.site.dates import MONTHS, date_label, parse_value, sort_key
 

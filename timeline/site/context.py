@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from timeline.model import Article, Entity, Event, EventMention, Timeline
+from timeline.types import Article, Entity, Event, EventMention, Timeline
 from timeline.site.attribution import (
     UNKNOWN_PUBLISHER,
     article_title,

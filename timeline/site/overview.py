@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from timeline.model import DateValue, Granularity
+from timeline.types import DateValue, Granularity
 from timeline.site.context import EventView
 from timeline.site.dates import MONTHS, day_label, parse_value
 

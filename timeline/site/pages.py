@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from timeline.model import Status, Timeline
+from timeline.types import Status, Timeline
 from timeline.site import articles as article_data
 from timeline.site import calendar, chapters, context, exports, feed, grouping
 from timeline.site.links import Links

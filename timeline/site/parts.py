@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 
-from timeline.model import Timex
+from timeline.types import Timex
 
 PART_BYTES = 400_000
 """Estimated bytes of an article's text per page; with the list of its events (on part 1)
