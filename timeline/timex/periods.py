@@ -48,7 +48,7 @@ def quarter(ctx: Context) -> Reading | None:
         return deictic(ctx, lambda d: cal.quarter_value(d.year + year_shift, n), "quarter/rel-year")
     if back or (year_shift == -1 and not number):  # also "last year's quarter"
         if number:
-            reading = _numbered(ctx, number)
+            reading = numbered_quarter(ctx, number)
             value = DateValue.parse(reading.value)
             shifted = cal.shift_years(value, -1) if value else ""
             reading = replace(reading, value=shifted, rule="quarter/year-ago")
@@ -56,7 +56,7 @@ def quarter(ctx: Context) -> Reading | None:
             reading = _year_ago(ctx)
         return replace(reading, sets_anchor=False)
     if number:
-        reading = _numbered(ctx, number)
+        reading = numbered_quarter(ctx, number)
         # "after a flat second quarter": an aside, not the period the report is about
         aside = "-" not in ctx.cand.match.group(0) and _INDEFINITE_RE.search(ctx.before(24))
         return replace(reading, sets_anchor=not aside)
@@ -86,7 +86,7 @@ def quarter(ctx: Context) -> Reading | None:
 _INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.I)
 
 
-def _numbered(ctx: Context, n: int) -> Reading:
+def numbered_quarter(ctx: Context, n: int) -> Reading:
     """ "the third quarter": the one of last, this or next year that the tense points to."""
     if ctx.dct is None:
         return absolute("", "quarter")

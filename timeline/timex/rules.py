@@ -25,15 +25,20 @@ MONTH = (
     rf"|(?:{_MONTH_ABBR})\b(?=\s+\d)"
     rf"|(?:{_alt(n.upper() for n in LEX.month_names)})\b)"
 )
+_WEEKDAY_ABBR = _alt(a for names in LEX.weekday_abbreviations for a in names)
 # Names in any case; abbreviations only capitalised with a period ("Tue.").
 WEEKDAY = (
     rf"(?:(?:{_alt(LEX.weekday_names)})(?!s)\b"
-    rf"|(?-i:(?:{_alt(a for names in LEX.weekday_abbreviations for a in names)})\.))"
+    rf"|(?-i:(?:{_WEEKDAY_ABBR})\.))"
 )
-YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d|\.\d)"
+# Before a date, as datelines write it, an abbreviation needs no period: "Tue Mar 1, 2011".
+DATED_WEEKDAY = rf"(?:{WEEKDAY}|(?-i:(?:{_WEEKDAY_ABBR})\b))"
+# A time zone after four digits makes them a clock time, not a year: "19 January, 1815 GMT".
+_ZONE_AFTER = r"(?!\s+(?-i:GMT|UTC|BST|CET|EST|EDT|PST|PDT)\b)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d|\.\d)" + _ZONE_AFTER
 # Any four digits after a day and month are its year ("31 December 9999"), unless the parse
 # shows they count something ("on March 5 2500 soldiers"): the resolver checks.
-WIDE_YEAR = r"(?:\d{4})(?![\d,]\d|\s*%|-\d|\.\d)"
+WIDE_YEAR = r"(?:\d{4})(?![\d,]\d|\s*%|-\d|\.\d)" + _ZONE_AFTER
 # The era after a year or a century: "44 BC", "the fourth century B.C.", "AD 70".
 ERA = r"(?-i:BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
@@ -76,10 +81,11 @@ class Rule:
     kind: str
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
+    after: str = ""  # what follows each example for the rule to apply
 
 
-def _rule(name: str, kind: str, pattern: str, *examples: str) -> Rule:
-    return Rule(name, kind, re.compile(rf"(?<![\w$£€]){pattern}(?![\w-])", re.I), examples)
+def _rule(name: str, kind: str, pattern: str, *examples: str, after: str = "") -> Rule:
+    return Rule(name, kind, re.compile(rf"(?<![\w$£€]){pattern}(?![\w-])", re.I), examples, after)
 
 
 RULES: tuple[Rule, ...] = (
@@ -106,7 +112,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "month-day",
         "month_day",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<d>{DAY})"
+        rf"(?:(?P<wd>{DATED_WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<d>{DAY})"
         rf"(?:\s*[-–]\s*(?P<d2>{DAY}))?(?:,?\s+(?:(?P<y>{YEAR})|(?P<yx>{WIDE_YEAR})))?",
         "September 30",
         "June 17-21",
@@ -118,7 +124,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "day-month",
         "month_day",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:(?P<wd>{DATED_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
         rf"(?:,?\s+(?:(?P<y>{YEAR})|(?P<yx>{WIDE_YEAR})))?",
         "30 September 2015",
         "the 1st of May",
@@ -141,6 +147,27 @@ RULES: tuple[Rule, ...] = (
         "June last year",
     ),
     _rule("month-name", "month", rf"(?P<month>{MONTH})", "November", "Dec."),
+    _rule(
+        "day-range",
+        "day_range",
+        rf"(?:(?P<wd1>{WEEKDAY})\s+)?(?P<d1>{DAY})\s*(?:to|and|until|till|[-–])\s*"
+        rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:,?\s+(?P<y>{YEAR}))?"
+        rf"|(?P<month2>{MONTH})\s*(?P<d3>{DAY})\s+(?:to|and|until|till)\s+(?P<d4>{DAY})"
+        rf"(?:,?\s+(?P<y2>{YEAR}))?",
+        "Monday 20 to Friday 24 September",
+        "3 and 4 March 2015",
+        "April 24 and 25",
+    ),
+    _rule(
+        "stamp",
+        "clock",
+        r"(?m:^)(?P<clock>(?:[01]\d|2[0-3])[.:]?[0-5]\d)"
+        rf"(?=:\s|\s+(?-i:{_alt(LEX.not_dates['stamp_followers'])})\b)",
+        "1626",
+        "0930",
+        after=": The minister arrives",
+    ),
     _rule(
         "year", "year", rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y>{YEAR})", "2014", "fiscal 1989"
     ),
@@ -210,6 +237,14 @@ RULES: tuple[Rule, ...] = (
         "the quarter a year ago",
     ),
     _rule(
+        "quarter-code",
+        "quarter_code",
+        rf"(?:(?P<y1>{YEAR})\s+)?(?-i:Q(?P<qc>[1-4]))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+        "Q3",
+        "Q4 2015",
+        "2015 Q1",
+    ),
+    _rule(
         "half",
         "half",
         rf"(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?!\s+(?:an?\s+)?(?:hour|dozen|point))(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\s+of\b)",
@@ -258,6 +293,31 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<rel>{REL})\s+(?P<month>{MONTH})(?!\s*\d)",
         "last November",
         "next January",
+    ),
+    _rule(
+        "weekday-of-week",
+        "weekday_of_week",
+        rf"(?P<wd>{WEEKDAY})\s+(?P<rel>last|next|this)\s+week",
+        "Tuesday last week",
+        "Friday next week",
+    ),
+    _rule(
+        "weekday-around",
+        "weekday_around",
+        rf"the\s+(?P<wd>{WEEKDAY})\s+(?P<dir>before|after)(?=\s*(?:[.,;:!?)]|$))",
+        "the Friday before",
+    ),
+    _rule(
+        "this-time",
+        "this_time",
+        r"this\s+time\s+(?P<rel>last|next)\s+(?P<unit>year|month|week)",
+        "this time last year",
+    ),
+    _rule(
+        "ordinal-day",
+        "ordinal_day",
+        r"the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:!?)]|$))",
+        "the 3rd",
     ),
     _rule(
         "relative-weekday",
