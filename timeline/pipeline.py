@@ -46,7 +46,11 @@ def own_folders(config: Config) -> tuple[Path, ...]:
 
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
     # Strictness is judged by the caller from the statuses, after the full report is shown.
-    return IngestOptions(max_bytes=int(config.max_file_mb * 1024 * 1024), build_date=build_date)
+    return IngestOptions(
+        max_bytes=int(config.max_file_mb * 1024 * 1024),
+        build_date=build_date,
+        date_order=config.date_order,
+    )
 
 
 # The code a cached ArticleResult depends on (the article itself is part of the key).

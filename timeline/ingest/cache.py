@@ -40,9 +40,10 @@ def ingest_sources() -> tuple[Path, ...]:
 
 @cache
 def ingest_version() -> str:
-    """A digest of that code, and of the time zone names declared zones are checked
-    against (the tzdata package)."""
-    digest = hashlib.sha256(f"{__version__}\0{metadata.version('tzdata')}".encode())
+    """A digest of that code, of the time zone names declared zones are checked against
+    (the tzdata package) and of the dateparser that reads declared dates."""
+    versions = f"{metadata.version('tzdata')}\0{metadata.version('dateparser')}"
+    digest = hashlib.sha256(f"{__version__}\0{versions}".encode())
     for source in ingest_sources():
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
