@@ -23,6 +23,7 @@ from timeline.timex.tense import Tense
 
 # "period" is a reporting quarter only with these words: "the latest period".
 _PERIOD_WORDS = LEX.context["reporting_period"]
+_GAME = LEX.not_dates["game"]
 
 
 def quarter(ctx: Context) -> Reading | None:
@@ -101,6 +102,13 @@ def _quarter_option(year: int, n: int) -> tuple[dt.date, dt.date, str] | None:
     return (quarter.first, quarter.last, quarter.value) if quarter is not None else None
 
 
+def _about_a_game(ctx: Context) -> bool:
+    span = ctx.doc.char_span(ctx.cand.start, ctx.cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lower_ in _GAME for t in span.sent)
+
+
 def _quarter_of(d: dt.date, shift: int) -> str:
     y, m = cal.add_months(d.year, d.month, 3 * shift)
     return cal.quarter_value(y, (m - 1) // 3 + 1)
@@ -119,9 +127,11 @@ def _year_ago(ctx: Context) -> Reading:
     return deictic(ctx, lambda d: _quarter_of(d, -5), "quarter/year-ago")
 
 
-def half(ctx: Context) -> Reading:
+def half(ctx: Context) -> Reading | None:
     h = 1 if ctx.g("h").lower() == "first" else 2
     if ctx.g("y"):
         return absolute(f"{ctx.g('y')}-H{h}", "half-year")
+    if not ctx.g("rel") and "year" not in ctx.cand.match.group(0).lower() and _about_a_game(ctx):
+        return None  # "scored twice in the first half": the game's half
     shift = {"last": -1, "next": 1}.get(ctx.g("rel").lower(), 0)
     return deictic(ctx, lambda d: cal.half_value(d.year + shift, h), "half")

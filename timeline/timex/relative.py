@@ -152,7 +152,8 @@ def weekday(ctx: Context) -> Reading | None:
         tense = Tense.PAST  # news reports what happened: "Tuesday's earthquake"
     prev = ctx.anchors.previous
     if not rel and prev is not None and prev.granularity is Granularity.DAY and ctx.dct:
-        if _in_series(ctx) and prev.first != ctx.dct:
+        recent = abs((prev.first - ctx.dct).days) <= _SERIES_DAYS
+        if recent and _in_series(ctx) and prev.first != ctx.dct:
             # "on Friday and Saturday": the second day looks the way the first did
             tense = Tense.FUTURE if prev.first > ctx.dct else Tense.PAST
         elif _in_story(ctx, prev.first, ctx.dct):
@@ -181,6 +182,7 @@ def weekday(ctx: Context) -> Reading | None:
 _TITLE_WORDS = LEX.not_dates["title_words"]
 _SERIES = LEX.context["series"]
 _REPORTING = LEX.context["reporting"]
+_SERIES_DAYS = 7  # two weekdays in a series lie within a week of publication
 _STORY_DAYS = 14  # a date this far before publication is a story being told
 _STORY_CHARS = 200
 

@@ -25,6 +25,8 @@ MONTH = (
     rf"|(?:{_MONTH_ABBR})\b(?=\s+\d)"
     rf"|(?:{_alt(n.upper() for n in LEX.month_names)})\b)"
 )
+# After a day number any abbreviation is a month: "14 Aug".
+MONTH_AFTER_DAY = rf"(?:{MONTH}|(?-i:(?:{_MONTH_ABBR})\b))"
 _WEEKDAY_ABBR = _alt(a for names in LEX.weekday_abbreviations for a in names)
 # Names in any case; abbreviations only capitalised with a period ("Tue.").
 WEEKDAY = (
@@ -85,7 +87,9 @@ class Rule:
 
 
 def _rule(name: str, kind: str, pattern: str, *examples: str, after: str = "") -> Rule:
-    return Rule(name, kind, re.compile(rf"(?<![\w$£€]){pattern}(?![\w-])", re.I), examples, after)
+    # the pattern is grouped so that the boundaries hold for each of its alternatives
+    compiled = re.compile(rf"(?<![\w$£€])(?:{pattern})(?![\w-])", re.I)
+    return Rule(name, kind, compiled, examples, after)
 
 
 RULES: tuple[Rule, ...] = (
@@ -124,7 +128,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "day-month",
         "month_day",
-        rf"(?:(?P<wd>{DATED_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:(?P<wd>{DATED_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_AFTER_DAY})"
         rf"(?:,?\s+(?:(?P<y>{YEAR})|(?P<yx>{WIDE_YEAR})))?",
         "30 September 2015",
         "the 1st of May",
