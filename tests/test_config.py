@@ -228,3 +228,10 @@ def test_date_order_is_read_and_checked(tmp_path: Path) -> None:
     (tmp_path / "timeline.toml").write_text('date_order = "DDMMYY"\n')
     with pytest.raises(ConfigError, match=r"date_order = DDMMYY: expected one of DMY, MDY, YMD"):
         load_config(tmp_path)
+
+
+def test_date_order_reaches_the_readers() -> None:
+    from timeline.pipeline import ingest_options
+
+    assert ingest_options(Config(date_order="MDY")).date_order == "MDY"
+    assert ingest_options(Config()).date_order is None

@@ -49,6 +49,7 @@ FLAGS = {
     "output": "--output",
     "build_date": "--build-date",
     "site_url": "--site-url",
+    "date_order": "--date-order",
 }
 
 
