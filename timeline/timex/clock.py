@@ -9,6 +9,7 @@ from timeline.model import Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.lang import ENGLISH as LEX
+from timeline.timex.patterns import WEEKDAY
 from timeline.timex.resolve import (
     Context,
     Reading,
@@ -20,7 +21,6 @@ from timeline.timex.resolve import (
     weekday_options,
     year_options,
 )
-from timeline.timex.rules import WEEKDAY
 
 
 def clock(ctx: Context) -> Reading | None:
