@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from timeline.model import Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.periods import numbered_quarter
@@ -23,6 +22,7 @@ from timeline.timex.resolve import (
     weekday_number,
     year_options,
 )
+from timeline.types import Granularity
 
 # One day of a range: its characters and its reading.
 Part = tuple[int, int, Reading]
