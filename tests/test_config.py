@@ -231,7 +231,7 @@ def test_date_order_is_read_and_checked(tmp_path: Path) -> None:
 
 
 def test_date_order_reaches_the_readers() -> None:
-    from timeline.pipeline import ingest_options
+    from timeline.pipeline.stages import ingest_options
 
     assert ingest_options(Config(date_order="MDY")).date_order == "MDY"
     assert ingest_options(Config()).date_order is None
