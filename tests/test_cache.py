@@ -19,7 +19,7 @@ from timeline.model import (
     Published,
     Timex,
 )
-from timeline.shingles import text_shingles
+from timeline.merge.shingles import text_shingles
 
 TEXT = "Kerry met Putin in Moscow yesterday. Talks resume in January."
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.duplicates import source_groups
+from timeline.merge.wire import source_groups
 from timeline.merge import event_id, merge_mentions
 from timeline.model import (
     Article,
@@ -21,7 +21,7 @@ from timeline.model import (
     Event,
     EventMention,
 )
-from timeline.shingles import text_shingles
+from timeline.merge.shingles import text_shingles
 
 
 def art(aid: str, text: str = "", day: dt.date | None = dt.date(2015, 12, 16)) -> Article:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from timeline.events import extract_mentions
 from timeline.model import Article, ArticleResult, EventMention, Status
 from timeline.nlp import BATCH_SIZE, load_pipeline, parse_all
-from timeline.shingles import text_shingles
+from timeline.merge.shingles import text_shingles
 from timeline.timex import Tagging, tag
 
 __all__ = ["BATCH_SIZE", "extract_article", "extract_batch"]

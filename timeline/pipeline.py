@@ -19,7 +19,7 @@ from pathlib import Path
 from timeline.cache import ExtractionCache
 from timeline.config import Config
 from timeline.config import build_date as choose_build_date
-from timeline.duplicates import source_groups
+from timeline.merge.wire import source_groups
 from timeline.helper import ParseHelper, model_loaded
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from timeline.model import Article
-from timeline.shingles import text_shingles
+from timeline.merge.shingles import text_shingles
 
 DUPLICATE = 0.8
 """Share of the shorter article's word 5-grams that makes two articles one wire story."""

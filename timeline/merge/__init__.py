@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -30,9 +31,10 @@ from types import MappingProxyType
 
 import numpy as np
 
-from timeline.duplicates import source_groups
+from timeline.merge.evidence import Evidence, canonical_lemma
+from timeline.merge.wire import source_groups
 from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity
-from timeline.tfidf import (
+from timeline.merge.tfidf import (
     Flags,
     Floats,
     Ints,
@@ -49,12 +51,14 @@ SIMILAR = 0.2
 """Cosine above which two mentions with compatible dates are one event."""
 CONFLICT = 0.8
 """Cosine above which mentions are one event even when their dates disagree."""
-COHESION = 0.12
+COHESION = 0.3
 """Least cosine between two groups' centroids, so chains of weak links do not snowball."""
 _COMMON_SHARE, _COMMON_FLOOR = 0.005, 50  # features this frequent do not propose candidates
 _CONFLICT_DAYS = 1  # how far apart two dates of one reported event are looked for
 
 _ENTITY_KEY = attrgetter("text", "label")
+_WORDS = re.compile(r"\w+")
+_SAME_TEXT_LIMIT = 20  # later copies of one sentence a copy is paired with directly
 _RANK = MappingProxyType({g: g.rank for g in Granularity})  # `rank` walks the enum per call
 _Span = tuple[int, int]  # a period's first and last day, as ordinals
 _Pair = tuple[float, int, int]
@@ -73,6 +77,7 @@ class _Corpus:
     sentences: list[int]  # mentions of one sentence (article and start) share an id
     spans: dict[str, _Span | None]  # date value -> its first and last day
     matrix: Matrix
+    evidence: Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +155,11 @@ def _collector_paused() -> Iterator[None]:
 def _corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> _Corpus:
     parsed = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
     matrix = tfidf_matrix([_bag(m) for m in ordered])
+    values = [parsed[m.date] for m in ordered]
     return _Corpus(
         mentions=ordered,
-        values=[parsed[m.date] for m in ordered],
+        values=values,
+        evidence=Evidence(ordered, values),
         vectors=Rows.of(matrix),
         sources=[sources.get(m.article, m.article) for m in ordered],
         sentences=_sentence_ids(ordered),
@@ -200,7 +207,7 @@ def features(m: EventMention) -> Counter[str]:
 
 def _bag(m: EventMention) -> dict[str, int]:
     """`features` as a plain dict, which is cheaper to build than a Counter."""
-    found = list(m.lemmas)
+    found = [canonical_lemma(lemma) for lemma in m.lemmas]
     for ent in m.entities:
         name = ent.text.lower()
         found.append(f"@{name}")
@@ -271,10 +278,35 @@ def _similar_pairs(corpus: _Corpus) -> list[_Pair]:
     keep &= ~_same_article_clash(corpus, found)
     negated, i, j = -sim[keep], found.i[keep], found.j[keep]
     low, high = np.minimum(i, j), np.maximum(i, j)
-    order = np.lexsort((high, low, negated))
-    return list(
-        zip(negated[order].tolist(), low[order].tolist(), high[order].tolist(), strict=True)
-    )
+    conflict = ~found.compatible[keep]
+    supports = corpus.evidence.supports
+    pairs = {
+        (c, n, a, b)
+        for c, n, a, b in zip(
+            conflict.tolist(), negated.tolist(), low.tolist(), high.tolist(), strict=True
+        )
+        if supports(a, b, -n)
+    }
+    pairs.update(_same_text_pairs(corpus))
+    # compatible dates first: a sentence dated twice joins the report that agrees with it
+    return [(n, a, b) for _, n, a, b in sorted(pairs)]
+
+
+def _same_text_pairs(corpus: _Corpus) -> list[tuple[bool, float, int, int]]:
+    """Statements with the same words in different articles, dated compatibly: a wire
+    paragraph reused. Their words may all be too common to propose them as candidates."""
+    by_text: dict[str, list[int]] = {}
+    for k, m in enumerate(corpus.mentions):
+        if corpus.spans[m.date] is not None:
+            by_text.setdefault(" ".join(_WORDS.findall(m.sentence.lower())), []).append(k)
+    found = []
+    for group in by_text.values():
+        for x, a in enumerate(group):
+            for b in group[x + 1 : x + 1 + _SAME_TEXT_LIMIT]:
+                ma, mb = corpus.mentions[a], corpus.mentions[b]
+                if ma.article != mb.article and _fits(corpus.spans[ma.date], (corpus.spans[mb.date],)):
+                    found.append((False, -1.0, a, b))
+    return found
 
 
 def _entries(corpus: _Corpus, ids: Mapping[str, int], rare: Flags) -> _Entries:

@@ -1,0 +1,231 @@
+"""Evidence that two mentions report one happening, and the record of it.
+
+Similar words and compatible dates are not enough: two reports of a council vote and of
+"the league, which in March asked the council to act" share a month and a theme, not a
+happening. A pair is joined when, beyond its similarity, it shares the happening:
+
+- Near-identical statements (cosine >= `NEAR`: wire copies, one paragraph reused) are one
+  happening unless they are stamped with different clock times (six programmes aired at
+  different hours are six events).
+- Otherwise both mentions must be dated by their own statement, not by a background
+  clause ("since Tuesday's earthquake", "which began on 20 April"); their participants
+  must not conflict (each names people and none of them in common); they must share what
+  happened (an equivalent content word beyond the names: `lexicon.PREDICATE_EQUIVALENTS`)
+  and a name, or several content words; and a coarse date ("in March", "this year")
+  joins a finer one only on strong evidence (`CONTAINER`).
+
+Each accepted pair yields a `Link`, kept with the event so an editor can see why its
+mentions were joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.merge.lexicon import (
+    BACKGROUND_BEFORE,
+    BACKGROUND_CLAUSE,
+    POSSESSIVES,
+    PREDICATE_EQUIVALENTS,
+    TITLES,
+)
+from timeline.model import DateValue, EventMention, Granularity
+
+SIMILAR = 0.2
+"""Least cosine for two differently worded statements to be compared further."""
+NEAR = 0.8
+"""Cosine above which two statements are one text (a wire copy, a reused paragraph)."""
+CONTAINER = 0.6
+"""Least cosine for a coarse date ("in March") to join a finer one ("March 3")."""
+MIN_SHARED_TERMS = 3
+"""Content words two statements share when they share no name."""
+
+_CLOCK = re.compile(r"T\d\d:\d\d")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_WORD = re.compile(r"[\w'\u2019]+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """Why two mentions were joined: what a reader checks to see a wrong join."""
+
+    a: str  # "article@start" of one mention
+    b: str  # and of the other
+    similarity: float  # TF-IDF cosine of their content words and names
+    shared_terms: tuple[str, ...]  # content words (predicates counted as equivalents)
+    shared_entities: tuple[str, ...]
+    dates: str  # "same date", "one inside the other", or "conflicting dates"
+    same_text: bool  # near-identical statements (a wire copy or a reused paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the rules read of one mention, worked out once."""
+
+    terms: frozenset[str]  # content words that are not part of a name or a title
+    people: frozenset[str]
+    places: frozenset[str]
+    names: frozenset[str]  # every entity, people also by surname
+    numbers: frozenset[str]  # figures the statement reports, its date's aside
+    background: bool
+    clock: str | None
+    day: bool
+
+
+def place(m: EventMention) -> str:
+    return f"{m.article}@{m.start}"
+
+
+def canonical_lemma(lemma: str) -> str:
+    return PREDICATE_EQUIVALENTS.get(lemma, lemma)
+
+
+class Evidence:
+    """Pairwise evidence over a corpus of mentions; facts are computed on first use."""
+
+    def __init__(self, mentions: Sequence[EventMention], values: Sequence[DateValue | None]):
+        self._mentions = mentions
+        self._values = values
+        self._facts: dict[int, _Facts] = {}
+
+    def facts(self, i: int) -> _Facts:
+        found = self._facts.get(i)
+        if found is None:
+            found = self._facts[i] = _facts_of(self._mentions[i], self._values[i])
+        return found
+
+    def supports(self, i: int, j: int, sim: float) -> bool:
+        """True when mentions i and j may be one happening (see the module docstring)."""
+        a, b = self.facts(i), self.facts(j)
+        if a.clock is not None and b.clock is not None and a.clock != b.clock:
+            return False
+        if sim >= NEAR:
+            return True
+        if sim < SIMILAR or a.background or b.background:
+            return False
+        if a.people and b.people and not _same_person(a.people, b.people):
+            return False
+        if _conflict(a.places, b.places, a.names, b.names):
+            return False
+        if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
+            return False
+        if a.day != b.day and sim < CONTAINER:
+            return False
+        shared_names = a.names & b.names
+        shared_terms = a.terms & b.terms
+        if len(shared_terms) >= MIN_SHARED_TERMS:
+            return True
+        return len(shared_terms) + min(len(shared_names), 2) >= MIN_SHARED_TERMS
+
+    def link(self, i: int, j: int, sim: float) -> Link:
+        a, b = self._mentions[i], self._mentions[j]
+        fa, fb = self.facts(i), self.facts(j)
+        va, vb = self._values[i], self._values[j]
+        if a.date == b.date:
+            dates = "same date"
+        elif va is not None and vb is not None and va.compatible(vb):
+            dates = "one inside the other"
+        else:
+            dates = "conflicting dates"
+        names = fa.names & fb.names
+        return Link(
+            a=place(a),
+            b=place(b),
+            similarity=round(sim, 3),
+            shared_terms=tuple(sorted(fa.terms & fb.terms - names)),
+            shared_entities=tuple(sorted(e.text for e in a.entities if e.text.lower() in names)),
+            dates=dates,
+            same_text=sim >= NEAR,
+        )
+
+
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Some person named in both: the same name, or a surname alone ("Clinton") and a
+    full name ending with it; "Hillary Clinton" and "Bill Clinton" are two people."""
+    if not a.isdisjoint(b):
+        return True
+    single_a = {n for n in a if " " not in n}
+    single_b = {n for n in b if " " not in n}
+    return any(n.rsplit(" ", 1)[-1] in single_a for n in b) or any(
+        n.rsplit(" ", 1)[-1] in single_b for n in a
+    )
+
+
+def _conflict(mine: frozenset[str], theirs: frozenset[str], a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name participants of a kind and neither names any of the other's."""
+    return bool(mine and theirs and mine.isdisjoint(b) and theirs.isdisjoint(a))
+
+
+def _facts_of(m: EventMention, value: DateValue | None) -> _Facts:
+    people: set[str] = set()
+    places: set[str] = set()
+    names: set[str] = set()
+    words: set[str] = set()
+    for e in m.entities:
+        name = e.text.lower()
+        names.add(name)
+        words.update(_WORD.findall(name.replace("-", " ")))
+        if e.label in PLACE_LABELS:
+            places.add(name)
+        if e.label == "PERSON":
+            people.add(name)
+            if " " in name:
+                names.add(name.rsplit(" ", 1)[1])
+    tx = m.timex
+    clock = None
+    if tx is not None and (found := _CLOCK.search(tx.value)):
+        clock = found.group()
+    lemmas = (w for w in m.lemmas if w not in words and w not in TITLES)
+    return _Facts(
+        terms=frozenset(map(canonical_lemma, lemmas)),
+        people=frozenset(people),
+        places=frozenset(places),
+        numbers=_numbers(m),
+        names=frozenset(names),
+        background=background_date(m),
+        clock=clock,
+        day=value is not None and value.granularity is Granularity.DAY,
+    )
+
+
+def _numbers(m: EventMention) -> frozenset[str]:
+    """Figures in the sentence outside its date phrase ("65 people", "$2.35 bn"): two
+    reports of different figures are two releases of figures."""
+    text = m.sentence
+    tx = m.timex
+    if tx is not None:
+        at, end = tx.start - m.start, tx.end - m.start
+        if 0 <= at <= end <= len(text):
+            text = text[:at] + " " + text[end:]
+    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    return frozenset(n for n in found if not _YEAR.fullmatch(n))
+
+
+def background_date(m: EventMention) -> bool:
+    """True when the mention's date belongs to a background happening named inside the
+    sentence rather than to the sentence's own statement: a possessive date ("Tuesday's
+    earthquake"), a date after "since"/"after"/"following", or one inside a relative
+    clause ("the league, which in March asked ..."). Offsets index the article text."""
+    tx = m.timex
+    if tx is None:
+        return False
+    sentence, offset = m.sentence, m.start
+    at, end = tx.start - offset, tx.end - offset
+    if not (0 <= at <= end <= len(sentence)) or sentence[at:end] != tx.text:
+        return False  # the sentence was rewritten: no offsets to read it by
+    after = sentence[end : end + 2]
+    if any(after.startswith(p) for p in POSSESSIVES):
+        return True
+    before = _WORD.findall(sentence[:at].lower())
+    if before and before[-1] in {"the", "a", "an", "last", "this", "next"}:
+        before = before[:-1]
+    if before and before[-1] in BACKGROUND_BEFORE:
+        return True
+    clause = re.split(r"[,;:\u2014()\"\u201c\u201d]", sentence[:at])[-1].lower()
+    return any(w in BACKGROUND_CLAUSE for w in _WORD.findall(clause)[:3]) and bool(
+        _WORD.findall(sentence[:at])
+    ) and "," in sentence[:at]
