@@ -24,6 +24,7 @@ from timeline.helper import ParseHelper, model_loaded
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions
+from timeline.merge.entities import canonical_results
 from timeline.model import Article, ArticleResult, DateValue, Status, Timeline
 from timeline.salience import select_key_events
 from timeline.spacy_package import model_name
@@ -58,7 +59,7 @@ EXTRACTION_CODE = (
     "cache.py",
     "entries.py",
     "serialize.py",
-    "shingles.py",
+    "merge/shingles.py",
 )
 
 
@@ -191,7 +192,7 @@ def extract_timeline(
         sum(len(r.timexes) for r in results),
         sum(len(r.mentions) for r in results),
     )
-    results = mark_duplicates(results, groups)
+    results = canonical_results(mark_duplicates(results, groups), groups)
     by_id = {r.article.id: r.article for r in results}
     events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
     log.info("merge: %d events", len(events))

@@ -31,7 +31,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from timeline.merge.evidence import Evidence, canonical_lemma
+from timeline.merge.evidence import NEAR, Evidence, canonical_lemma
 from timeline.merge.wire import source_groups
 from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity
 from timeline.merge.tfidf import (
@@ -51,13 +51,14 @@ SIMILAR = 0.2
 """Cosine above which two mentions with compatible dates are one event."""
 CONFLICT = 0.8
 """Cosine above which mentions are one event even when their dates disagree."""
-COHESION = 0.3
+COHESION = 0.12
 """Least cosine between two groups' centroids, so chains of weak links do not snowball."""
 _COMMON_SHARE, _COMMON_FLOOR = 0.005, 50  # features this frequent do not propose candidates
 _CONFLICT_DAYS = 1  # how far apart two dates of one reported event are looked for
 
 _ENTITY_KEY = attrgetter("text", "label")
 _WORDS = re.compile(r"\w+")
+_CHECKED = 12  # members of each side checked for conflicts when two groups join
 _SAME_TEXT_LIMIT = 20  # later copies of one sentence a copy is paired with directly
 _RANK = MappingProxyType({g: g.rank for g in Granularity})  # `rank` walks the enum per call
 _Span = tuple[int, int]  # a period's first and last day, as ordinals
@@ -304,7 +305,9 @@ def _same_text_pairs(corpus: _Corpus) -> list[tuple[bool, float, int, int]]:
         for x, a in enumerate(group):
             for b in group[x + 1 : x + 1 + _SAME_TEXT_LIMIT]:
                 ma, mb = corpus.mentions[a], corpus.mentions[b]
-                if ma.article != mb.article and _fits(corpus.spans[ma.date], (corpus.spans[mb.date],)):
+                if ma.article != mb.article and _fits(
+                    corpus.spans[ma.date], (corpus.spans[mb.date],)
+                ):
                     found.append((False, -1.0, a, b))
     return found
 
@@ -541,6 +544,8 @@ def _cluster(corpus: _Corpus, pairs: Sequence[_Pair]) -> list[list[int]]:
             joinable = _joinable(left, right, sim, corpus.spans)
         if not joinable:
             continue
+        if sim < NEAR and not _linked(corpus, _members(left, a), _members(right, b)):
+            continue
         left = left or _Group.single(corpus, a)
         right = right or _Group.single(corpus, b)
         if cosine_with(left.centroid, right.centroid, left.length(), right.length()) < COHESION:
@@ -556,6 +561,31 @@ def _cluster(corpus: _Corpus, pairs: Sequence[_Pair]) -> list[list[int]]:
         for root, up in enumerate(parent)
         if root == up
     ]
+
+
+def _members(group: _Group | None, root: int) -> list[int]:
+    return [root] if group is None else group.members
+
+
+def _linked(corpus: _Corpus, left: list[int], right: list[int]) -> bool:
+    """Whether two groups may join: no mention of one conflicts with one of the other's
+    (another article's), and every source of one side has a report that evidence links
+    to a report of each source of the other side, so a group is not a chain of
+    neighbours. Large groups are checked on their first members, which bounds the cost."""
+    evidence, mentions, sources = corpus.evidence, corpus.mentions, corpus.sources
+    vectors = corpus.vectors
+    linked: dict[tuple[str, str], bool] = {}
+    for i in left[:_CHECKED]:
+        for j in right[:_CHECKED]:
+            if mentions[i].article == mentions[j].article:
+                continue
+            if evidence.conflict(i, j):
+                return False
+            key = (sources[i], sources[j])
+            if key[0] != key[1] and not linked.get(key, False):
+                sim = cosine_with(vectors[i], vectors[j], norm(vectors[i]), norm(vectors[j]))
+                linked[key] = evidence.supports(i, j, sim)
+    return all(linked.values())
 
 
 def _joinable(left: _Group, right: _Group, sim: float, spans: Mapping[str, _Span | None]) -> bool:

@@ -29,6 +29,8 @@ from timeline.merge.lexicon import (
     BACKGROUND_CLAUSE,
     POSSESSIVES,
     PREDICATE_EQUIVALENTS,
+    PREDICATES,
+    SUBORDINATORS,
     TITLES,
 )
 from timeline.model import DateValue, EventMention, Granularity
@@ -37,8 +39,11 @@ SIMILAR = 0.2
 """Least cosine for two differently worded statements to be compared further."""
 NEAR = 0.8
 """Cosine above which two statements are one text (a wire copy, a reused paragraph)."""
-CONTAINER = 0.6
-"""Least cosine for a coarse date ("in March") to join a finer one ("March 3")."""
+CONTAINER = 0.4
+"""Least cosine for a coarse date ("in March") to join a finer one ("March 3"), which
+also needs `MIN_SHARED_TERMS` - 1 shared content words besides the names."""
+YEAR_CONTAINER = 0.6
+"""Least cosine for a year or a coarser period ("this year") to join a finer date."""
 MIN_SHARED_TERMS = 3
 """Content words two statements share when they share no name."""
 
@@ -46,7 +51,10 @@ _CLOCK = re.compile(r"T\d\d:\d\d")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG"})
+_WEEK, _YEAR_RANK = Granularity.WEEK.rank, Granularity.YEAR.rank
 _WORD = re.compile(r"[\w'\u2019]+")
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014()\"\u201c\u201d]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,13 +75,15 @@ class _Facts:
     """What the rules read of one mention, worked out once."""
 
     terms: frozenset[str]  # content words that are not part of a name or a title
+    predicates: frozenset[str]  # terms that name an act (`lexicon.PREDICATES`)
+    entities: frozenset[str]  # every name, lower case
+    names: frozenset[str]  # the entities, and people also by surname
     people: frozenset[str]
-    places: frozenset[str]
-    names: frozenset[str]  # every entity, people also by surname
+    participants: frozenset[str]  # people and organisations
     numbers: frozenset[str]  # figures the statement reports, its date's aside
     background: bool
     clock: str | None
-    day: bool
+    rank: int  # the date's granularity (`Granularity.rank`; a clock time one finer)
 
 
 def place(m: EventMention) -> str:
@@ -105,21 +115,24 @@ class Evidence:
             return False
         if sim >= NEAR:
             return True
-        if sim < SIMILAR or a.background or b.background:
+        if sim < SIMILAR or a.background or b.background or self.conflict(i, j):
             return False
-        if a.people and b.people and not _same_person(a.people, b.people):
+        terms = a.terms & b.terms
+        acts = a.predicates & b.predicates
+        if a.rank != b.rank and not _contained(a, b, sim, terms, acts):
             return False
-        if _conflict(a.places, b.places, a.names, b.names):
-            return False
-        if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
-            return False
-        if a.day != b.day and sim < CONTAINER:
-            return False
-        shared_names = a.names & b.names
-        shared_terms = a.terms & b.terms
-        if len(shared_terms) >= MIN_SHARED_TERMS:
+        named = _shared_names(a, b)
+        return len(terms) >= MIN_SHARED_TERMS or (named > 0 and (bool(acts) or len(terms) > 1))
+
+    def conflict(self, i: int, j: int) -> bool:
+        """Mentions i and j name different people, figures or clock times: never one
+        happening, however alike their words (checked across a whole group)."""
+        a, b = self.facts(i), self.facts(j)
+        if a.clock is not None and b.clock is not None and a.clock != b.clock:
             return True
-        return len(shared_terms) + min(len(shared_names), 2) >= MIN_SHARED_TERMS
+        if a.people and b.people and not _same_person(a.people, b.people):
+            return True
+        return bool(a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers))
 
     def link(self, i: int, j: int, sim: float) -> Link:
         a, b = self._mentions[i], self._mentions[j]
@@ -143,6 +156,26 @@ class Evidence:
         )
 
 
+def _contained(
+    a: _Facts, b: _Facts, sim: float, terms: frozenset[str], acts: frozenset[str]
+) -> bool:
+    """Strong enough evidence for a coarser date to join a finer one: a year only when
+    the statements are close to one text; a week also when they name one participant
+    and one act ("a meeting on Friday" / "a meeting later this week")."""
+    coarser = min(a.rank, b.rank)
+    if coarser <= _YEAR_RANK:
+        return sim >= YEAR_CONTAINER
+    if coarser == _WEEK and acts and not a.participants.isdisjoint(b.participants):
+        return True
+    return sim >= CONTAINER and len(terms) >= MIN_SHARED_TERMS - 1
+
+
+def _shared_names(a: _Facts, b: _Facts) -> int:
+    """How many entities both name; a surname alone matching a full name counts once."""
+    both = a.entities & b.entities
+    return len(both) or int(not a.names.isdisjoint(b.names))
+
+
 def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
     """Some person named in both: the same name, or a surname alone ("Clinton") and a
     full name ending with it; "Hillary Clinton" and "Bill Clinton" are two people."""
@@ -155,22 +188,29 @@ def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
-def _conflict(mine: frozenset[str], theirs: frozenset[str], a: frozenset[str], b: frozenset[str]) -> bool:
+def _conflict(
+    mine: frozenset[str], theirs: frozenset[str], a: frozenset[str], b: frozenset[str]
+) -> bool:
     """Both name participants of a kind and neither names any of the other's."""
     return bool(mine and theirs and mine.isdisjoint(b) and theirs.isdisjoint(a))
 
 
 def _facts_of(m: EventMention, value: DateValue | None) -> _Facts:
     people: set[str] = set()
+    entities: set[str] = set()
+    participants: set[str] = set()
     places: set[str] = set()
     names: set[str] = set()
     words: set[str] = set()
     for e in m.entities:
         name = e.text.lower()
+        entities.add(name)
         names.add(name)
         words.update(_WORD.findall(name.replace("-", " ")))
         if e.label in PLACE_LABELS:
             places.add(name)
+        if e.label in PARTICIPANT_LABELS:
+            participants.add(name)
         if e.label == "PERSON":
             people.add(name)
             if " " in name:
@@ -180,15 +220,19 @@ def _facts_of(m: EventMention, value: DateValue | None) -> _Facts:
     if tx is not None and (found := _CLOCK.search(tx.value)):
         clock = found.group()
     lemmas = (w for w in m.lemmas if w not in words and w not in TITLES)
+    terms = frozenset(map(canonical_lemma, lemmas))
+    rank = -1 if value is None else value.granularity.rank
     return _Facts(
-        terms=frozenset(map(canonical_lemma, lemmas)),
-        people=frozenset(people),
-        places=frozenset(places),
-        numbers=_numbers(m),
+        terms=terms,
+        predicates=terms & PREDICATES,
+        entities=frozenset(entities),
         names=frozenset(names),
+        people=frozenset(people),
+        participants=frozenset(participants),
+        numbers=_numbers(m),
         background=background_date(m),
         clock=clock,
-        day=value is not None and value.granularity is Granularity.DAY,
+        rank=rank + 1 if clock is not None else rank,
     )
 
 
@@ -225,7 +269,7 @@ def background_date(m: EventMention) -> bool:
         before = before[:-1]
     if before and before[-1] in BACKGROUND_BEFORE:
         return True
-    clause = re.split(r"[,;:\u2014()\"\u201c\u201d]", sentence[:at])[-1].lower()
-    return any(w in BACKGROUND_CLAUSE for w in _WORD.findall(clause)[:3]) and bool(
-        _WORD.findall(sentence[:at])
-    ) and "," in sentence[:at]
+    clause = _WORD.findall(_CLAUSE_BREAK.split(sentence[:at])[-1].lower())
+    if clause and clause[0] in SUBORDINATORS:
+        return True  # "Since the virus was first identified two weeks ago, ..."
+    return "," in sentence[:at] and any(w in BACKGROUND_CLAUSE for w in clause[:3])
