@@ -32,8 +32,6 @@ from types import MappingProxyType
 import numpy as np
 
 from timeline.merge.evidence import NEAR, Evidence, canonical_lemma
-from timeline.merge.wire import source_groups
-from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity
 from timeline.merge.tfidf import (
     Flags,
     Floats,
@@ -46,6 +44,8 @@ from timeline.merge.tfidf import (
     row_sums,
     tfidf_matrix,
 )
+from timeline.merge.wire import source_groups
+from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity
 
 SIMILAR = 0.2
 """Cosine above which two mentions with compatible dates are one event."""

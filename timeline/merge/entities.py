@@ -76,9 +76,7 @@ def is_junk(text: str) -> bool:
         word = words[0]
         if lowered[0] in ENTITY_STOPWORDS or _CODE.match(word) or len(word) < 2:
             return True
-    if not any(c.isupper() for c in text):
-        return True  # a name is written with capitals
-    return False
+    return not any(c.isupper() for c in text)  # a name is written with capitals
 
 
 def _all_caps(text: str) -> bool:
