@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.cache import ExtractionCache
+from timeline.merge.shingles import text_shingles
 from timeline.model import (
     Article,
     ArticleResult,
@@ -19,7 +20,6 @@ from timeline.model import (
     Published,
     Timex,
 )
-from timeline.merge.shingles import text_shingles
 
 TEXT = "Kerry met Putin in Moscow yesterday. Talks resume in January."
 

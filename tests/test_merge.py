@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.merge.wire import source_groups
 from timeline.merge import event_id, merge_mentions
+from timeline.merge.shingles import text_shingles
+from timeline.merge.wire import source_groups
 from timeline.model import (
     Article,
     DateValue,
@@ -21,7 +22,6 @@ from timeline.model import (
     Event,
     EventMention,
 )
-from timeline.merge.shingles import text_shingles
 
 
 def art(aid: str, text: str = "", day: dt.date | None = dt.date(2015, 12, 16)) -> Article:

@@ -21,8 +21,8 @@ from operator import mul
 
 from timeline.evidence import day_of
 from timeline.merge import features, mention_key
-from timeline.model import Article, EventMention
 from timeline.merge.tfidf import Rows, Vector, tfidf_matrix
+from timeline.model import Article, EventMention
 
 OWN_REPORT = 2.0
 """Weight of a sentence reported at the time (`REPORT_DAYS`), against later ones."""

@@ -25,9 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.day_sentences import Candidates, candidates, day_sentences
-from timeline.merge.wire import source_groups
 from timeline.evidence import DayEvidence, day_evidence
 from timeline.merge import event_id
+from timeline.merge.wire import source_groups
 from timeline.model import ArticleResult, Entity, Event, EventMention, Status
 
 NAMED_WEIGHT = 2.0
