@@ -133,18 +133,18 @@ def canonical_table(
         labels[key][entity.label] += 1
         forms[key][entity.text.strip()] += 1
         in_article[article].add(key)
-    entity = {key: _entity(labels[key], forms[key]) for key in labels}
+    canon = {key: _entity(labels[key], forms[key]) for key in labels}
     counts = {key: sum(found.values()) for key, found in labels.items()}
-    glued = {key: parts for key in entity if (parts := _glued(key, entity, counts))}
-    people = sorted(k for k, e in entity.items() if e is not None and e.label == "PERSON")
+    glued = {key: pair for key in canon if (pair := _glued(key, canon, counts))}
+    people = sorted(k for k, e in canon.items() if e is not None and e.label == "PERSON")
     full = [k for k in people if " " in k and k not in glued]
     table: dict[tuple[str, str], tuple[Entity, ...]] = {}
     for article, keys in sorted(in_article.items()):
         local = [k for k in full if k in keys]
         for key in keys:
-            parts = glued.get(key, (key,))
+            parts: tuple[str, ...] = glued.get(key, (key,))
             table[article, key] = tuple(
-                e for part in parts if (e := _resolve(part, entity, local, full)) is not None
+                e for part in parts if (e := _resolve(part, canon, local, full)) is not None
             )
     named: dict[Entity, set[str]] = defaultdict(set)
     for (article, _), found in table.items():

@@ -14,7 +14,7 @@ happening. A pair is joined when, beyond its similarity, it shares the happening
   and a name, or several content words; and a coarse date ("in March", "this year")
   joins a finer one only on strong evidence (`CONTAINER`).
 
-Each accepted pair yields a `Link`, kept with the event so an editor can see why its
+Each join yields a `MergeLink`, kept with the event so an editor can see why its
 mentions were joined.
 """
 
@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from timeline.merge.lexicon import (
     BACKGROUND_BEFORE,
     BACKGROUND_CLAUSE,
+    DETERMINERS,
     POSSESSIVES,
     PREDICATE_EQUIVALENTS,
     PREDICATES,
     SUBORDINATORS,
     TITLES,
 )
-from timeline.model import DateValue, EventMention, Granularity
+from timeline.model import DateValue, EventMention, Granularity, MergeLink
 
 SIMILAR = 0.2
 """Least cosine for two differently worded statements to be compared further."""
@@ -57,19 +58,6 @@ _WORD = re.compile(r"[\w'\u2019]+")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014()\"\u201c\u201d]")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Link:
-    """Why two mentions were joined: what a reader checks to see a wrong join."""
-
-    a: str  # "article@start" of one mention
-    b: str  # and of the other
-    similarity: float  # TF-IDF cosine of their content words and names
-    shared_terms: tuple[str, ...]  # content words (predicates counted as equivalents)
-    shared_entities: tuple[str, ...]
-    dates: str  # "same date", "one inside the other", or "conflicting dates"
-    same_text: bool  # near-identical statements (a wire copy or a reused paragraph)
-
-
 @dataclass(frozen=True, slots=True)
 class _Facts:
     """What the rules read of one mention, worked out once."""
@@ -84,10 +72,6 @@ class _Facts:
     background: bool
     clock: str | None
     rank: int  # the date's granularity (`Granularity.rank`; a clock time one finer)
-
-
-def place(m: EventMention) -> str:
-    return f"{m.article}@{m.start}"
 
 
 def canonical_lemma(lemma: str) -> str:
@@ -134,7 +118,8 @@ class Evidence:
             return True
         return bool(a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers))
 
-    def link(self, i: int, j: int, sim: float) -> Link:
+    def link(self, i: int, j: int, sim: float) -> MergeLink:
+        """The record of why mentions i and j were joined."""
         a, b = self._mentions[i], self._mentions[j]
         fa, fb = self.facts(i), self.facts(j)
         va, vb = self._values[i], self._values[j]
@@ -144,13 +129,13 @@ class Evidence:
             dates = "one inside the other"
         else:
             dates = "conflicting dates"
-        names = fa.names & fb.names
-        return Link(
-            a=place(a),
-            b=place(b),
+        both = fa.entities & fb.entities
+        return MergeLink(
+            first=(a.article, a.start),
+            second=(b.article, b.start),
             similarity=round(sim, 3),
-            shared_terms=tuple(sorted(fa.terms & fb.terms - names)),
-            shared_entities=tuple(sorted(e.text for e in a.entities if e.text.lower() in names)),
+            shared_terms=tuple(sorted(fa.terms & fb.terms)),
+            shared_entities=tuple(sorted({e.text for e in a.entities if e.text.lower() in both})),
             dates=dates,
             same_text=sim >= NEAR,
         )
@@ -265,7 +250,7 @@ def background_date(m: EventMention) -> bool:
     if any(after.startswith(p) for p in POSSESSIVES):
         return True
     before = _WORD.findall(sentence[:at].lower())
-    if before and before[-1] in {"the", "a", "an", "last", "this", "next"}:
+    if before and before[-1] in DETERMINERS:
         before = before[:-1]
     if before and before[-1] in BACKGROUND_BEFORE:
         return True
