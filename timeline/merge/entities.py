@@ -11,9 +11,10 @@ page. Here every occurrence in the corpus is read at once:
 - Its type is the majority of the model's labels for that key over the corpus.
 - Junk is dropped: single common words, titles and offices, time stamps and dateline
   words, all-capital fragments, handles and codes, run-on spans of many words.
-- A single word taken for a person ("Watson") links to a full name ending or starting
-  with it only when exactly one such person is named in its article (else, in the
-  corpus); a bare first or last name that names no one in particular is dropped.
+- A single word taken for a person ("Watson") links to a person's full name ending or
+  starting with it only when exactly one such person is named in its article (or, when
+  its article names none, in the whole corpus); a bare first or last name that names no
+  one in particular is dropped.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from timeline.merge.lexicon import (
     ENTITY_STOPWORDS,
     HONORIFICS,
     INSTITUTIONS,
+    SUFFIXES,
     TIME_ZONES,
     TITLES,
     VESSEL_PREFIXES,
@@ -39,11 +41,13 @@ MIN_SOURCES = 2
 """Sources (wire copies count once) that must name an entity: a name only one source
 uses is mostly a reader's handle, a caption or a fragment the model ran together, and a
 page with one source's view of it is no page."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WORDS = 6
 """Longer spans are sentences the model ran together, not names."""
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?")
 _JUNK_CHARACTERS = re.compile(r"[@/\\=#|<>{}\[\]_~*+]")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")  # "m.", "h.w.", "j"
 _CODE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w-]+$")  # "298p", "NSC89853"
 # label priority among equal votes: the kinds that get pages first, in a fixed order
 _LABEL_ORDER = ("GPE", "PERSON", "ORG", "LOC", "FAC", "NORP", "EVENT")
@@ -57,6 +61,10 @@ def name_key(name: str) -> str:
     words = folded.split()
     while words and words[0] in {"the", *HONORIFICS}:
         words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,") in SUFFIXES:
+        words = words[:-1]  # "Eric H. Holder Jr." is "Eric Holder"
+    if len(words) > 2:  # middle initials: "Carol M. Browner" is "Carol Browner"
+        words = [words[0], *(w for w in words[1:-1] if not _INITIALS.match(w)), words[-1]]
     return " ".join(words)
 
 
@@ -74,8 +82,10 @@ def is_junk(text: str) -> bool:
         return True
     if len(words) == 1:
         word = words[0]
-        if lowered[0] in ENTITY_STOPWORDS or _CODE.match(word) or len(word) < 2:
+        if lowered[0] in ENTITY_STOPWORDS or _CODE.match(word):
             return True
+        if len(word.rstrip(".")) <= 2 and not word.isupper():
+            return True  # "La", "Ms": too short to be a name unless an acronym
     return not any(c.isupper() for c in text)  # a name is written with capitals
 
 
@@ -138,6 +148,8 @@ def canonical_table(
     glued = {key: pair for key in canon if (pair := _glued(key, canon, counts))}
     people = sorted(k for k, e in canon.items() if e is not None and e.label == "PERSON")
     full = [k for k in people if " " in k and k not in glued]
+    for key in _fragments(canon, counts, full):
+        canon[key] = None
     table: dict[tuple[str, str], tuple[Entity, ...]] = {}
     for article, keys in sorted(in_article.items()):
         local = [k for k in full if k in keys]
@@ -156,17 +168,44 @@ def canonical_table(
 
 
 def _resolve(
-    key: str, entity: Mapping[str, Entity | None], local: Sequence[str], full: Sequence[str]
+    key: str, canon: Mapping[str, Entity | None], local: Sequence[str], full: Sequence[str]
 ) -> Entity | None:
     """The entity a key stands for in an article: a single word taken for a person links
-    to the one full name it starts or ends (in the article, else in the corpus)."""
-    found = entity[key]
-    if found is None or " " in key:
+    to the one person's full name it starts or ends in the article (else in the corpus,
+    when only one person there has it); a bare name that links to no one is dropped."""
+    found = canon[key]
+    if found is None or " " in key or found.label != "PERSON":
         return found
-    target = _full_name(key, local) or _full_name(key, full)
-    if target:  # a surname alone is its person, whatever the model said
-        return entity[target]
-    return None if found.label == "PERSON" else found  # a bare name names no one
+    target = _full_name(key, local) or (None if _named(key, local) else _full_name(key, full))
+    return canon[target] if target else None
+
+
+def _named(word: str, names: Sequence[str]) -> bool:
+    return any(word in (n.split()[0], n.split()[-1]) for n in names)
+
+
+def _fragments(
+    canon: Mapping[str, Entity | None], counts: Mapping[str, int], people: Sequence[str]
+) -> list[str]:
+    """Single words that are pieces of longer names rather than names of their own:
+    "Horizon" where "Deepwater Horizon" is more frequent, "Energy" beside "Department of
+    Energy", and a person's surname the model took for an organisation ("Holder" beside
+    "Eric Holder": its type is in doubt). Places are left alone: "Mexico" is a place
+    however often "Gulf of Mexico" is written."""
+    within: Counter[str] = Counter()
+    for key, found in canon.items():
+        if found is not None and " " in key:
+            for word in set(key.split()):
+                within[word] += counts[key]
+    surnames = {p.split()[-1] for p in people}
+    return [
+        key
+        for key, found in canon.items()
+        if found is not None
+        and " " not in key
+        and found.label not in PLACE_LABELS | {"PERSON"}
+        and (within[key] > counts[key] or key in surnames)
+    ]
 
 
 def _whole(key: str, found: Entity | None) -> bool:
@@ -202,6 +241,8 @@ def _entity(labels: Counter[str], forms: Counter[str]) -> Entity | None:
         words = words[1:]
     if words and words[-1].endswith(("'s", "\u2019s")):
         words[-1] = words[-1][:-2]
+    while len(words) > 1 and words[-1].endswith(".") and words[-1].lower() in TITLES:
+        words = words[:-1]  # "Coast Guard Adm." (a title glued to a name) is "Coast Guard"
     text = " ".join(words)
     if not text or is_junk(text) or _shouted(text):
         return None

@@ -32,6 +32,7 @@ from timeline.merge.lexicon import (
     PREDICATE_EQUIVALENTS,
     PREDICATES,
     SUBORDINATORS,
+    TEMPORAL_LINKS,
     TITLES,
 )
 from timeline.model import DateValue, EventMention, Granularity, MergeLink
@@ -43,6 +44,9 @@ NEAR = 0.8
 CONTAINER = 0.4
 """Least cosine for a coarse date ("in March") to join a finer one ("March 3"), which
 also needs `MIN_SHARED_TERMS` - 1 shared content words besides the names."""
+BACKGROUND = 0.6
+"""Least cosine for a mention dated by a background clause to join another: only when the
+two are nearly one text (a reused paragraph with its background clause)."""
 YEAR_CONTAINER = 0.6
 """Least cosine for a year or a coarser period ("this year") to join a finer date."""
 MIN_SHARED_TERMS = 3
@@ -97,9 +101,13 @@ class Evidence:
         a, b = self.facts(i), self.facts(j)
         if a.clock is not None and b.clock is not None and a.clock != b.clock:
             return False
+        if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
+            return False  # "65 people had died" / "72 people had died": two releases
         if sim >= NEAR:
             return True
-        if sim < SIMILAR or a.background or b.background or self.conflict(i, j):
+        if sim < SIMILAR or self.conflict(i, j):
+            return False
+        if (a.background or b.background) and sim < BACKGROUND:
             return False
         terms = a.terms & b.terms
         acts = a.predicates & b.predicates
@@ -257,4 +265,6 @@ def background_date(m: EventMention) -> bool:
     clause = _WORD.findall(_CLAUSE_BREAK.split(sentence[:at])[-1].lower())
     if clause and clause[0] in SUBORDINATORS:
         return True  # "Since the virus was first identified two weeks ago, ..."
+    if any(w in TEMPORAL_LINKS for w in clause):
+        return True  # "prices have fallen since the refinery exploded on 3 March"
     return "," in sentence[:at] and any(w in BACKGROUND_CLAUSE for w in clause[:3])

@@ -12,6 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from timeline.timex.lang.lexicon import load_lexicon
+
 _DATA: dict[str, Any] = tomllib.loads(
     (Path(__file__).parent / "lang" / "en.toml").read_text(encoding="utf-8")
 )
@@ -37,12 +39,21 @@ BACKGROUND_BEFORE = _words("background", "before")
 DETERMINERS = _words("background", "determiners")
 BACKGROUND_CLAUSE = _words("background", "relative")
 SUBORDINATORS = _words("background", "subordinators")
+TEMPORAL_LINKS = _words("background", "links")
 POSSESSIVES = tuple(_DATA["background"]["possessives"])
 
 ENTITY_STOPWORDS = _words("entities", "common")
 TITLES = _words("entities", "titles")
 INSTITUTIONS = _words("entities", "institutions")
 HONORIFICS = _words("entities", "honorifics")
+SUFFIXES = _words("entities", "suffixes")
 TIME_ZONES = _words("entities", "time_zones")
-DATELINE_WORDS = _words("entities", "datelines")
+_CALENDAR = load_lexicon("en")
+DATELINE_WORDS = _words("entities", "datelines") | frozenset(
+    word.lower()
+    for names in (*_CALENDAR.month_abbreviations, *_CALENDAR.weekday_abbreviations)
+    for word in names
+)
+"""Words of datelines and time stamps (with the calendar's month and weekday
+abbreviations): a name holding one is furniture, not an entity ("Thu Apr")."""
 VESSEL_PREFIXES = _words("entities", "vessels")
