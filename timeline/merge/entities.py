@@ -28,6 +28,8 @@ from dataclasses import replace
 from timeline.merge.lexicon import (
     DATELINE_WORDS,
     ENTITY_STOPWORDS,
+    COMPANY_SUFFIXES,
+    CONNECTORS,
     HONORIFICS,
     INSTITUTIONS,
     SUFFIXES,
@@ -46,7 +48,7 @@ MAX_WORDS = 6
 """Longer spans are sentences the model ran together, not names."""
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?")
-_JUNK_CHARACTERS = re.compile(r"[@/\\=#|<>{}\[\]_~*+]")
+_JUNK_CHARACTERS = re.compile(r"[@/\\=#|<>{}\[\]()_~*+]")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")  # "m.", "h.w.", "j"
 _CODE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w-]+$")  # "298p", "NSC89853"
 # label priority among equal votes: the kinds that get pages first, in a fixed order
@@ -63,6 +65,8 @@ def name_key(name: str) -> str:
         words = words[1:]
     while len(words) > 2 and words[-1].rstrip(".,") in SUFFIXES:
         words = words[:-1]  # "Eric H. Holder Jr." is "Eric Holder"
+    while len(words) > 1 and words[-1].rstrip(".,") in COMPANY_SUFFIXES:
+        words = words[:-1]  # "Chevron Corp" is "Chevron"
     if len(words) > 2:  # middle initials: "Carol M. Browner" is "Carol Browner"
         words = [words[0], *(w for w in words[1:-1] if not _INITIALS.match(w)), words[-1]]
     return " ".join(words)
@@ -78,8 +82,10 @@ def is_junk(text: str) -> bool:
     lowered = [w.lower().rstrip(".") for w in words]
     if any(w in TIME_ZONES or w in DATELINE_WORDS for w in lowered):
         return True
-    if all(w in TITLES or w in INSTITUTIONS or w in {"of", "the", "for", "and"} for w in lowered):
+    if all(w in TITLES or w in INSTITUTIONS or w in CONNECTORS for w in lowered):
         return True
+    if any(w[0].islower() and w.lower() not in CONNECTORS for w in words):
+        return True  # a common word inside: "Dutch bank ING", "BP s"
     if len(words) == 1:
         word = words[0]
         if lowered[0] in ENTITY_STOPWORDS or _CODE.match(word):
@@ -248,6 +254,8 @@ def _entity(labels: Counter[str], forms: Counter[str]) -> Entity | None:
         return None
     if label == "PERSON" and words[0].rstrip(".") in VESSEL_PREFIXES:
         label = "PRODUCT"  # "USS Carl Vinson" is a ship, not a person
+    if label == "PERSON" and words[-1].lower().rstrip(".,") in COMPANY_SUFFIXES:
+        label = "ORG"  # "Halliburton Co" is a company
     return Entity(text=text, label=label)
 
 
