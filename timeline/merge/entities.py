@@ -26,10 +26,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from timeline.merge.lexicon import (
-    DATELINE_WORDS,
-    ENTITY_STOPWORDS,
     COMPANY_SUFFIXES,
     CONNECTORS,
+    DATELINE_WORDS,
+    ENTITY_STOPWORDS,
     HONORIFICS,
     INSTITUTIONS,
     SUFFIXES,
