@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.merge.evidence import Evidence, canonical_lemma
+from timeline.merge.evidence import Evidence, canonical_lemmas
 from timeline.merge.tfidf import Matrix, Rows, tfidf_matrix
 from timeline.model import DateValue, EventMention
 
@@ -91,7 +91,7 @@ def features(m: EventMention) -> Counter[str]:
 
 def bag(m: EventMention) -> dict[str, int]:
     """`features` as a plain dict, which is cheaper to build than a Counter."""
-    found = [canonical_lemma(lemma) for lemma in m.lemmas]
+    found = canonical_lemmas(m.lemmas)
     for ent in m.entities:
         name = ent.text.lower()
         found.append(f"@{name}")

@@ -55,7 +55,6 @@ MIN_SHARED_TERMS = 3
 _CLOCK = re.compile(r"T\d\d:\d\d")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG"})
 _WEEK, _YEAR_RANK = Granularity.WEEK.rank, Granularity.YEAR.rank
 _WORD = re.compile(r"[\w'\u2019]+")
@@ -72,28 +71,48 @@ class _Facts:
     names: frozenset[str]  # the entities, and people also by surname
     people: frozenset[str]
     participants: frozenset[str]  # people and organisations
-    numbers: frozenset[str]  # figures the statement reports, its date's aside
-    background: bool
     clock: str | None
     rank: int  # the date's granularity (`Granularity.rank`; a clock time one finer)
 
 
-def canonical_lemma(lemma: str) -> str:
-    return PREDICATE_EQUIVALENTS.get(lemma, lemma)
+_EQUIVALENT = dict(PREDICATE_EQUIVALENTS)  # a plain dict: looked up millions of times
+
+
+def canonical_lemmas(lemmas: Sequence[str]) -> list[str]:
+    """Each lemma as the lemma it is counted as (`lexicon.PREDICATE_EQUIVALENTS`)."""
+    return list(map(_EQUIVALENT.get, lemmas, lemmas))
 
 
 class Evidence:
-    """Pairwise evidence over a corpus of mentions; facts are computed on first use."""
+    """Pairwise evidence over a corpus of mentions. What the rules read of a mention is
+    worked out on first use, the costly parts (figures, background clauses) only for
+    the pairs that pass the cheap tests; the order of the tests never changes a verdict."""
 
     def __init__(self, mentions: Sequence[EventMention], values: Sequence[DateValue | None]):
         self._mentions = mentions
         self._values = values
         self._facts: dict[int, _Facts] = {}
+        self._numbers: dict[int, frozenset[str]] = {}
+        self._background: dict[int, bool] = {}
+        self._name_words: dict[str, list[str]] = {}  # a name's words, per name
 
     def facts(self, i: int) -> _Facts:
         found = self._facts.get(i)
         if found is None:
-            found = self._facts[i] = _facts_of(self._mentions[i], self._values[i])
+            found = _facts_of(self._mentions[i], self._values[i], self._name_words)
+            self._facts[i] = found
+        return found
+
+    def numbers(self, i: int) -> frozenset[str]:
+        found = self._numbers.get(i)
+        if found is None:
+            found = self._numbers[i] = _numbers(self._mentions[i])
+        return found
+
+    def background(self, i: int) -> bool:
+        found = self._background.get(i)
+        if found is None:
+            found = self._background[i] = background_date(self._mentions[i])
         return found
 
     def supports(self, i: int, j: int, sim: float) -> bool:
@@ -101,20 +120,20 @@ class Evidence:
         a, b = self.facts(i), self.facts(j)
         if a.clock is not None and b.clock is not None and a.clock != b.clock:
             return False
-        if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
-            return False  # "65 people had died" / "72 people had died": two releases
         if sim >= NEAR:
-            return True
-        if sim < SIMILAR or self.conflict(i, j):
-            return False
-        if (a.background or b.background) and sim < BACKGROUND:
+            return not self._other_figures(i, j)
+        if sim < SIMILAR or (a.people and b.people and not _same_person(a.people, b.people)):
             return False
         terms = a.terms & b.terms
         acts = a.predicates & b.predicates
+        named = _shared_names(a, b)
+        if not (len(terms) >= MIN_SHARED_TERMS or (named > 0 and (bool(acts) or len(terms) > 1))):
+            return False
         if a.rank != b.rank and not _contained(a, b, sim, terms, acts):
             return False
-        named = _shared_names(a, b)
-        return len(terms) >= MIN_SHARED_TERMS or (named > 0 and (bool(acts) or len(terms) > 1))
+        if self._other_figures(i, j):
+            return False
+        return sim >= BACKGROUND or not (self.background(i) or self.background(j))
 
     def conflict(self, i: int, j: int) -> bool:
         """Mentions i and j name different people, figures or clock times: never one
@@ -124,7 +143,13 @@ class Evidence:
             return True
         if a.people and b.people and not _same_person(a.people, b.people):
             return True
-        return bool(a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers))
+        return self._other_figures(i, j)
+
+    def _other_figures(self, i: int, j: int) -> bool:
+        """Both report figures and none in common: "65 people had died" / "72 people had
+        died" are two releases of figures."""
+        a, b = self.numbers(i), self.numbers(j)
+        return bool(a and b and a.isdisjoint(b))
 
     def link(self, i: int, j: int, sim: float) -> MergeLink:
         """The record of why mentions i and j were joined."""
@@ -188,20 +213,20 @@ def _conflict(
     return bool(mine and theirs and mine.isdisjoint(b) and theirs.isdisjoint(a))
 
 
-def _facts_of(m: EventMention, value: DateValue | None) -> _Facts:
+def _facts_of(m: EventMention, value: DateValue | None, name_words: dict[str, list[str]]) -> _Facts:
     people: set[str] = set()
     entities: set[str] = set()
     participants: set[str] = set()
-    places: set[str] = set()
     names: set[str] = set()
     words: set[str] = set()
     for e in m.entities:
         name = e.text.lower()
         entities.add(name)
         names.add(name)
-        words.update(_WORD.findall(name.replace("-", " ")))
-        if e.label in PLACE_LABELS:
-            places.add(name)
+        found = name_words.get(name)
+        if found is None:
+            found = name_words[name] = _WORD.findall(name.replace("-", " "))
+        words.update(found)
         if e.label in PARTICIPANT_LABELS:
             participants.add(name)
         if e.label == "PERSON":
@@ -210,10 +235,10 @@ def _facts_of(m: EventMention, value: DateValue | None) -> _Facts:
                 names.add(name.rsplit(" ", 1)[1])
     tx = m.timex
     clock = None
-    if tx is not None and (found := _CLOCK.search(tx.value)):
-        clock = found.group()
-    lemmas = (w for w in m.lemmas if w not in words and w not in TITLES)
-    terms = frozenset(map(canonical_lemma, lemmas))
+    if tx is not None and (at := _CLOCK.search(tx.value)):
+        clock = at.group()
+    lemmas = [w for w in m.lemmas if w not in words and w not in TITLES]
+    terms = frozenset(map(_EQUIVALENT.get, lemmas, lemmas))
     rank = -1 if value is None else value.granularity.rank
     return _Facts(
         terms=terms,
@@ -222,8 +247,6 @@ def _facts_of(m: EventMention, value: DateValue | None) -> _Facts:
         names=frozenset(names),
         people=frozenset(people),
         participants=frozenset(participants),
-        numbers=_numbers(m),
-        background=background_date(m),
         clock=clock,
         rank=rank + 1 if clock is not None else rank,
     )
