@@ -1,18 +1,20 @@
 """Evidence that two mentions report one happening, and the record of it.
 
-Similar words and compatible dates are not enough: two reports of a council vote and of
-"the league, which in March asked the council to act" share a month and a theme, not a
-happening. A pair is joined when, beyond its similarity, it shares the happening:
+Similar words and compatible dates are not enough: a council vote and "the league, which
+in March asked the council to act" share a month and a theme, not a happening. A pair
+whose cosine is at least `SIMILAR` is joined only when it also shares the happening:
 
-- Near-identical statements (cosine >= `NEAR`: wire copies, one paragraph reused) are one
-  happening unless they are stamped with different clock times (six programmes aired at
-  different hours are six events).
-- Otherwise both mentions must be dated by their own statement, not by a background
-  clause ("since Tuesday's earthquake", "which began on 20 April"); their participants
-  must not conflict (each names people and none of them in common); they must share what
-  happened (an equivalent content word beyond the names: `lexicon.PREDICATE_EQUIVALENTS`)
-  and a name, or several content words; and a coarse date ("in March", "this year")
-  joins a finer one only on strong evidence (`CONTAINER`).
+- Reports stamped with different clock times are different events (programmes aired at
+  9pm and 11pm), and so are reports of different figures ("65 people had died" / "72
+  people had died"), however alike their words.
+- Near-identical statements (cosine >= `NEAR`: a wire copy, a reused paragraph) are one.
+- Otherwise their people must not conflict (each names people and none in common: a
+  surname alone matches its full name, "Hillary Clinton" is not "Bill Clinton"); they
+  must share several content words (`MIN_SHARED_TERMS`, names and titles aside), or a
+  name and an act (`lexicon.PREDICATES`, equivalents counted as one) or two words; a
+  coarser date joins a finer one only on strong evidence (`_contained`); and a mention
+  whose date belongs to a background clause ("since Tuesday's earthquake", "which began
+  on 20 April") joins only a near-identical report (`BACKGROUND`).
 
 Each join yields a `MergeLink`, kept with the event so an editor can see why its
 mentions were joined.
