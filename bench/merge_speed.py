@@ -37,7 +37,7 @@ CUMULATIVE = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(VOCA
 
 
 def synthetic(count: int, seed: int) -> tuple[list[Any], dict[str, Any]]:
-    from timeline.model import Article, DateSource, Entity, EventMention, Published
+    from timeline.types import Article, DateSource, Entity, EventMention, Published
 
     rng = random.Random(seed)
     start = dt.date(2014, 1, 1)

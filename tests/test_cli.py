@@ -155,7 +155,7 @@ def _parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
 
 
 def test_workflow_commands_escape_properties_and_messages() -> None:
-    from timeline.report import workflow_command
+    from timeline.cli.report import workflow_command
 
     hostile = "a,b:c%25 100%\r\n::add-mask::secret\n::error file=x::forged"
     line = workflow_command("warning", {"file": hostile, "title": hostile}, hostile)

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from timeline.events import article_entities
 from timeline.merge.entities import canonical_results, canonical_table, is_junk, name_key
-from timeline.model import ArticleResult, Entity, EventMention
+from timeline.types import ArticleResult, Entity, EventMention
 
 DAY = dt.date(2021, 3, 9)
 

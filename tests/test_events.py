@@ -12,7 +12,7 @@ from builders import make_article
 from spacy.language import Language
 
 from timeline.events import extract_mentions
-from timeline.model import Article, EventMention, Timex
+from timeline.types import Article, EventMention, Timex
 
 PUBLISHED = dt.date(2015, 12, 16)
 

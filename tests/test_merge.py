@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from timeline.merge import event_id, merge_mentions
-from timeline.merge.shingles import text_shingles
 from timeline.merge.wire import source_groups
-from timeline.model import (
+from timeline.shingles import text_shingles
+from timeline.types import (
     Article,
     DateValue,
     Entity,

@@ -10,9 +10,9 @@ from builders import make_article
 
 from timeline.merge import merge_mentions
 from timeline.merge.evidence import background_date
-from timeline.model import ArticleResult, Entity, Event, EventMention, Timeline, Timex
-from timeline.serialize import event_to_dict
 from timeline.site.context import event_views
+from timeline.store.serialize import event_to_dict
+from timeline.types import ArticleResult, Entity, Event, EventMention, Timeline, Timex
 
 ARTICLES = {
     a: make_article(

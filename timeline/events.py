@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.model import Article, DateValue, Entity, EventMention, Granularity, Timex
-from timeline.nlp import load_pipeline
+from timeline.nlp.load import load_pipeline
+from timeline.types import Article, DateValue, Entity, EventMention, Granularity, Timex
 
 _EVENT_TYPES = frozenset({"DATE", "TIME"})
 _COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})

@@ -19,7 +19,7 @@ import pytest
 from timeline.config import Config
 from timeline.evaluate.audit import load_audit
 from timeline.evaluate.audit_score import Tally, TopicScore, score_topic
-from timeline.pipeline import extract_timeline
+from timeline.pipeline.stages import extract_timeline
 
 ROOT = Path(__file__).resolve().parents[2]
 T17 = ROOT.parent / "shared" / "data" / "t17"

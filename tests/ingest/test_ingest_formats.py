@@ -9,7 +9,7 @@ import pytest
 
 from timeline.ingest import IngestOptions, RecordFields, read_inputs
 from timeline.ingest.markdown import markdown_text, split_front_matter
-from timeline.model import Article, DateSource, Status
+from timeline.types import Article, DateSource, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = Path("tests/fixtures/inputs/good")

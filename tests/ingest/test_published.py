@@ -8,7 +8,7 @@ import pytest
 
 from timeline.errors import InputError
 from timeline.ingest.published import DateClaim, choose_published, find_dateline, parse_date
-from timeline.model import DateSource
+from timeline.types import DateSource
 
 D = dt.date(2015, 12, 15)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from site_timeline import GUARDIAN_TEXT
 
-from timeline.model import Timeline, Timex
+from timeline.types import Timeline, Timex
 from timeline.site import articles, context, grouping
 
 

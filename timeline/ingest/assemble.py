@@ -12,12 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from timeline.ingest.draft import Draft
+from timeline.ingest.invisible import strip_invisible, visible
 from timeline.ingest.language import language_problem
 from timeline.ingest.metadata import Fields
 from timeline.ingest.options import IngestOptions
 from timeline.ingest.published import DateClaim, choose_published, find_dateline
-from timeline.invisible import strip_invisible, visible
-from timeline.model import Article, DateSource, Published, Status
+from timeline.types import Article, DateSource, Published, Status
 
 __all__ = ["build_article", "dedupe_ids", "sanitize_id", "skipped_article"]
 

@@ -14,12 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.clean import DATE_LINE
 from timeline.errors import InputError
+from timeline.ingest.clean import DATE_LINE
+from timeline.ingest.invisible import visible
 from timeline.ingest.zones import check_zone, format_offset
-from timeline.invisible import visible
-from timeline.model import DateSource, Published
 from timeline.timex.lang import ENGLISH
+from timeline.types import DateSource, Published
 
 __all__ = ["DateClaim", "choose_published", "find_dateline", "parse_date"]
 

@@ -29,7 +29,7 @@ from timeline.merge.candidates import similar_pairs
 from timeline.merge.corpus import build_corpus, date_order, features, mention_key
 from timeline.merge.groups import cluster
 from timeline.merge.wire import source_groups
-from timeline.model import Article, Event, EventMention
+from timeline.types import Article, Event, EventMention
 
 __all__ = [
     "date_order",

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from timeline.merge.corpus import Corpus
 from timeline.merge.groups import Grouped
 from timeline.merge.tfidf import cosine_with, norm
-from timeline.model import DateValue, Entity, Event, EventMention, Granularity
+from timeline.types import DateValue, Entity, Event, EventMention, Granularity
 
 _ENTITY_KEY = attrgetter("text", "label")
 _RANK = MappingProxyType({g: g.rank for g in Granularity})  # `rank` walks the enum per call

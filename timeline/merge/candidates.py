@@ -26,7 +26,7 @@ from timeline.merge.corpus import Corpus
 from timeline.merge.evidence import NEAR, SIMILAR
 from timeline.merge.groups import fits
 from timeline.merge.tfidf import Flags, Floats, Ints, Matrix, row_sums
-from timeline.model import DateValue, Granularity
+from timeline.types import DateValue, Granularity
 
 _COMMON_SHARE, _COMMON_FLOOR = 0.005, 50  # features this frequent do not propose candidates
 _CONFLICT_DAYS = 1  # how far apart two dates of one reported event are looked for

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from timeline.merge.evidence import Evidence, canonical_lemmas
 from timeline.merge.tfidf import Matrix, Rows, tfidf_matrix
-from timeline.model import DateValue, EventMention
+from timeline.types import DateValue, EventMention
 
 Span = tuple[int, int]
 """A period's first and last day, as ordinals."""

@@ -37,7 +37,7 @@ from timeline.merge.lexicon import (
     TITLES,
     VESSEL_PREFIXES,
 )
-from timeline.model import ArticleResult, Entity, EventMention
+from timeline.types import ArticleResult, Entity, EventMention
 
 MIN_SOURCES = 2
 """Sources (wire copies count once) that must name an entity: a name only one source

@@ -37,7 +37,7 @@ from timeline.merge.lexicon import (
     TEMPORAL_LINKS,
     TITLES,
 )
-from timeline.model import DateValue, EventMention, Granularity, MergeLink
+from timeline.types import DateValue, EventMention, Granularity, MergeLink
 
 SIMILAR = 0.2
 """Least cosine for two differently worded statements to be compared further."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from timeline.model import Article, Entity, Event, EventMention, MergeLink, Timeline
+from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline
 from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
 
 _KINDS = {

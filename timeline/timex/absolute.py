@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from timeline.model import DateValue
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
 from timeline.timex.lang import ENGLISH as LEX
@@ -26,6 +25,7 @@ from timeline.timex.resolve import (
     year_options,
 )
 from timeline.timex.tense import Tense, modifies_noun
+from timeline.types import DateValue
 
 _MONTH_CONTEXT = LEX.context["month"]
 _SEASON_CONTEXT = _MONTH_CONTEXT - LEX.context["not_before_season"]

@@ -14,10 +14,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from timeline.model import DateValue, Granularity
 from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.lang import Holiday
 from timeline.timex.tense import Tense
+from timeline.types import DateValue, Granularity
 
 
 def in_calendar(year: int) -> bool:

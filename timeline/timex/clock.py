@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.model import Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.lang import ENGLISH as LEX
@@ -21,6 +20,7 @@ from timeline.timex.resolve import (
     year_options,
 )
 from timeline.timex.rules import WEEKDAY
+from timeline.types import Granularity
 
 
 def clock(ctx: Context) -> Reading | None:

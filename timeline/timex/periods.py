@@ -8,7 +8,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.lang import ENGLISH as LEX
@@ -20,6 +19,7 @@ from timeline.timex.resolve import (
     year_options,
 )
 from timeline.timex.tense import Tense
+from timeline.types import DateValue, Granularity
 
 # "period" is a reporting quarter only with these words: "the latest period".
 _PERIOD_WORDS = LEX.context["reporting_period"]

@@ -8,7 +8,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.amounts import amount_reading, rel_text, unit_name
@@ -26,6 +25,7 @@ from timeline.timex.resolve import (
     weekday_options,
 )
 from timeline.timex.tense import Tense
+from timeline.types import DateValue, Granularity
 
 _LAST = frozenset(w for w, step in LEX.direction.items() if step < 0)
 _NEXT = frozenset(w for w, step in LEX.direction.items() if step > 0)

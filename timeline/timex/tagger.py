@@ -15,7 +15,6 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.model import DateValue, Timex
 from timeline.timex import absolute as ab
 from timeline.timex import amounts as am
 from timeline.timex import clock as ck
@@ -24,6 +23,7 @@ from timeline.timex import relative as rel
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.resolve import Anchors, Context, Reading, Resolver
 from timeline.timex.values import well_formed
+from timeline.types import DateValue, Timex
 
 if TYPE_CHECKING:
     from spacy.language import Language
