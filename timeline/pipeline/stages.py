@@ -47,7 +47,11 @@ def own_folders(config: Config) -> tuple[Path, ...]:
 
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
     # Strictness is judged by the caller from the statuses, after the full report is shown.
-    return IngestOptions(max_bytes=int(config.max_file_mb * 1024 * 1024), build_date=build_date)
+    return IngestOptions(
+        max_bytes=int(config.max_file_mb * 1024 * 1024),
+        build_date=build_date,
+        date_order=config.date_order,
+    )
 
 
 # Where the code a cached ArticleResult depends on starts: the per-article map and the
