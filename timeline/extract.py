@@ -19,8 +19,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from timeline.events import extract_mentions
-from timeline.model import Article, ArticleResult, EventMention, Status
+from timeline.events import EventsFound, extract_events
+from timeline.model import Article, ArticleResult, Status
 from timeline.nlp import BATCH_SIZE, load_pipeline, parse_all
 from timeline.shingles import text_shingles
 from timeline.timex import Tagging, tag
@@ -56,13 +56,14 @@ def extract_article(article: Article, doc: Doc | Exception) -> ArticleResult:
     dated = article.published.date
     tagging = _guarded(problems, "finding its dates", Tagging(()), lambda: tag(doc, dated))
     problems += [f"{f.describe()}; it is left out" for f in tagging.failures]
-    nothing: tuple[EventMention, ...] = ()
-    mentions = _guarded(problems, "finding its events", nothing,
-                        lambda: extract_mentions(article, doc, tagging.timexes))  # fmt: skip
+    nothing = EventsFound((), ())
+    events = _guarded(problems, "finding its events", nothing,
+                      lambda: extract_events(article, doc, tagging.timexes))  # fmt: skip
     return ArticleResult(
         article=_warned(article, problems),
         timexes=tagging.timexes,
-        mentions=mentions,
+        mentions=events.mentions,
+        set_aside=events.set_aside,
         shingles=shingles,
     )
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from timeline.events.english import LOWER_CONTINUES, MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from timeline.spacy_package import model_name
 
 log = logging.getLogger("timeline")
@@ -47,7 +48,35 @@ def line_breaks(doc: Doc) -> Doc:
             or (after.text[:1].isupper() and not before.is_lower)
         ):
             after.is_sent_start = True
+    _keep_together(doc)
     return doc
+
+
+_TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
+
+
+def _keep_together(doc: Doc) -> None:
+    """No sentence starts after an abbreviation that cannot end one here ("Gov. Jindal",
+    "Mar. 3", "the U.S. military", "5 p.m. local time"), nor inside or right after a
+    stock ticker in parentheses ("BP (BP.L) shares fell", "Lloyds (L) said")."""
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if after.is_space or after.is_sent_start:
+            continue
+        text, nxt = token.text, after.text[:1]
+        if (
+            text in TITLE_ABBREVIATIONS
+            or (text in MONTH_ABBREVIATIONS and nxt.isdigit())
+            or (text in LOWER_CONTINUES and (nxt.islower() or nxt.isdigit() or nxt in ",;)"))
+        ):
+            after.is_sent_start = False
+    for match in _TICKER.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        for token in doc[span.start + 1 : min(span.end + 1, len(doc))]:
+            if not token.is_space and not token.is_sent_start:
+                token.is_sent_start = False
 
 
 @lru_cache(maxsize=4)

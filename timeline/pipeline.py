@@ -51,7 +51,7 @@ def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestO
 # The code a cached ArticleResult depends on (the article itself is part of the key).
 EXTRACTION_CODE = (
     "timex",
-    "events.py",
+    "events",
     "extract.py",
     "model.py",
     "nlp.py",
