@@ -15,12 +15,12 @@ from builders import make_article
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline import timex
 from timeline.cache import ExtractionCache
 from timeline.cli import main
 from timeline.model import ArticleResult, Status
 from timeline.nlp import parse_all
 from timeline.pipeline import analyse
+from timeline.timex import tagger
 
 WINTER = make_article(
     "winter",
@@ -42,7 +42,7 @@ def _fail(*_: object) -> None:
 @pytest.fixture
 def broken_season(monkeypatch: pytest.MonkeyPatch) -> None:
     """The season resolver raises: a fault in a rule, as "last winter" once hit."""
-    monkeypatch.setitem(timex._RESOLVERS, "season", _fail)
+    monkeypatch.setitem(tagger._RESOLVERS, "season", _fail)
 
 
 @pytest.fixture(autouse=True)

@@ -279,7 +279,7 @@ def test_parsing_goes_on_here_when_no_process_can_start(monkeypatch: pytest.Monk
 
     from timeline import workers
 
-    def refuse() -> None:
+    def refuse(parses: object) -> None:
         raise OSError("fork: Resource temporarily unavailable")
 
     monkeypatch.setattr(workers, "Worker", refuse)

@@ -19,6 +19,7 @@ from typing import Any
 from timeline import __version__
 from timeline.entries import read_entry, write_entry
 from timeline.model import Article, ArticleResult, Entity, EventMention, SetAside, Timex
+from timeline.parse_cache import ParseCache
 from timeline.serialize import (
     article_to_dict,
     mention_to_dict,
@@ -32,10 +33,12 @@ FORMAT = 1
 
 @dataclass(frozen=True, slots=True)
 class ExtractionCache:
-    """A folder of JSON entries; `None` directory means caching is off."""
+    """A folder of JSON entries; `None` directory means caching is off. `parses`, when
+    given, is the parse cache below it: what extracting a missing entry parses."""
 
     directory: Path | None
     pipeline_version: str
+    parses: ParseCache | None = None
 
     def key(self, article: Article) -> str:
         metadata = article_to_dict(article)

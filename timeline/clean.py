@@ -17,14 +17,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from timeline.invisible import strip_invisible
+from timeline.timex.lang import ENGLISH, alternation
 
 __all__ = ["DATE_LINE", "CleanedText", "Pattern", "clean_text", "is_sentence"]
 
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_WEEKDAY = rf"(?:{alternation(ENGLISH.weekdays)})\.?"
+_MONTH = rf"(?:{alternation(ENGLISH.months)})\.?"
 _TIME = r"(?:[\s,|·-]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,5}\)?)?)?"
 
 #: A line that is only a date, such as a site banner ("Sunday 17 December 2017") or a

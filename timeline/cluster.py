@@ -14,19 +14,24 @@ from collections.abc import Iterator, Sequence
 from timeline.errors import PipelineError
 from timeline.extract import extract_batch
 from timeline.model import Article, ArticleResult
+from timeline.parse_cache import ParseCache
 from timeline.pipeline import BatchMapper
 
 log = logging.getLogger("timeline.cluster")
 CHUNK = 64
 
 
-def run_chunk(articles: Sequence[Article]) -> list[ArticleResult]:
+def run_chunk(articles: Sequence[Article], parses: ParseCache | None = None) -> list[ArticleResult]:
     """Worker side: the same pure map the local pipeline runs."""
-    return list(extract_batch(articles))
+    return list(extract_batch(articles, parses))
 
 
-def dask_mapper(scheduler: str | None, *, chunk: int = CHUNK) -> BatchMapper:
-    """A mapper that submits chunks to `scheduler` (or a fresh local cluster)."""
+def dask_mapper(
+    scheduler: str | None, *, chunk: int = CHUNK, parses: ParseCache | None = None
+) -> BatchMapper:
+    """A mapper that submits chunks to `scheduler` (or a fresh local cluster). Workers of a
+    local cluster share this machine's parse cache `parses`; those of a remote scheduler,
+    which may not see this file system, parse every article they are sent."""
 
     def mapper(articles: Sequence[Article]) -> Iterator[ArticleResult]:
         if not articles:
@@ -44,7 +49,8 @@ def dask_mapper(scheduler: str | None, *, chunk: int = CHUNK) -> BatchMapper:
                 cluster = LocalCluster(processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
             with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
                 log.info("dask: %d articles in %d chunks on %s", len(articles), len(chunks), client)
-                futures = client.map(run_chunk, chunks, pure=False)
+                shared = parses if not scheduler else None
+                futures = client.map(run_chunk, chunks, parses=shared, pure=False)
                 try:
                     for future in futures:
                         yield from future.result()

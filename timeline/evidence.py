@@ -21,11 +21,9 @@ from dataclasses import dataclass
 
 from timeline.duplicates import source_groups
 from timeline.model import ArticleResult, DateValue, Granularity, Status, Timex
+from timeline.timex.lang import ENGLISH, alternation
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-)
+_MONTH = rf"(?:{alternation(ENGLISH.months)})\b\.?"
 _NAMED_DAY_RE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})",
     re.IGNORECASE,

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from timeline.events import EventsFound, extract_events
 from timeline.model import Article, ArticleResult, Status
-from timeline.nlp import BATCH_SIZE, load_pipeline, parse_all
+from timeline.nlp import BATCH_SIZE, load_pipeline
+from timeline.parse_cache import ParseCache, parse_cached
 from timeline.shingles import text_shingles
 from timeline.timex import Tagging, tag
 
@@ -32,11 +33,14 @@ _REPORT = "this is a fault in timeline, not in the file: please report it"
 T = TypeVar("T")
 
 
-def extract_batch(articles: Sequence[Article]) -> Iterator[ArticleResult]:
-    """Results in order; spaCy parses the texts in batches (`nlp.parse_all`). The wire-copy
-    shingles are made here too, so they are cached with the rest."""
+def extract_batch(
+    articles: Sequence[Article], parses: ParseCache | None = None
+) -> Iterator[ArticleResult]:
+    """Results in order; spaCy parses the texts in batches (`nlp.parse_all`), those not in
+    the parse cache `parses`. The wire-copy shingles are made here too, so they are cached
+    with the rest."""
     nlp = load_pipeline()
-    docs = parse_all(nlp, [a.text for a in articles])
+    docs = parse_cached(nlp, [a.text for a in articles], parses)
     for article, doc in zip(articles, docs, strict=True):
         yield extract_article(article, doc)
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from timeline.errors import PipelineError, TimelineError
 from timeline.model import Article, ArticleResult
+from timeline.parse_cache import ParseCache
 from timeline.workers import DONE, FAILED, Worker
 
 log = logging.getLogger("timeline")
@@ -32,14 +33,15 @@ class ParseHelper:
     """One helper process, started at construction; `submit` once then read `results`,
     or `close` it unused."""
 
-    def __init__(self) -> None:
-        self._worker = Worker()
+    def __init__(self, parses: ParseCache | None = None) -> None:
+        self._worker = Worker(parses)
 
     @classmethod
-    def start(cls) -> ParseHelper | None:
-        """A started helper, or None where processes cannot be started."""
+    def start(cls, parses: ParseCache | None = None) -> ParseHelper | None:
+        """A started helper (using the parse cache `parses`), or None where processes cannot
+        be started."""
         try:
-            return cls()
+            return cls(parses)
         except (OSError, RuntimeError) as error:
             log.info("parsing in this process: cannot start a helper process (%s)", error)
             return None

@@ -19,7 +19,6 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.events.english import LOWER_CONTINUES, MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from timeline.spacy_package import model_name
 
 log = logging.getLogger("timeline")
@@ -52,6 +51,23 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# English sentence-breaking data (here, not with the event words: a stored parse is keyed
+# by this file). Abbreviations that never end a sentence (a title before a name)...
+TITLE_ABBREVIATIONS = frozenset(
+    {"Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.",
+     "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "St.", "Mt.", "Ft.", "Gov", "Sen", "Rep",
+     "Pres.", "Supt.", "Insp.", "Det.", "Cpl.", "Pvt.", "Amb.", "Atty.", "Hon.", "No."}
+)  # fmt: skip
+# ... month abbreviations, which do not end one before a day number ("Mar. 3") ...
+MONTH_ABBREVIATIONS = frozenset(
+    {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+     "Dec."}
+)  # fmt: skip
+# ... and abbreviations that end one only before a capitalised word ("U.S. forces").
+LOWER_CONTINUES = frozenset(
+    {"U.S.", "U.N.", "U.K.", "E.U.", "a.m.", "p.m.", "Inc.", "Corp.", "Co.", "Ltd.", "vs.",
+     "etc.", "approx.", "est."}
+)  # fmt: skip
 _TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
 
 

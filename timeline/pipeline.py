@@ -25,6 +25,7 @@ from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions
 from timeline.model import Article, ArticleResult, DateValue, Status, Timeline
+from timeline.parse_cache import ParseCache, parse_version
 from timeline.salience import select_key_events
 from timeline.spacy_package import model_name
 
@@ -56,6 +57,7 @@ EXTRACTION_CODE = (
     "model.py",
     "nlp.py",
     "cache.py",
+    "parse_cache.py",
     "entries.py",
     "serialize.py",
     "shingles.py",
@@ -74,7 +76,9 @@ def pipeline_version() -> str:
     digest = hashlib.sha256()
     for name in EXTRACTION_CODE:
         path = package / name
-        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+        # the code and its language data (`timex/lang/<code>/calendar.toml`)
+        found = [p for p in path.rglob("*") if p.suffix in (".py", ".toml")]
+        for source in sorted(found) if path.is_dir() else [path]:
             digest.update(source.relative_to(package).as_posix().encode())
             digest.update(source.read_bytes())
     spacy_version = metadata.version("spacy")
@@ -82,20 +86,26 @@ def pipeline_version() -> str:
 
 
 def open_cache(config: Config) -> ExtractionCache:
-    directory = Path(config.cache_dir) if config.use_cache else None
-    return ExtractionCache(directory=directory, pipeline_version=pipeline_version())
+    """The extraction cache of a build, with the parse cache (`parse/`) below it."""
+    if not config.use_cache:
+        return ExtractionCache(directory=None, pipeline_version=pipeline_version())
+    directory = Path(config.cache_dir).absolute()  # worker processes may start elsewhere
+    parses = ParseCache(directory=directory / "parse", version=parse_version())
+    return ExtractionCache(directory=directory, pipeline_version=pipeline_version(), parses=parses)
 
 
-def extract_batch(articles: Sequence[Article], jobs: int = 1) -> Iterator[ArticleResult]:
+def extract_batch(
+    articles: Sequence[Article], jobs: int = 1, parses: ParseCache | None = None
+) -> Iterator[ArticleResult]:
     """The per-article map (see `extract.py`), imported on use: here, or in `jobs` worker
-    processes (`workers.py`) when jobs > 1."""
+    processes (`workers.py`) when jobs > 1; parses stored in `parses` are reused."""
     if jobs > 1:
         from timeline.workers import extract_in_processes
 
-        return extract_in_processes(articles, jobs)
+        return extract_in_processes(articles, jobs, parses=parses)
     from timeline.extract import extract_batch as run
 
-    return run(articles)
+    return run(articles, parses)
 
 
 def analyse(
@@ -144,7 +154,7 @@ def analyse(
         if mapper is not None:
             fresh = mapper(todo)
         elif todo:
-            fresh = extract_batch(todo, processes)
+            fresh = extract_batch(todo, processes, cache.parses)
     try:
         for done, (index, result) in enumerate(zip(pending, fresh, strict=True), start=1):
             cache.put(result)
@@ -180,9 +190,12 @@ def extract_timeline(
     cfg = config or Config()
     # A rebuild usually parses a few new articles: load the model while reading the cache.
     early = cfg.use_cache and cfg.executor != "dask" and (os.cpu_count() or 1) > 1
-    helper = ParseHelper.start() if early and not model_loaded() else None
+    cache = open_cache(cfg)
+    helper = ParseHelper.start(cache.parses) if early and not model_loaded() else None
     try:
-        results, groups = _read_and_analyse(paths, cfg, progress, helper, meanwhile)
+        results, groups = _read_and_analyse(
+            paths, cfg, cache, progress=progress, helper=helper, meanwhile=meanwhile
+        )
     finally:
         if helper is not None:
             helper.close()
@@ -201,6 +214,8 @@ def extract_timeline(
 def _read_and_analyse(
     paths: Sequence[Path],
     cfg: Config,
+    cache: ExtractionCache,
+    *,
     progress: Progress | None,
     helper: ParseHelper | None,
     meanwhile: Callable[[], None] | None,
@@ -220,7 +235,7 @@ def _read_and_analyse(
     if cfg.executor == "dask":
         from timeline.cluster import dask_mapper
 
-        mapper = dask_mapper(cfg.scheduler)
+        mapper = dask_mapper(cfg.scheduler, parses=cache.parses)
     groups: dict[str, str] = {}
 
     def prepare(known: Sequence[ArticleResult]) -> None:
@@ -231,7 +246,7 @@ def _read_and_analyse(
 
     results = analyse(
         articles,
-        open_cache(cfg),
+        cache,
         jobs=cfg.jobs,
         mapper=mapper,
         progress=progress,

@@ -28,6 +28,7 @@ from multiprocessing.process import BaseProcess
 
 from timeline.errors import PipelineError, TimelineError
 from timeline.model import Article, ArticleResult
+from timeline.parse_cache import ParseCache
 
 log = logging.getLogger("timeline")
 
@@ -56,7 +57,7 @@ def leave_signals_to_parent() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _serve(connection: Connection, parent: int) -> None:
+def _serve(connection: Connection, parent: int, parses: ParseCache | None) -> None:
     """Worker side: load the model, then parse each chunk sent, until told to stop."""
     die_with_parent(parent)
     leave_signals_to_parent()
@@ -66,7 +67,7 @@ def _serve(connection: Connection, parent: int) -> None:
 
         load_pipeline()
         while (articles := connection.recv()) is not None:
-            for result in extract_batch(articles):
+            for result in extract_batch(articles, parses):
                 connection.send((RESULT, result))
             connection.send((DONE, None))
     except (EOFError, OSError):  # the build closed the connection: it needs us no more
@@ -80,9 +81,10 @@ def _serve(connection: Connection, parent: int) -> None:
 
 
 class Worker:
-    """One worker process, started at construction; `stop` it in any case."""
+    """One worker process, started at construction; `stop` it in any case. It reads and
+    fills the parse cache `parses` when given."""
 
-    def __init__(self) -> None:
+    def __init__(self, parses: ParseCache | None = None) -> None:
         # Forking is quickest, but only safe while this process runs no other threads.
         forkable = "fork" in multiprocessing.get_all_start_methods()
         if forkable and threading.active_count() == 1:
@@ -91,7 +93,7 @@ class Worker:
             context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
         self._process: BaseProcess = context.Process(
-            target=_serve, args=(child, os.getpid()), daemon=True
+            target=_serve, args=(child, os.getpid(), parses), daemon=True
         )
         try:
             self._process.start()
@@ -130,7 +132,10 @@ class Worker:
 
 
 def extract_in_processes(
-    articles: Sequence[Article], processes: int, chunk: int = CHUNK
+    articles: Sequence[Article],
+    processes: int,
+    chunk: int = CHUNK,
+    parses: ParseCache | None = None,
 ) -> Iterator[ArticleResult]:
     """The results of `extract_batch` over `articles` made by up to `processes` workers,
     in order, each as soon as it and those before it are made. Chunks shrink for small
@@ -143,7 +148,7 @@ def extract_in_processes(
     try:
         for _ in range(min(processes, len(chunks))):
             try:
-                workers.append(Worker())
+                workers.append(Worker(parses))
             except (OSError, RuntimeError) as error:  # no more processes allowed
                 log.info("parsing in %d processes: cannot start more (%s)", len(workers), error)
                 break
@@ -152,7 +157,7 @@ def extract_in_processes(
         else:
             from timeline.extract import extract_batch
 
-            yield from extract_batch(articles)
+            yield from extract_batch(articles, parses)
     finally:
         for worker in workers:
             worker.stop()

@@ -224,10 +224,14 @@ def test_rebuild_replaces_the_site(tmp_path: Path, timeline: Timeline) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_templates_are_found_and_complete() -> None:
+def test_theme_is_package_data_registered_with_mkdocs() -> None:
+    from mkdocs.utils import get_theme_dir
+
     from timeline.site.render import templates_dir
 
     root = templates_dir()
+    assert Path(get_theme_dir("timeline")) == root
+    assert (root / "mkdocs_theme.yml").is_file()
     for name in ("main.html", "search.html", "assets/theme.css", "assets/timeline.css"):
         assert (root / name).is_file(), name
     assert {p.name for p in (root / "partials").glob("*.html")} >= {

@@ -20,14 +20,14 @@ from timeline.model import Timeline
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _project(root: Path, plugin_options: str) -> Path:
+def _project(root: Path, plugin_options: str, theme: str = "mkdocs") -> Path:
     (root / "docs").mkdir(parents=True)
     (root / "docs" / "index.md").write_text("# Our project\n\nHand-written home page.\n")
     (root / "articles").mkdir()
     config = root / "mkdocs.yml"
     config.write_text(
         "site_name: Our project\n"
-        "theme: mkdocs\n"
+        f"theme: {theme}\n"
         "plugins:\n"
         "  - search\n"
         "  - timeline:\n"
@@ -78,6 +78,19 @@ def test_plugin_runs_the_pipeline_on_articles(
     docs = {d["location"]: d for d in index["docs"]}
     assert "timeline/#ev-meeting" in docs
     assert "Hand-written home page." in docs[""]["text"], "the site's own pages are indexed too"
+
+
+def test_the_timeline_theme_is_an_installed_mkdocs_theme(
+    tmp_path: Path, timeline: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_pipeline(monkeypatch, timeline)
+    config = _project(tmp_path, "      articles: articles\n", theme="timeline")
+    site = _build(config, monkeypatch)
+
+    home = (site / "index.html").read_text()
+    assert "Hand-written home page" in home and "assets/theme.css" in home
+    page = (site / "timeline" / "index.html").read_text()
+    assert 'id="ev-meeting"' in page and 'class="skip-link"' in page
 
 
 def test_prefix_clash_is_reported(

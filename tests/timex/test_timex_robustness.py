@@ -18,20 +18,7 @@ from spacy.language import Language
 
 from timeline.model import DateValue
 from timeline.timex import Tagging, scan, tag
-from timeline.timex.lexicon import (
-    AMOUNT_MODS,
-    DATE_MODS,
-    HOLIDAYS,
-    MONTHS,
-    NUMBER_WORDS,
-    ORDINALS,
-    PARTS_OF_DAY,
-    REFS,
-    SEASONS,
-    SETS,
-    UNITS,
-    WEEKDAYS,
-)
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.rules import RULES
 from timeline.timex.values import well_formed
 
@@ -40,8 +27,13 @@ RELATIVE = (
     "the coming", "the following", "the next", "the previous", "the preceding", "the prior",
     "that", "the same", "following", "preceding", "prior",
 )  # fmt: skip
-MONTH_NAMES = tuple(m.capitalize() for m in MONTHS if len(m) > 3 and m != "sept")
-WEEKDAY_NAMES = tuple(w.capitalize() for w in WEEKDAYS if w.endswith("day"))
+AMOUNT_MODS, DATE_MODS, HOLIDAYS = LEX.amount_modifiers, LEX.date_modifiers, LEX.holiday_names
+MONTHS, WEEKDAYS, NUMBER_WORDS, ORDINALS = LEX.months, LEX.weekdays, LEX.numbers, LEX.ordinals
+PARTS_OF_DAY, REFS, SEASONS, SETS, UNITS = (
+    LEX.parts_of_day, LEX.references, LEX.seasons, LEX.sets, LEX.units,
+)  # fmt: skip
+MONTH_NAMES = LEX.month_names
+WEEKDAY_NAMES = LEX.weekday_names
 # Dates given in the text: the anchors anaphoric expressions read ("the following day").
 GIVEN = (
     "On 29 February 2004", "On 31 December 2004", "In the week of December 27, 2004",

@@ -29,6 +29,6 @@ def test_modifier_prefix_joins_extent() -> None:
 
 
 def test_every_rule_kind_has_a_resolver() -> None:
-    from timeline.timex import _RESOLVERS
+    from timeline.timex.tagger import _RESOLVERS
 
     assert {rule.kind for rule in RULES} - {"year_range"} == set(_RESOLVERS)

@@ -23,16 +23,19 @@ from timeline import __version__
 from timeline.entries import read_entry, write_entry
 from timeline.model import Article, DateSource, Published, Status
 from timeline.serialize import article_to_dict
+from timeline.timex.lang import data_files
 
 log = logging.getLogger(__name__)
 FORMAT = 1
 
 
 def ingest_sources() -> tuple[Path, ...]:
-    """The code that turns files into articles: the readers and the cleaning they share."""
+    """The code that turns files into articles: the readers, the cleaning they share, and
+    the calendar words datelines are read with."""
     package = Path(__file__).resolve().parents[1]
     shared = (package / "clean.py", package / "invisible.py")
-    return (*sorted((package / "ingest").glob("*.py")), *shared)
+    words = (package / "timex" / "lang" / "lexicon.py", *data_files())
+    return (*sorted((package / "ingest").glob("*.py")), *shared, *words)
 
 
 @cache

@@ -19,15 +19,10 @@ from timeline.errors import InputError
 from timeline.ingest.zones import check_zone, format_offset
 from timeline.invisible import visible
 from timeline.model import DateSource, Published
+from timeline.timex.lang import ENGLISH
 
 __all__ = ["DateClaim", "choose_published", "find_dateline", "parse_date"]
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 # What may follow the day in an ISO date: a clock time, then a zone or an offset.
 _CLOCK = re.compile(r"^[Tt ]?\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?")
 _ZONE = re.compile(r"^(?:[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)$")
@@ -49,7 +44,7 @@ class DateClaim:
 
 
 def _month(name: str) -> int | None:
-    return _MONTHS.get(name[:3].lower())
+    return ENGLISH.month_number(name)
 
 
 def parse_date(value: str) -> tuple[dt.date, str | None]:

@@ -27,6 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from timeline.errors import PipelineError, TimelineError
 from timeline.model import Timeline
 from timeline.site import pages
+from timeline.timex.lang import data_files
 from timeline.site.options import SiteOptions
 from timeline.site.output import SITE_MARKER, check_output, mark_site
 from timeline.site.pagecache import PageCache
@@ -45,12 +46,7 @@ def mkdocs_config(options: SiteOptions, docs_dir: Path, site_dir: Path) -> dict[
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": False,  # plain .html links also work from the file system
-        "theme": {
-            "name": None,
-            "custom_dir": str(templates_dir()),
-            "locale": "en",
-            "include_search_page": True,
-        },
+        "theme": {"name": "timeline"},  # timeline/site/theme, registered with mkdocs
         "nav": [{title: path} for title, path in pages.NAV],
         "not_in_nav": "/sources/\n/entities/",  # reached from the pages, not the menu
         "plugins": [{"search": {"lang": ["en"]}}, {"timeline": {"prefix": ""}}],
@@ -82,9 +78,12 @@ def site_salt(settings: dict[str, Any]) -> str:
         digest.update(f"{package}={metadata.version(package)}".encode())
     code = Path(__file__).parent
     for folder, pattern in ((templates_dir(), "*"), (code, "*.py")):
-        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+        files = (p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
+        for path in sorted(files):
             digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(path.read_bytes())
+    for path in data_files():  # month names, as the pages write them
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

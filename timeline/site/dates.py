@@ -11,21 +11,9 @@ import functools
 import re
 
 from timeline.model import DateValue, Granularity
+from timeline.timex.lang import ENGLISH
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = ENGLISH.month_names
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _SPECIAL = {
     "PRESENT_REF": "the time of publication",

@@ -10,24 +10,16 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-import timeline
 from timeline.errors import PipelineError
+from timeline.site import theme
 
 
 def templates_dir() -> Path:
-    """The theme folder: inside the installed package, else the source checkout."""
-    candidates = (
-        Path(timeline.__file__).parent / "templates",
-        Path(timeline.__file__).resolve().parent.parent / "templates",
-    )
-    for candidate in candidates:
-        if (candidate / "main.html").is_file():
-            return candidate
-    raise PipelineError(
-        "The timeline templates are missing (looked in "
-        + ", ".join(str(c) for c in candidates)
-        + "); reinstall the package."
-    )
+    """The theme folder, package data of `timeline.site.theme`."""
+    folder = Path(theme.__file__).parent
+    if not (folder / "main.html").is_file():
+        raise PipelineError(f"The timeline theme is missing from {folder}; reinstall the package.")
+    return folder
 
 
 @functools.cache

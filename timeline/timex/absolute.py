@@ -12,7 +12,7 @@ from dataclasses import replace
 from timeline.model import DateValue
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
-from timeline.timex.lexicon import HOLIDAYS, NUMBER_WORDS, SEASONS, SETS, UNITS
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.resolve import (
     NONE,
     Context,
@@ -27,17 +27,9 @@ from timeline.timex.resolve import (
 )
 from timeline.timex.tense import Tense, modifies_noun
 
-_MONTH_CONTEXT = frozenset({
-    "in", "of", "since", "until", "till", "by", "last", "next", "this", "early", "late",
-    "mid", "before", "after", "from", "through", "to", "during", "and", "or", "on", "for",
-    "between", "that", "each", "every", "end", "beginning", "middle", "start", "around",
-})  # fmt: skip
-# "to fall", "and spring" are verbs far more often than seasons.
-_SEASON_CONTEXT = _MONTH_CONTEXT - {"to", "and", "or", "that", "from", "before", "after"}
-_DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-    "seventies": 7, "eighties": 8, "nineties": 9,
-}  # fmt: skip
+_MONTH_CONTEXT = LEX.context["month"]
+_SEASON_CONTEXT = _MONTH_CONTEXT - LEX.context["not_before_season"]
+_AMBIGUOUS_MONTHS = LEX.ambiguous_months | {m.upper() for m in LEX.ambiguous_months}
 
 
 def absolute(value: str, rule: str, kind: str = "DATE") -> Reading:
@@ -128,7 +120,7 @@ def month_rel_year(ctx: Context) -> Reading:
 
 def month(ctx: Context) -> Reading | None:
     word = ctx.g("month")
-    if word in ("May", "March", "MAY", "MARCH"):
+    if word in _AMBIGUOUS_MONTHS:
         before = ctx.before(16).split()
         if not before or before[-1].strip("-") not in _MONTH_CONTEXT:
             return None
@@ -173,7 +165,7 @@ def year_range_parts(cand: Candidate) -> tuple[int, int]:
 def decade(ctx: Context) -> Reading:
     if ctx.g("dy"):
         return absolute(ctx.g("dy"), "decade")
-    digit = int(ctx.g("ds")) if ctx.g("ds") else _DECADE_WORDS[ctx.g("dw").lower()]
+    digit = int(ctx.g("ds")) if ctx.g("ds") else LEX.decades[ctx.g("dw").lower()]
     if ctx.dct is None:
         return absolute(f"19{digit}", "decade/short")
 
@@ -207,7 +199,7 @@ def year_era(ctx: Context) -> Reading | None:
 
 
 def season(ctx: Context) -> Reading | None:
-    code = SEASONS[ctx.g("season").lower()]
+    code = LEX.seasons[ctx.g("season").lower()]
     rel = " ".join(ctx.g("rel").lower().split())
     given = _given_year(ctx)
     if given is not None:
@@ -240,15 +232,7 @@ def holiday(ctx: Context) -> Reading:
     name = " ".join(ctx.g("h").lower().split())
 
     def date_in(y: int) -> dt.date:
-        if name.startswith("thanksgiving"):
-            return cal.thanksgiving(y)
-        if name.startswith("easter"):
-            return cal.easter(y)
-        if name == "election day":
-            first = dt.date(y, 11, 2)
-            return first + dt.timedelta(days=(1 - first.weekday()) % 7)
-        m, d = HOLIDAYS[name]
-        return dt.date(y, m, d)
+        return cal.holiday_date(LEX.holiday_names[name], y)
 
     if ctx.g("y"):
         return absolute(date_in(_year(ctx.g("y"))).isoformat(), "holiday-year")
@@ -270,7 +254,7 @@ def spoken_value(text: str) -> int | None:
     if words[:2] == ["two", "thousand"]:
         rest = cal.parse_number(" ".join(w for w in words[2:] if w != "and")) if words[2:] else 0
         return 2000 + int(rest or 0) if rest is not None else None
-    head = NUMBER_WORDS[words[0]]
+    head = LEX.numbers[words[0]]
     tail = cal.parse_number(" ".join(words[1:]))
     if tail is None:
         return None
@@ -305,15 +289,15 @@ _COMMON = frozenset({"NN", "NNS"})
 
 def set_(ctx: Context) -> Reading | None:
     if ctx.g("adv"):
-        return absolute(SETS[ctx.g("adv").lower()], "set/adverb", "SET")
+        return absolute(LEX.sets[ctx.g("adv").lower()], "set/adverb", "SET")
     every = 2 if ctx.g("other") else 1
     if ctx.g("unit"):
         unit = ctx.g("unit").lower().rstrip("s").replace("centurie", "century")
         if unit in ("second", "minute") and ctx.cand.match.group(0).lower().startswith("per"):
             return None  # a speed: "15 million instructions per second"
-        letter, size = UNITS[unit]
-        time = unit in ("second", "minute", "hour")
-        return absolute(cal.format_amount(every * size, letter, time=time), "set/every", "SET")
+        spec = LEX.units[unit]
+        amount = cal.format_amount(every * spec.size, spec.code, time=spec.time)
+        return absolute(amount, "set/every", "SET")
     if ctx.g("wd"):
         return absolute(f"XXXX-WXX-{weekday_number(ctx.g('wd')) + 1}", "set/weekday", "SET")
     return absolute(f"XXXX-{month_number(ctx.g('month')):02d}", "set/month", "SET")

@@ -8,10 +8,10 @@ import re
 
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
-from timeline.timex.lexicon import TIME_UNITS, UNITS
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.resolve import Context, Reading
 
-_BARE_CONTEXT = frozenset({"for", "in", "within", "over", "after", "took", "take", "than"})
+_BARE_CONTEXT = LEX.context["bare_units"]
 
 
 def rel_text(ctx: Context) -> str:
@@ -25,8 +25,8 @@ def unit_name(word: str) -> str:
 
 def amount_reading(ctx: Context, n: float | None, unit: str) -> Reading:
     """ "a few days later" with no date to count from: TimeML keeps the amount of time."""
-    letter, size = UNITS[unit]
-    value = cal.format_amount(None if n is None else n * size, letter, time=unit in TIME_UNITS)
+    spec = LEX.units[unit]
+    value = cal.format_amount(None if n is None else n * spec.size, spec.code, time=spec.time)
     return Reading("DURATION", value, rule=f"later/amount-{unit}", mod=ctx.cand.mod)
 
 
@@ -47,7 +47,7 @@ def duration(ctx: Context) -> Reading | None:
     n = cal.parse_number(ctx.g("n")) if ctx.g("n") else (None if ctx.g("pl") else 1.0)
     if n is not None and ctx.g("half"):
         n += 0.5  # "a minute and a half"
-    letter, size = UNITS[unit]
+    spec = LEX.units[unit]
     if ctx.g("n").lower() == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(8)):
         return absolute("FUTURE_REF", "one-day/future")  # "Islam will one day be ..."
     if n is not None and n == 0:
@@ -65,8 +65,8 @@ def duration(ctx: Context) -> Reading | None:
         return None  # a title: CBS's "60 Minutes"
     if n is None and ctx.g("det") and rel_text(ctx) in ("past", "last") and ctx.g("pl"):
         return absolute("PAST_REF", f"duration/past-few-{unit}")  # "the past several quarters"
-    amount = None if n is None else n * size
-    value = cal.format_amount(amount, letter, time=unit in TIME_UNITS)
+    amount = None if n is None else n * spec.size
+    value = cal.format_amount(amount, spec.code, time=spec.time)
     if n is None and unit in ("decade", "century"):
         value = "PXDE" if unit == "decade" else "PXCE"
     return Reading("DURATION", value, rule=f"duration/{unit}", mod=ctx.cand.mod)
@@ -74,7 +74,7 @@ def duration(ctx: Context) -> Reading | None:
 
 def bare_units(ctx: Context) -> Reading | None:
     rel, unit = rel_text(ctx), unit_name(ctx.g("unit"))
-    letter, _ = UNITS[unit]
+    spec = LEX.units[unit]
     if not rel:
         before = ctx.before(10).split()
         if ctx.cand.mod is None and (not before or before[-1] not in _BARE_CONTEXT):
@@ -83,5 +83,5 @@ def bare_units(ctx: Context) -> Reading | None:
         # "in recent years" places events in the recent past rather than measuring time
         return absolute("PAST_REF", f"bare/{rel}-years")
     value = "PXDE" if unit == "decade" else "PXCE" if unit == "century" else ""
-    value = value or cal.format_amount(None, letter, time=unit in TIME_UNITS)
+    value = value or cal.format_amount(None, spec.code, time=spec.time)
     return Reading("DURATION", value, rule=f"bare/{unit}", mod=ctx.cand.mod)

@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 
 from timeline.model import DateValue, Granularity
-from timeline.timex.lexicon import NUMBER_WORDS, ORDINALS
+from timeline.timex.lang import ENGLISH as LEX
+from timeline.timex.lang import Holiday
 from timeline.timex.tense import Tense
 
 
@@ -180,8 +181,8 @@ def parse_number(text: str) -> float | None:
         elif word == "thousand":
             total += max(current, 1) * 1000
             current = 0
-        elif word in NUMBER_WORDS:
-            current += NUMBER_WORDS[word]
+        elif word in LEX.numbers:
+            current += LEX.numbers[word]
         elif word == "single":
             current = 1
         else:
@@ -191,8 +192,8 @@ def parse_number(text: str) -> float | None:
 
 def parse_ordinal(text: str) -> int | None:
     word = text.lower().strip()
-    if word in ORDINALS:
-        return ORDINALS[word]
+    if word in LEX.ordinals:
+        return LEX.ordinals[word]
     digits = re.match(r"^(\d+)(?:st|nd|rd|th)$", word)
     return int(digits.group(1)) if digits else None
 
@@ -226,7 +227,11 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def thanksgiving(year: int) -> dt.date:
-    """US Thanksgiving: the fourth Thursday of November."""
-    first = dt.date(year, 11, 1)
-    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+def holiday_date(holiday: Holiday, year: int) -> dt.date:
+    """The day of `holiday` in `year` (ValueError beyond the calendar)."""
+    if holiday.easter is not None:
+        return easter(year) + dt.timedelta(days=holiday.easter)
+    day = dt.date(year, holiday.month, holiday.day)
+    if holiday.weekday is None:
+        return day
+    return day + dt.timedelta(days=(holiday.weekday - day.weekday()) % 7)

@@ -8,7 +8,7 @@ import re
 from timeline.model import Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
-from timeline.timex.lexicon import PARTS_OF_DAY
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.resolve import (
     Context,
     Reading,
@@ -90,4 +90,4 @@ def _clock_time(text: str) -> str | None:
 
 def part_suffix(word: str) -> str:
     key = " ".join(word.lower().split()).replace("mid ", "mid-")
-    return PARTS_OF_DAY.get(key, "")
+    return LEX.parts_of_day.get(key, "")

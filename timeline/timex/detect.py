@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.timex.lexicon import AMOUNT_MODS, DATE_MODS
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.rules import AMOUNT_MOD_RE, DATE_MOD_RE, RULES, Rule
 
 # Kinds whose prefixes quantify an amount ("nearly two years") rather than a point.
@@ -83,11 +83,12 @@ def _prefix(text: str, start: int, kind: str) -> tuple[int, str | None]:
             m = None  # "over the past 20 years": a preposition, not "more than"
         if m:
             key = " ".join(m.group("mod").lower().split())
-            return start - len(before) + m.start(), AMOUNT_MODS.get(key) or None
+            return start - len(before) + m.start(), LEX.amount_modifiers.get(key) or None
     if kind in _AMOUNT_KINDS or kind in ("reference", "set", "clock"):
         return start, None
     m = DATE_MOD_RE.search(before)
     if m:
         key = " ".join(m.group("mod").lower().split())
-        return start - len(before) + m.start(), DATE_MODS.get(key, DATE_MODS.get(key + "-")) or None
+        mods = LEX.date_modifiers
+        return start - len(before) + m.start(), mods.get(key, mods.get(key + "-")) or None
     return start, None

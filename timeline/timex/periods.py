@@ -11,6 +11,7 @@ from dataclasses import replace
 from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.resolve import (
     Context,
     Reading,
@@ -21,9 +22,7 @@ from timeline.timex.resolve import (
 from timeline.timex.tense import Tense
 
 # "period" is a reporting quarter only with these words: "the latest period".
-_PERIOD_WORDS = frozenset({
-    "latest", "current", "year-ago", "year-earlier", "comparable", "corresponding",
-})  # fmt: skip
+_PERIOD_WORDS = LEX.context["reporting_period"]
 
 
 def quarter(ctx: Context) -> Reading | None:

@@ -13,7 +13,7 @@ from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.amounts import amount_reading, rel_text, unit_name
 from timeline.timex.clock import part_suffix
-from timeline.timex.lexicon import REFS, TIME_UNITS, UNITS
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.resolve import (
     Context,
     Reading,
@@ -27,8 +27,8 @@ from timeline.timex.resolve import (
 )
 from timeline.timex.tense import Tense
 
-_LAST = frozenset({"last", "past", "previous", "preceding", "this past", "prior"})
-_NEXT = frozenset({"next", "coming", "this coming", "the coming", "following"})
+_LAST = frozenset(w for w, step in LEX.direction.items() if step < 0)
+_NEXT = frozenset(w for w, step in LEX.direction.items() if step > 0)
 
 
 def _day_shift(d: dt.date, n: int, suffix: str = "") -> str:
@@ -168,13 +168,14 @@ def ago(ctx: Context) -> Reading:
     direction = " ".join(ctx.g("dir").lower().split())
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     deictic_dir = direction in ("ago", "back", "from now", "hence")
-    if n is None or unit in TIME_UNITS or n != int(n):
+    if n is None or unit in LEX.time_units or n != int(n):
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         if deictic_dir:
             return deictic(ctx, lambda _: ref, "ago/vague")
         return amount_reading(ctx, n, unit)
     amount = int(n) * sign
-    letter, size = UNITS.get(unit, ("Y", 1))
+    spec = LEX.units.get(unit)
+    letter, size = (spec.code, spec.size) if spec is not None else ("Y", 1)
     prev = ctx.anchors.previous
     if letter == "Y" and size == 1 and prev is not None and prev.granularity is Granularity.QUARTER:
         reading = anaphoric(ctx, lambda p: cal.shift_years(p, amount), "year-ago/quarter")
@@ -337,4 +338,4 @@ def year_earlier(ctx: Context) -> Reading:
 
 def reference(ctx: Context) -> Reading:
     key = " ".join(ctx.g("ref").lower().split())
-    return absolute(REFS[key], f"reference/{key.replace(' ', '-')}")
+    return absolute(LEX.references[key], f"reference/{key.replace(' ', '-')}")

@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
-from timeline.timex.lexicon import MONTHS, WEEKDAYS
+from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.tense import Tense, tense_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 PUBLICATION = "publication"
 PREVIOUS = "previous"
@@ -79,13 +81,19 @@ Resolver = Callable[[Context], Reading | None]
 
 
 def month_number(word: str) -> int:
-    key = word.lower().rstrip(".").strip()
-    return MONTHS.get(key) or MONTHS[key[:3]]
+    """1-12 for a month the rules matched (so always one the lexicon knows)."""
+    number = LEX.month_number(word)
+    if number is None:
+        raise KeyError(word)
+    return number
 
 
 def weekday_number(word: str) -> int:
-    key = word.lower().rstrip(".").removesuffix("'s").strip()
-    return WEEKDAYS.get(key) or WEEKDAYS[key[:3]]
+    """0-6 for a weekday the rules matched."""
+    number = LEX.weekday_number(word)
+    if number is None:
+        raise KeyError(word)
+    return number
 
 
 def deictic(

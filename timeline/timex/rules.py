@@ -9,37 +9,26 @@ verb "may" and "march" are not dates; everything else ignores case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.timex.lexicon import (
-    AMOUNT_MODS,
-    DATE_MODS,
-    HOLIDAYS,
-    NUMBER_WORDS,
-    ORDINALS,
-    REFS,
-    SETS,
-)
+from timeline.timex.lang import ENGLISH as LEX
+from timeline.timex.lang import alternation
+
+_alt = alternation
 
 
-def _alt(words: Iterable[str]) -> str:
-    """Regex alternation, longest first so that `Sept` wins over `Sep`."""
-    items = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-
-
-_MONTH_FULL = "January|February|March|April|June|July|August|September|October|November|December"
+_MONTH_ABBR = _alt(a for names in LEX.month_abbreviations for a in names)
 # Capitalised names, abbreviations with a period (or before a day number: "Jan 1"), capitals.
 MONTH = (
-    rf"(?-i:(?:{_MONTH_FULL}|May)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
-    r"|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?=\s+\d)"
-    rf"|(?:{_MONTH_FULL.upper()})\b)"
+    rf"(?-i:(?:{_alt(LEX.month_names)})\b"
+    rf"|(?:{_MONTH_ABBR})\."
+    rf"|(?:{_MONTH_ABBR})\b(?=\s+\d)"
+    rf"|(?:{_alt(n.upper() for n in LEX.month_names)})\b)"
 )
+# Names in any case; abbreviations only capitalised with a period ("Tue.").
 WEEKDAY = (
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)\b"
-    r"|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.))"
+    rf"(?:(?:{_alt(LEX.weekday_names)})(?!s)\b"
+    rf"|(?-i:(?:{_alt(a for names in LEX.weekday_abbreviations for a in names)})\.))"
 )
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d|\.\d)"
 # Any four digits after a day and month are its year ("31 December 9999"), unless the parse
@@ -48,7 +37,7 @@ WIDE_YEAR = r"(?:\d{4})(?![\d,]\d|\s*%|-\d|\.\d)"
 # The era after a year or a century: "44 BC", "the fourth century B.C.", "AD 70".
 ERA = r"(?-i:BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
-_NUMWORD = _alt(k for k in NUMBER_WORDS if k not in ("a", "an", "couple", "single"))
+_NUMWORD = _alt(k for k in LEX.numbers if k not in ("a", "an", "couple", "single"))
 # At most seven number words ("two hundred twenty-five thousand"): an unbounded run would
 # be matched again from each of its words, which is quadratic in its length.
 _AMOUNT = (
@@ -68,7 +57,7 @@ CLOCK = (
     r"|noon|midday|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
 )
 _TZ = r"(?:\s+(?-i:ET|GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hours|hrs))?(?:\s+local\s+time)?"
-ORD = _alt(ORDINALS)
+ORD = _alt(LEX.ordinals)
 # Years as broadcast transcripts write them: "nineteen ninety-six", "two thousand"
 SPOKEN_YEAR = (
     r"(?:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -166,7 +155,7 @@ RULES: tuple[Rule, ...] = (
         "decade",
         "decade",
         r"(?:the\s+)?(?:(?P<dy>1[5-9]\d|20\d)0'?s|'(?P<ds>\d)0s"
-        r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        rf"|(?P<dw>{_alt(LEX.decades)}))",
         "the 1990s",
         "'80s",
         "the nineties",
@@ -377,11 +366,13 @@ RULES: tuple[Rule, ...] = (
         "year-earlier",
         "the year-ago quarter",
     ),
-    _rule("reference", "reference", rf"(?P<ref>{_alt(REFS)})", "now", "recently", "the past"),
+    _rule(
+        "reference", "reference", rf"(?P<ref>{_alt(LEX.references)})", "now", "recently", "the past"
+    ),
     _rule(
         "holiday",
         "holiday",
-        rf"(?P<h>{_alt(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|election\s+day)"
+        rf"(?P<h>{_alt(LEX.holiday_names)})"
         rf"(?:,?\s+(?P<y>{YEAR}))?",
         "Christmas",
         "Thanksgiving Day",
@@ -390,7 +381,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "set",
         "set",
-        rf"(?P<adv>{_alt(SETS)})|(?:every|each|per)\s+(?P<other>other\s+)?"
+        rf"(?P<adv>{_alt(LEX.sets)})|(?:every|each|per)\s+(?P<other>other\s+)?"
         rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<month>{MONTH}))",
         "daily",
         "every day",
@@ -407,5 +398,5 @@ RULES: tuple[Rule, ...] = (
 )
 
 # Checked against the text just before a span: optional modifiers that join the extent.
-DATE_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(DATE_MODS)})\s*-?\s*$", re.I)
-AMOUNT_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(AMOUNT_MODS)})\s+$", re.I)
+DATE_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(LEX.date_modifiers)})\s*-?\s*$", re.I)
+AMOUNT_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(LEX.amount_modifiers)})\s+$", re.I)

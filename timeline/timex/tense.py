@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from timeline.timex.lang import ENGLISH as LEX
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 class Tense(StrEnum):
@@ -23,28 +27,20 @@ class Tense(StrEnum):
     LIMIT = "limit"
 
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "going", "gon"})
-# "could" is as often past ("could not be reached Monday") as possible future: no tense.
-_MODAL_AUX = frozenset({"may", "might", "should", "can", "must", "ca"})
-_PAST_AUX = frozenset({"did", "was", "were", "had", "'d"})
-_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
-# Verbs (and adjectives) whose infinitive complement lies ahead: "is expected to meet".
-_PLANNING = frozenset({
-    "expect", "schedule", "plan", "set", "due", "intend", "aim", "hope", "want", "seek",
-    "slate", "prepare", "propose", "promise", "threaten", "agree", "decide", "vow", "pledge",
-    "likely", "going", "poise", "tentatively", "plot", "try", "call", "ask", "urge",
-})  # fmt: skip
-_FUTURE_NOUNS = frozenset({"deadline", "target", "plan", "schedule", "timetable", "date"})
-_SINCE = frozenset({"since"})
-# A date introduced as a limit is not simply placed by a past verb: "extended to Nov. 20".
-_LIMIT = frozenset({"until", "till", "through", "to", "by", "before"})
-# Words that date something due, whatever the verb: "payable Dec. 15", "effective Feb. 1".
-_DUE = frozenset({"payable", "record", "effective", "due", "expiring", "maturing"})
-# Verbs whose time complement lies ahead whatever their tense: "scheduled a meeting Thursday".
-_RESCHEDULING = frozenset({
-    "schedule", "reschedule", "postpone", "delay", "extend", "adjourn", "plan", "slate",
-    "defer", "invite",
-})  # fmt: skip
+# The cues are language data (`lang/<code>/calendar.toml`, section `tense`).
+_CUES = LEX.tense
+_FUTURE_AUX = _CUES["future_auxiliaries"]
+_MODAL_AUX = _CUES["modal_auxiliaries"]
+_PAST_AUX = _CUES["past_auxiliaries"]
+_PERFECT_AUX = _CUES["perfect_auxiliaries"]
+_PRESENT_AUX = _CUES["present_auxiliaries"]
+_PLANNING = _CUES["planning"]
+_FUTURE_NOUNS = _CUES["future_nouns"]
+_DEADLINE_NOUNS = _CUES["deadline_nouns"]
+_SINCE = _CUES["since"]
+_LIMIT = _CUES["limit"]
+_DUE = _CUES["due"]
+_RESCHEDULING = _CUES["rescheduling"]
 _MAX_STEPS = 8
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 
@@ -111,7 +107,7 @@ def _looks_ahead(noun: Token) -> bool:
         c.dep_ in ("acl", "relcl", "advcl") and _is_infinitive(c) for c in noun.children
     ):
         return True
-    return noun.lemma_.lower() in ("deadline", "target", "timetable")
+    return noun.lemma_.lower() in _DEADLINE_NOUNS
 
 
 def _past_perfect(word: Token) -> bool:
@@ -159,7 +155,7 @@ def verb_tense(verb: Token) -> Tense:
                 verb = head
                 continue
             return Tense.NONE
-        present_aux = any(a in ("is", "are", "am", "'re", "'m", "'s") for a in auxes)
+        present_aux = any(a in _PRESENT_AUX for a in auxes)
         if present_aux and verb.tag_ == "VBN":
             return Tense.FUTURE if verb.lemma_.lower() in _PLANNING else Tense.PRESENT
         if any(a in _PAST_AUX for a in auxes):
