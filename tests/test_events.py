@@ -98,10 +98,10 @@ CASES = [
         [],
     ),
     (
-        "decade-when-nothing-else",
+        "a-decade-long-past-is-background",
         "The two countries fought a proxy war in the 1980s over Afghanistan.",
         (T("the 1980s", "198"),),
-        [("198", "timex", "The two countries fought a proxy war")],
+        [],
     ),
     (
         "decade-gives-way-to-a-finer-date",
@@ -246,9 +246,9 @@ DATE_CASES = [
     ),
     (
         "apposition-date-is-not-the-event",
-        "Borg, a champion in 1965, compared notes with the young players on Tuesday.",
+        "Borg, a champion in 1965, was honoured by the club on Tuesday.",
         (T("1965", "1965"), T("Tuesday", "2015-12-15")),
-        [("2015-12-15", "timex", "Borg, a champion in 1965, compared notes")],
+        [("2015-12-15", "timex", "Borg, a champion in 1965, was honoured")],
     ),
     (
         "possessive-date-modifies-its-noun",
@@ -266,10 +266,7 @@ DATE_CASES = [
         "participle-clause-is-its-own-event",
         'The deal now looks fragile, with the ministry last Friday calling it a "draft".',
         (T("now", "PRESENT_REF", anchor="none"), T("last Friday", "2015-12-11")),
-        [
-            ("2015-12-16", "publication", "The deal now looks fragile, with the ministry"),
-            ("2015-12-11", "timex", "The deal now looks fragile, with the ministry"),
-        ],
+        [("2015-12-11", "timex", "The deal now looks fragile, with the ministry last Friday")],
     ),
     (
         "copula-saying-how-things-are-is-no-happening",
@@ -445,9 +442,9 @@ def test_a_dateline_glued_to_the_lead_is_not_part_of_the_text(nlp: Language) -> 
 
 
 def test_a_caption_glued_to_the_sentence_is_cut_off(nlp: Language) -> None:
-    text = "Survivors queue for water The agency launched an appeal on Tuesday for the region."
+    text = "Survivors queue for water The agency launched its appeal for the region on Tuesday."
     (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))
-    assert m.headline == "The agency launched an appeal on Tuesday for the region."
+    assert m.headline == "The agency launched its appeal for the region on Tuesday."
 
 
 def test_the_parse_is_the_pipelines_own(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -459,3 +456,37 @@ def test_the_parse_is_the_pipelines_own(nlp: Language, monkeypatch: pytest.Monke
     monkeypatch.setattr(timeline.nlp, "load_pipeline", lambda *_: pytest.fail("parsed again"))
     (m,) = extract_mentions(article(text), doc, timexes(text, (T("yesterday", "2015-12-15"),)))
     assert m.headline == "Putin met Kerry for talks in the Kremlin yesterday."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Gov.", "Bobby Jindal said on Monday that the state would sue the operator."),
+        ("The spill reached the coast on Mar.", "3 and the fishing grounds closed on Monday."),
+        ("Shares in the oil company (BP.", "L) fell sharply on Monday in London trading."),
+        ("The U.S.", "military said on Monday it would send two more ships."),
+    ],
+)
+def test_a_sentence_broken_after_an_abbreviation_is_one_statement(
+    nlp: Language, first: str, second: str
+) -> None:
+    """However the parser broke it (here: two parses joined), the statement is whole."""
+    from spacy.tokens import Doc
+
+    glued = first.endswith(".") and second[:2] == "L)"  # a ticker is written without a space
+    doc = Doc.from_docs([nlp(first), nlp(second)], ensure_whitespace=not glued)
+    assert len(list(doc.sents)) >= 2
+    text = doc.text
+    (m,) = extract_mentions(article(text), doc, timexes(text, (T("Monday", "2015-12-14"),)))
+    assert m.headline == " ".join(text.split())
+
+
+def test_a_ticker_or_title_at_a_real_sentence_end_still_ends_it(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs([nlp("The bank met the U.S."), nlp("Officials left on Monday.")])
+    segs = [m.headline for m in extract_mentions(article(doc.text), doc, ())]
+    assert segs == []  # neither is dated; and the two stay apart:
+    from timeline.events import segments
+
+    assert [s.text for s in segments(doc)] == ["The bank met the U.S.", "Officials left on Monday."]

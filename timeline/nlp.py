@@ -47,52 +47,7 @@ def line_breaks(doc: Doc) -> Doc:
             or (after.text[:1].isupper() and not before.is_lower)
         ):
             after.is_sent_start = True
-    _keep_together(doc)
     return doc
-
-
-# English sentence-breaking data (here, not with the event words: a stored parse is keyed
-# by this file). Abbreviations that never end a sentence (a title before a name)...
-TITLE_ABBREVIATIONS = frozenset(
-    {"Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.",
-     "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "St.", "Mt.", "Ft.", "Gov", "Sen", "Rep",
-     "Pres.", "Supt.", "Insp.", "Det.", "Cpl.", "Pvt.", "Amb.", "Atty.", "Hon.", "No."}
-)  # fmt: skip
-# ... month abbreviations, which do not end one before a day number ("Mar. 3") ...
-MONTH_ABBREVIATIONS = frozenset(
-    {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-     "Dec."}
-)  # fmt: skip
-# ... and abbreviations that end one only before a capitalised word ("U.S. forces").
-LOWER_CONTINUES = frozenset(
-    {"U.S.", "U.N.", "U.K.", "E.U.", "a.m.", "p.m.", "Inc.", "Corp.", "Co.", "Ltd.", "vs.",
-     "etc.", "approx.", "est."}
-)  # fmt: skip
-_TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
-
-
-def _keep_together(doc: Doc) -> None:
-    """No sentence starts after an abbreviation that cannot end one here ("Gov. Jindal",
-    "Mar. 3", "the U.S. military", "5 p.m. local time"), nor inside or right after a
-    stock ticker in parentheses ("BP (BP.L) shares fell", "Lloyds (L) said")."""
-    for token in doc[:-1]:
-        after = doc[token.i + 1]
-        if after.is_space or after.is_sent_start:
-            continue
-        text, nxt = token.text, after.text[:1]
-        if (
-            text in TITLE_ABBREVIATIONS
-            or (text in MONTH_ABBREVIATIONS and nxt.isdigit())
-            or (text in LOWER_CONTINUES and (nxt.islower() or nxt.isdigit() or nxt in ",;)"))
-        ):
-            after.is_sent_start = False
-    for match in _TICKER.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        for token in doc[span.start + 1 : min(span.end + 1, len(doc))]:
-            if not token.is_space and not token.is_sent_start:
-                token.is_sent_start = False
 
 
 @lru_cache(maxsize=4)

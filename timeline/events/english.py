@@ -30,6 +30,25 @@ PLANNING_VERBS = frozenset({"schedule", "plan", "moot", "set", "slate", "expect"
 FIRST_SECOND_PERSON = frozenset({"i", "you"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
 
+# Abbreviations that never end a sentence (a title before a name)...
+TITLE_ABBREVIATIONS = frozenset(
+    {"Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.",
+     "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "St.", "Mt.", "Ft.", "Pres.", "Supt.",
+     "Insp.", "Det.", "Cpl.", "Pvt.", "Amb.", "Atty.", "Hon.", "No."}
+)  # fmt: skip
+# ... month abbreviations, which do not end one before a day number ("Mar. 3") ...
+MONTH_ABBREVIATIONS = frozenset(
+    {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+     "Dec."}
+)  # fmt: skip
+# ... and abbreviations that end one only before a capitalised word ("U.S. forces").
+LOWER_CONTINUES = frozenset(
+    {"U.S.", "U.N.", "U.K.", "E.U.", "a.m.", "p.m.", "Inc.", "Corp.", "Co.", "Ltd.", "vs.",
+     "etc.", "approx.", "est."}
+)  # fmt: skip
+# A stock ticker in parentheses: "BP (BP.L) said", "Lloyds (L) fell".
+TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
+
 # --- dependency labels ---------------------------------------------------------------------
 
 VERB_TAGS = frozenset({"VERB", "AUX"})

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events.english import BARE_CLOCK, DATELINE, GLUED_STARTERS, TIME_STAMP
+from timeline.events.english import (
+    BARE_CLOCK,
+    DATELINE,
+    GLUED_STARTERS,
+    LOWER_CONTINUES,
+    MONTH_ABBREVIATIONS,
+    TICKER,
+    TIME_STAMP,
+    TITLE_ABBREVIATIONS,
+)
 
 MAX_SEGMENT_TOKENS = 400
 _CUTS = frozenset({",", ";", ":"})
@@ -37,7 +46,7 @@ def segments(doc: Doc) -> list[Span]:
     """Sentences, also broken at line ends (news text has one sentence or paragraph a
     line) and before a sentence glued to a caption; none longer than `MAX_SEGMENT_TOKENS`."""
     spans: list[Span] = []
-    for sent in doc.sents:
+    for sent in _sentences(doc):
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
@@ -50,14 +59,60 @@ def segments(doc: Doc) -> list[Span]:
     return [s for s in (_strip(s) for s in spans) if s is not None]
 
 
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, joined again where it broke after an abbreviation that
+    cannot end a sentence there ("Gov. | Bobby Jindal", "Mar. | 3", "the U.S. | military")
+    or at a stock ticker in parentheses ("BP (BP. | L) said")."""
+    tickers = [(m.start(), m.end()) for m in TICKER.finditer(doc.text)]
+    joined: list[Span] = []
+    for sent in doc.sents:
+        if joined and _continues(joined[-1], sent, tickers):
+            joined[-1] = doc[joined[-1].start : sent.end]
+        else:
+            joined.append(sent)
+    return joined
+
+
+def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> bool:
+    last, first = before[-1], after[0]
+    if first.is_space or "\n" in doc_between(before, after):
+        return False
+    nxt = first.text[:1]
+    if (
+        last.text in TITLE_ABBREVIATIONS
+        or (last.text in MONTH_ABBREVIATIONS and nxt.isdigit())
+        or (last.text in LOWER_CONTINUES and (nxt.islower() or nxt.isdigit() or nxt in ",;)"))
+    ):
+        return True
+    cut = after.start_char
+    return any(start < cut <= end for start, end in tickers)
+
+
+def doc_between(before: Span, after: Span) -> str:
+    return before.doc.text[before.end_char : after.start_char]
+
+
 def statements(doc: Doc) -> list[Segment]:
     """`segments` with a time stamp or a dateline at their start set apart."""
     clock_page = len(BARE_CLOCK.findall(doc.text)) >= 2
     found: list[Segment] = []
+    stamped = False  # the last span was a time stamp alone, on this line
     for span in segments(doc):
         text = span.text
         prefix, cut = None, 0
-        stamp = TIME_STAMP.match(text) or (BARE_CLOCK.match(text) if clock_page else None)
+        stamp = TIME_STAMP.match(text + " A") or (
+            BARE_CLOCK.match(text + " A") if clock_page else None
+        )
+        if stamped and "\n" not in doc.text[found[-1].end : span.start_char]:
+            found.pop()  # "1528 | The minister says ...": one statement under its stamp
+            found.append(Segment(span, span.start_char, span.end_char, "time stamp"))
+            stamped = False
+            continue
+        if stamp and stamp.end() >= len(text):
+            stamped = True
+            found.append(Segment(span[0:0], span.end_char, span.end_char, "time stamp"))
+            continue
+        stamped = False
         if stamp:
             prefix, cut = "time stamp", stamp.end()
         elif dateline := DATELINE.match(text):
