@@ -7,7 +7,7 @@ SEEDS := seeds
 SITE := site
 BENCH_CORPUS ?= ../shared/data/t17
 
-.PHONY: site test lint types unit bench env clean
+.PHONY: site test lint types imports unit bench env clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,10 +27,13 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
+
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: lint types unit
+test: lint types imports unit
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_CORPUS)

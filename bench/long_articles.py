@@ -26,8 +26,9 @@ PHASE = """
 import datetime as dt, json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from long_articles import text_of
-from timeline.model import Article, DateSource, Published
-from timeline.nlp import load_pipeline, pieces
+from timeline.types import Article, DateSource, Published
+from timeline.nlp.load import load_pipeline
+from timeline.nlp.parse import pieces
 kind, chars, phase = sys.argv[2], int(sys.argv[3]), sys.argv[4]
 text = text_of(kind, chars)
 nlp = load_pipeline()
@@ -36,7 +37,7 @@ if phase == "spacy":
     tokens = sum(len(nlp(piece)) for piece in pieces(text))
     found = {"tokens": tokens}
 else:
-    from timeline.extract import extract_batch
+    from timeline.pipeline.extract import extract_batch
     published = Published(date=dt.date(2015, 1, 1), source=DateSource.MANIFEST)
     article = Article(id="long", path="long.txt", title=None, publisher=None, url=None,
                       published=published, text=text)

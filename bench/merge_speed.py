@@ -18,7 +18,7 @@ import random
 import time
 
 from timeline.merge import merge_mentions
-from timeline.model import Article, DateSource, Entity, EventMention, Published
+from timeline.types import Article, DateSource, Entity, EventMention, Published
 
 VOCABULARY = [f"w{i}" for i in range(20_000)]
 NAMES = [f"Person {i}" for i in range(2_000)]

@@ -32,11 +32,12 @@ def main() -> int:
     parser.add_argument("topic", nargs="?", type=Path, default=default)
     args = parser.parse_args()
 
-    from timeline.cache import ExtractionCache
     from timeline.ingest import IngestOptions, read_inputs
-    from timeline.nlp import load_pipeline
-    from timeline.parse_cache import ParseCache, parse_version
-    from timeline.pipeline import analyse
+    from timeline.nlp.load import load_pipeline
+    from timeline.nlp.model_package import parse_version
+    from timeline.pipeline.stages import analyse
+    from timeline.store.extraction import ExtractionCache
+    from timeline.store.parses import ParseCache
 
     articles = read_inputs([args.topic / "articles.jsonl"], IngestOptions())
     load_pipeline()

@@ -26,9 +26,9 @@ from pathlib import Path
 from timeline.config import Config
 from timeline.evaluate.crossval import story_of
 from timeline.evaluate.tls import Case, prepare_cases
-from timeline.evidence import day_of, names_day
-from timeline.model import ArticleResult
-from timeline.pipeline import analyse, open_cache
+from timeline.pipeline.stages import analyse, open_cache
+from timeline.rank.evidence import day_of, names_day
+from timeline.types import ArticleResult
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,7 +46,7 @@ class Variant:
 
 
 def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]:
-    """Independent sources per day, by how they speak of it (see timeline.evidence)."""
+    """Independent sources per day, by how they speak of it (see timeline.rank.evidence)."""
     start, end = min(case.reference), max(case.reference)
     sources = case.coverage.sentences.sources
     found: dict[dt.date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))

@@ -27,9 +27,9 @@ FLOOR = """
 import json, sys, time
 from pathlib import Path
 from timeline.ingest import read_inputs
-from timeline.nlp import load_pipeline
-from timeline.extract import BATCH_SIZE
-from timeline.pipeline import PARALLEL_FROM
+from timeline.nlp.load import load_pipeline
+from timeline.pipeline.extract import BATCH_SIZE
+from timeline.pipeline.stages import PARALLEL_FROM
 articles = [a for a in read_inputs([Path(sys.argv[1])]) if a.text.strip()]
 texts = [a.text for a in articles]
 start = time.perf_counter()

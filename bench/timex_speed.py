@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
 from timeline.evaluate.timeml import expand_paths, read_timeml  # noqa: E402
-from timeline.nlp import load_pipeline  # noqa: E402
+from timeline.nlp.load import load_pipeline  # noqa: E402
 from timeline.timex import tag_doc  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "timeml" / "tbaq"

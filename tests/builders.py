@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.model import Article, ArticleResult, DateSource, EventMention, Published, Timex
+from timeline.types import Article, ArticleResult, DateSource, EventMention, Published, Timex
 
 
 def make_article(aid: str, text: str, published: dt.date | None) -> Article:

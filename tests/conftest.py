@@ -13,7 +13,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    from timeline.nlp import load_pipeline
+    from timeline.nlp.load import load_pipeline
 
     return load_pipeline()
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline import pipeline
 from timeline.cli import main
+from timeline.pipeline import stages as pipeline
 from timeline.site import plugin as plugin_module
 from timeline.site.output import SITE_MARKER
 

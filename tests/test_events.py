@@ -12,7 +12,7 @@ from builders import make_article
 from spacy.language import Language
 
 from timeline.events import extract_events, extract_mentions
-from timeline.model import Article, EventMention, Timex
+from timeline.types import Article, EventMention, Timex
 
 PUBLISHED = dt.date(2015, 12, 16)
 
@@ -449,11 +449,11 @@ def test_a_caption_glued_to_the_sentence_is_cut_off(nlp: Language) -> None:
 
 def test_the_parse_is_the_pipelines_own(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
     """Events read the doc they are given: no sentence is parsed again."""
-    import timeline.nlp
+    import timeline.nlp.load
 
     text = "Kerry meets Putin in Kremlin\n\nPutin met Kerry for talks in the Kremlin yesterday."
     doc = nlp(text)
-    monkeypatch.setattr(timeline.nlp, "load_pipeline", lambda *_: pytest.fail("parsed again"))
+    monkeypatch.setattr(timeline.nlp.load, "load_pipeline", lambda *_: pytest.fail("parsed"))
     (m,) = extract_mentions(article(text), doc, timexes(text, (T("yesterday", "2015-12-15"),)))
     assert m.headline == "Putin met Kerry for talks in the Kremlin yesterday."
 

@@ -68,7 +68,7 @@ def test_a_site_builds_whatever_its_newest_publication_date(
 def test_offsets_index_the_text_without_invisible_characters(tmp_path: Path) -> None:
     from timeline.config import Config
     from timeline.ingest import read_inputs
-    from timeline.pipeline import analyse, open_cache
+    from timeline.pipeline.stages import analyse, open_cache
 
     (tmp_path / "a.md").write_text(
         "---\npublished: 2015-12-16\n---\n"

@@ -15,12 +15,12 @@ from builders import make_article
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.cache import ExtractionCache
 from timeline.cli import main
-from timeline.model import ArticleResult, Status
-from timeline.nlp import parse_all
-from timeline.pipeline import analyse
+from timeline.nlp.parse import parse_all
+from timeline.pipeline.stages import analyse
+from timeline.store.extraction import ExtractionCache
 from timeline.timex import tagger
+from timeline.types import ArticleResult, Status
 
 WINTER = make_article(
     "winter",
@@ -49,7 +49,7 @@ def broken_season(monkeypatch: pytest.MonkeyPatch) -> None:
 def forked_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Worker processes are forked, so they inherit the patched code: they would be
     spawned, without it, if another test left a thread running in this process."""
-    monkeypatch.setattr("timeline.workers.threading.active_count", lambda: 1)
+    monkeypatch.setattr("timeline.pipeline.process_executor.threading.active_count", lambda: 1)
 
 
 def _by_id(results: tuple[ArticleResult, ...]) -> dict[str, ArticleResult]:
@@ -81,16 +81,16 @@ def test_a_failing_rule_costs_only_its_expression(broken_season: None, jobs: int
 def test_a_failure_finding_events_keeps_the_dates(
     monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
-    import timeline.extract
+    import timeline.pipeline.extract
 
-    real = timeline.extract.extract_mentions
+    real = timeline.pipeline.extract.extract_mentions
 
     def events(article: object, doc: Doc, timexes: object) -> object:
         if "winter" in doc.text:
             raise ValueError("no clause")
         return real(article, doc, timexes)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(timeline.extract, "extract_mentions", events)
+    monkeypatch.setattr(timeline.pipeline.extract, "extract_mentions", events)
     cache = ExtractionCache(directory=None, pipeline_version="test")
     results = _by_id(analyse([WINTER, OTHER], cache, jobs=jobs))
     winter = results["winter"]
@@ -128,7 +128,7 @@ def test_a_text_spacy_fails_on_costs_that_text_only(nlp: Language) -> None:
 
 
 def test_an_article_that_cannot_be_parsed_is_kept_with_a_warning() -> None:
-    from timeline.extract import extract_article
+    from timeline.pipeline.extract import extract_article
 
     result = extract_article(WINTER, ValueError("E999 spaCy broke"))
     assert result.article.text == WINTER.text

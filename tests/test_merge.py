@@ -14,14 +14,14 @@ from spacy.language import Language
 
 from timeline.duplicates import source_groups
 from timeline.merge import event_id, merge_mentions
-from timeline.model import (
+from timeline.shingles import text_shingles
+from timeline.types import (
     Article,
     DateValue,
     Entity,
     Event,
     EventMention,
 )
-from timeline.shingles import text_shingles
 
 
 def art(aid: str, text: str = "", day: dt.date | None = dt.date(2015, 12, 16)) -> Article:

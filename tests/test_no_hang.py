@@ -33,32 +33,32 @@ run()
 """
 # The consumer of the results fails on the fifth one: a fault after parsing began.
 FAIL_CONSUMER = """
-import timeline.cache
+import timeline.store.extraction
 calls = []
 def put(self, result):
     calls.append(result)
     if len(calls) == 5:
         raise RuntimeError("the cache broke")
-timeline.cache.ExtractionCache.put = put
+timeline.store.extraction.ExtractionCache.put = put
 """
 # Each article takes a quarter of a second more, so that a run is surely mid-parse when
 # the test acts (the worker processes are forked with this patch).
 SLOW_PARSE = """
 import time
-import timeline.extract
-real = timeline.extract.extract_article
+import timeline.pipeline.extract
+real = timeline.pipeline.extract.extract_article
 def slow(article, doc):
     time.sleep(0.25)
     return real(article, doc)
-timeline.extract.extract_article = slow
+timeline.pipeline.extract.extract_article = slow
 """
 # Parsing itself fails, inside the worker processes (they are forked with this patch).
 FAIL_WORKERS = """
-import timeline.nlp
+import timeline.nlp.parse
 def parse_all(*args, **kwargs):
     raise RuntimeError("the parser broke")
     yield
-timeline.nlp.parse_all = parse_all
+timeline.nlp.parse.parse_all = parse_all
 """
 
 
@@ -264,7 +264,7 @@ def test_a_consumer_that_stops_early_stops_the_processes() -> None:
 
     from builders import make_article
 
-    from timeline.workers import extract_in_processes
+    from timeline.pipeline.process_executor import extract_in_processes
 
     articles = [make_article(f"a{n}", f"Talks {n} began yesterday.", None) for n in range(12)]
     results = extract_in_processes(articles, 2)
@@ -277,7 +277,7 @@ def test_a_consumer_that_stops_early_stops_the_processes() -> None:
 def test_parsing_goes_on_here_when_no_process_can_start(monkeypatch: pytest.MonkeyPatch) -> None:
     from builders import make_article
 
-    from timeline import workers
+    from timeline.pipeline import process_executor as workers
 
     def refuse(parses: object) -> None:
         raise OSError("fork: Resource temporarily unavailable")

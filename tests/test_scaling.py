@@ -17,8 +17,8 @@ import pytest
 from builders import dated_sentences, make_article, one_sentence
 from spacy.language import Language
 
-from timeline.extract import extract_article
-from timeline.nlp import parse_text
+from timeline.nlp.parse import parse_text
+from timeline.pipeline.extract import extract_article
 from timeline.timex.detect import detect
 
 LINEAR = 2.5  # doubling the text may at most multiply the work by this (its square: 4)

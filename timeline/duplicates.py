@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from timeline.model import Article
 from timeline.shingles import text_shingles
+from timeline.types import Article
 
 DUPLICATE = 0.8
 """Share of the shorter article's word 5-grams that makes two articles one wire story."""

@@ -31,7 +31,6 @@ from types import MappingProxyType
 import numpy as np
 
 from timeline.duplicates import source_groups
-from timeline.model import Article, DateValue, Entity, Event, EventMention, Granularity
 from timeline.tfidf import (
     Flags,
     Floats,
@@ -44,6 +43,7 @@ from timeline.tfidf import (
     row_sums,
     tfidf_matrix,
 )
+from timeline.types import Article, DateValue, Entity, Event, EventMention, Granularity
 
 SIMILAR = 0.2
 """Cosine above which two mentions with compatible dates are one event."""

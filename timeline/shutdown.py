@@ -4,20 +4,25 @@ SIGTERM and SIGHUP become an exception (`Terminated`), as Ctrl-C becomes Keyboar
 so every cleanup on the way out runs: worker processes are stopped, a Dask cluster closed,
 staging folders removed. Whatever child process is still running at the very end (one an
 interrupted stage had no chance to stop) is stopped before the command exits, so a build
-never leaves a process behind and never waits on one.
+never leaves a process behind and never waits on one; and a child process (a parsing
+worker, the exports writer) ends with the build even when the build is killed outright.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
+import os
 import signal
+import sys
 from collections.abc import Iterator
 from types import FrameType
 
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 _SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 _STOP_SECONDS = 5.0
+_PR_SET_PDEATHSIG = 1
 
 
 class Terminated(BaseException):
@@ -31,7 +36,7 @@ class Terminated(BaseException):
 
 def _raise(signum: int, _frame: FrameType | None) -> None:
     # A second signal while cleaning up ends the process at once (the default action);
-    # its worker processes then end with it (`workers.die_with_parent`).
+    # its worker processes then end with it (`die_with_parent`).
     for number in _SIGNALS:
         signal.signal(number, signal.SIG_DFL)
     raise Terminated(signum)
@@ -65,3 +70,22 @@ def stop_children() -> None:
         if child.is_alive():
             child.kill()
             child.join()
+
+
+def die_with_parent(parent: int) -> None:
+    """In a child process: be killed when the parent dies, even by SIGKILL (Linux; the
+    signal comes when the thread that started this process ends, which for the
+    processes here is the main thread), and stop here if it already has."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def leave_signals_to_parent() -> None:
+    """In a child process: ignore Ctrl-C, and end on SIGTERM (a forked child inherits the
+    parent's handlers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -23,7 +23,7 @@ from timeline.evaluate.audit import (
     save_audit,
 )
 from timeline.evaluate.audit_score import format_report, score_topic
-from timeline.model import Entity, Event, EventMention, Timex
+from timeline.types import Entity, Event, EventMention, Timex
 
 TOPIC = "storm"
 

@@ -22,7 +22,7 @@ FLOORS = {"text": 0.95, "worth": 0.90, "date": 0.93}
 
 def _pooled() -> dict[str, Tally]:
     from timeline.config import Config
-    from timeline.pipeline import extract_timeline
+    from timeline.pipeline.stages import extract_timeline
 
     audit = load_audit(AUDIT)
     pooled = {name: Tally() for name in FLOORS}

@@ -19,8 +19,8 @@ from timeline.evaluate.crossval import (
     story_of,
 )
 from timeline.evaluate.tls import Case, busiest_days, date_f1
-from timeline.model import ArticleResult
-from timeline.salience import NAMED_WEIGHT, coverage
+from timeline.rank.salience import NAMED_WEIGHT, coverage
+from timeline.types import ArticleResult
 
 D = dt.date.fromisoformat
 T17 = Path(__file__).resolve().parents[3] / "shared" / "data" / "t17"
@@ -117,7 +117,7 @@ def t17_cross_validation(repo_root: Path) -> CrossValidation:
         pytest.skip("Timeline17 development data not present")
     from timeline.config import Config
     from timeline.evaluate.tls import prepare_cases
-    from timeline.pipeline import analyse, open_cache
+    from timeline.pipeline.stages import analyse, open_cache
 
     cache = open_cache(Config(cache_dir=str(repo_root / ".timeline-cache")))
     topics = sorted(p for p in T17.iterdir() if (p / "articles.jsonl").is_file())

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from timeline.config import Config
-from timeline.model import Status
-from timeline.pipeline import extract_timeline
-from timeline.serialize import timeline_to_dict
+from timeline.pipeline.stages import extract_timeline
+from timeline.store.serialize import timeline_to_dict
+from timeline.types import Status
 
 ROOT = Path(__file__).resolve().parents[2]
 T17 = ROOT.parent / "shared" / "data" / "t17"

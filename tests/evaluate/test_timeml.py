@@ -16,7 +16,7 @@ from timeline.evaluate.timeml import (
     score,
     write_timeml,
 )
-from timeline.model import Timex
+from timeline.types import Timex
 
 TBAQ = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "timeml" / "tbaq"
 # Measured 2026-11-23 on the 256 TBAQ documents; lowering a floor is a visible decision.

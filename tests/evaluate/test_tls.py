@@ -17,7 +17,7 @@ from timeline.evaluate.tls import (
     format_report,
     load_articles,
 )
-from timeline.model import Article, ArticleResult, EventMention, Timex
+from timeline.types import Article, ArticleResult, EventMention, Timex
 
 D = dt.date.fromisoformat
 T17 = Path(__file__).resolve().parents[3] / "shared" / "data" / "t17"
@@ -126,7 +126,7 @@ def test_t17_smallest_topic_beats_the_baseline() -> None:
     if not topic.exists():
         pytest.skip("Timeline17 development data not present")
     from timeline.config import Config
-    from timeline.pipeline import analyse, open_cache
+    from timeline.pipeline.stages import analyse, open_cache
 
     cache = open_cache(Config(use_cache=False))
     report = evaluate_tls(topic, lambda articles: analyse(articles, cache, jobs=1))

@@ -10,7 +10,7 @@ import pytest
 
 from timeline.errors import InputError
 from timeline.ingest import IngestOptions, read_inputs
-from timeline.model import Article, DateSource, Status
+from timeline.types import Article, DateSource, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = Path("tests/fixtures/inputs/bad")

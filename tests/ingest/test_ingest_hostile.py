@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.ingest import IngestOptions, read_inputs
-from timeline.model import Article, Status
+from timeline.types import Article, Status
 
 STORY = "Kerry met Lavrov in Moscow on Tuesday for talks on Syria, officials said."
 DEEP = "[" * 100_000 + "]" * 100_000

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from timeline.ingest import read_inputs
 from timeline.ingest.assemble import sanitize_id
 from timeline.ingest.discovery import SUPPORTED
-from timeline.model import Status
+from timeline.types import Status
 
 SAFE = set(string.ascii_lowercase + string.digits + "-_")
 SNIPPETS = st.sampled_from(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline.ingest import IngestOptions, read_inputs
-from timeline.model import DateSource, Status
+from timeline.types import DateSource, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 

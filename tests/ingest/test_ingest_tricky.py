@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.ingest import read_inputs
-from timeline.model import Article, DateSource, Status
+from timeline.types import Article, DateSource, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from site_timeline import BUILD_DATE, make_timeline
 
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.model import (
+from timeline.types import (
     Article,
     ArticleResult,
     DateSource,

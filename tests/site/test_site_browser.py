@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site.screenshot import CHROMIUM_ARGS, serve
 
 # CI sets TIMELINE_REQUIRE_BROWSER=1: there a missing browser fails instead of skipping.
@@ -180,9 +180,9 @@ def test_filters_work_inside_another_theme(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    fake = types.ModuleType("timeline.pipeline")
+    fake = types.ModuleType("timeline.pipeline.stages")
     fake.extract_timeline = lambda _paths, _config=None: timeline  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+    monkeypatch.setitem(sys.modules, "timeline.pipeline.stages", fake)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1453248000")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n")

@@ -11,7 +11,7 @@ import pytest
 from site_timeline import BUILD_DATE, make_timeline
 
 from timeline.errors import PipelineError
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site import plugin as plugin_module
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from site_timeline import GUARDIAN_TEXT
 
-from timeline.model import Timeline, Timex
+from timeline.types import Timeline, Timex
 from timeline.site import articles, context, grouping
 
 
@@ -62,8 +62,8 @@ def test_key_events_named_by_id_are_shown_in_date_order(
 def test_key_events_are_the_salience_ranking_key_days(repo_root: Path, tmp_path: Path) -> None:
     """The key-events page and side column show the days `extract --top-dates K` gives."""
     from timeline.config import Config
-    from timeline.pipeline import extract_timeline
-    from timeline.salience import select_key_events
+    from timeline.pipeline.stages import extract_timeline
+    from timeline.rank.salience import select_key_events
 
     seeds = repo_root / "seeds"
     found = extract_timeline([seeds], Config(inputs=(str(seeds),), cache_dir=str(tmp_path)))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from site_timeline import BUILD_DATE
 
-from timeline.model import Status, Timeline
-from timeline.serialize import timeline_to_dict
+from timeline.types import Status, Timeline
+from timeline.store.serialize import timeline_to_dict
 from timeline.site import calendar, context, exports, feed
 
 ATOM = "{http://www.w3.org/2005/Atom}"

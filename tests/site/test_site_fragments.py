@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site.fragments import STORE, FragmentCache
 from timeline.site.pagecache import fingerprinter

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site import pagecache
 from timeline.site.build import open_page_cache

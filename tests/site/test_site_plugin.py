@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from timeline.config import Config
-from timeline.model import Timeline
+from timeline.types import Timeline
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,9 +43,9 @@ def _build(config: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _fake_pipeline(monkeypatch: pytest.MonkeyPatch, timeline: Timeline) -> None:
-    fake = types.ModuleType("timeline.pipeline")
+    fake = types.ModuleType("timeline.pipeline.stages")
     fake.extract_timeline = lambda _paths, _config=None: timeline  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+    monkeypatch.setitem(sys.modules, "timeline.pipeline.stages", fake)
 
 
 def test_plugin_runs_the_pipeline_on_articles(
@@ -59,9 +59,9 @@ def test_plugin_runs_the_pipeline_on_articles(
         assert config.output == str(tmp_path / "site")  # never read back as articles
         return timeline
 
-    fake = types.ModuleType("timeline.pipeline")
+    fake = types.ModuleType("timeline.pipeline.stages")
     fake.extract_timeline = extract_timeline  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "timeline.pipeline", fake)
+    monkeypatch.setitem(sys.modules, "timeline.pipeline.stages", fake)
     config = _project(tmp_path, "      articles: articles\n      build_date: 2016-01-20\n")
     site = _build(config, monkeypatch)
 
@@ -108,7 +108,7 @@ def test_prefix_clash_is_reported(
 
 @pytest.mark.slow
 @pytest.mark.skipif(
-    importlib.util.find_spec("timeline.pipeline") is None, reason="timeline.pipeline not present"
+    importlib.util.find_spec("timeline.pipeline.stages") is None, reason="timeline.pipeline.stages not present"
 )
 def test_plugin_with_the_real_pipeline_on_the_seeds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.model import Timex
+from timeline.types import Timex
 from timeline.site import calendar, exports
 from timeline.site.articles import segment_text
 from timeline.site.dates import date_label, html_datetime

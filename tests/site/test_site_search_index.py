@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site.pages import inert_title
 
 

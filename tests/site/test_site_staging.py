@@ -15,7 +15,7 @@ import pytest
 from site_timeline import BUILD_DATE
 
 from timeline.errors import PipelineError
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site import plugin as plugin_module
 from timeline.site.output import SITE_MARKER

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import PipelineError
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site, pages
 from timeline.site.writer import ExportWriter
 

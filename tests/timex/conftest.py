@@ -8,14 +8,14 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from timeline.model import Timex
+from timeline.types import Timex
 
 Tagger = Callable[[str, str | None], tuple[Timex, ...]]
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    from timeline.nlp import load_pipeline
+    from timeline.nlp.load import load_pipeline
 
     return load_pipeline()
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.model import DateValue
 from timeline.timex import tag_doc
+from timeline.types import DateValue
 
 _WORDS = st.sampled_from(
     [

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.model import DateValue
 from timeline.timex import Tagging, scan, tag
 from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.rules import RULES
 from timeline.timex.values import well_formed
+from timeline.types import DateValue
 
 RELATIVE = (
     "this", "last", "next", "past", "previous", "coming", "this coming", "this past",

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import InputError
-from timeline.model import DateValue, EventMention
+from timeline.types import DateValue, EventMention
 
 ENTITY_KINDS = {
     "PERSON": "person",

@@ -11,7 +11,7 @@ from timeline.config import Config
 from timeline.errors import InputError
 from timeline.evaluate.audit import apply_judgments, load_audit, save_audit
 from timeline.evaluate.audit_score import TopicScore, format_report, score_topic
-from timeline.pipeline import extract_timeline
+from timeline.pipeline.stages import extract_timeline
 
 HELD_OUT = ("Finan_washingtonpost",)
 """The story no choice of the event or merge code was tuned on: its figures are the ones

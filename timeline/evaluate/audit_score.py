@@ -27,7 +27,7 @@ from timeline.evaluate.audit import (
     key_digest,
     name_key,
 )
-from timeline.model import Event, EventMention
+from timeline.types import Event, EventMention
 
 PAIRS_PER_EVENT = 4
 """Other sources of a merged event whose merge with the audited statement is judged."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from timeline.errors import InputError
 from timeline.evaluate.tls import Case, TimelineScore, date_f1, score_case
-from timeline.salience import NAMED_WEIGHT
+from timeline.rank.salience import NAMED_WEIGHT
 
 GRID = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0)
 """Named-date weights tried (0 counts publications alone)."""

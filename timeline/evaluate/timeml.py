@@ -18,8 +18,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from timeline.errors import InputError
-from timeline.model import Timex
 from timeline.timex import tag_doc
+from timeline.types import Timex
 
 _TEXT_RE = re.compile(r"<TEXT>(?P<body>.*?)</TEXT>", re.DOTALL)
 _TAG_RE = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z0-9_]+)(?P<attrs>[^>]*?)/?>")

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import InputError
-from timeline.model import Article, ArticleResult, DateSource, Published
-from timeline.salience import NAMED_WEIGHT, Coverage, coverage, key_days, key_events
+from timeline.rank.salience import NAMED_WEIGHT, Coverage, coverage, key_days, key_events
+from timeline.types import Article, ArticleResult, DateSource, Published
 
 Extract = Callable[[Sequence[Article]], Sequence[ArticleResult]]
 Summary = dict[dt.date, list[str]]

@@ -27,7 +27,7 @@ from timeline.events.clauses import is_present, is_state, main_predicate
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
 from timeline.events.segments import Segment, segments, statements
-from timeline.model import Article, EventMention, SetAside, Timex
+from timeline.types import Article, EventMention, SetAside, Timex
 
 __all__ = [
     "EventsFound",

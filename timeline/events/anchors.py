@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from timeline.events.clauses import asserted, attachment, is_ongoing, is_present, is_state
 from timeline.events.english import DISCOURSE_NOW, QUOTES
-from timeline.model import DateValue, Granularity, Timex
+from timeline.types import DateValue, Granularity, Timex
 
 _EVENT_TYPES = frozenset({"DATE", "TIME"})
 _COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})

@@ -14,7 +14,7 @@ from timeline.events.english import (
     NOT_CONTENT_ENTS,
     REPORTING_VERBS,
 )
-from timeline.model import Entity
+from timeline.types import Entity
 
 
 def _surface(ent: Span) -> str:

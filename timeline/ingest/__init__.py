@@ -23,7 +23,7 @@ from timeline.ingest.manifest import Manifest, load_manifest
 from timeline.ingest.metadata import Fields
 from timeline.ingest.options import DEFAULT_OPTIONS, IngestOptions, RecordFields, megabytes
 from timeline.ingest.readers import read_source
-from timeline.model import Article, Status
+from timeline.types import Article, Status
 
 __all__ = ["DEFAULT_INPUT", "SUPPORTED", "IngestOptions", "RecordFields", "read_inputs"]
 

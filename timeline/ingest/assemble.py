@@ -12,12 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from timeline.ingest.draft import Draft
+from timeline.ingest.invisible import strip_invisible, visible
 from timeline.ingest.language import language_problem
 from timeline.ingest.metadata import Fields
 from timeline.ingest.options import IngestOptions
 from timeline.ingest.published import DateClaim, choose_published, find_dateline
-from timeline.invisible import strip_invisible, visible
-from timeline.model import Article, DateSource, Published, Status
+from timeline.types import Article, DateSource, Published, Status
 
 __all__ = ["build_article", "dedupe_ids", "sanitize_id", "skipped_article"]
 
@@ -127,7 +127,9 @@ def build_article(
     dateline, dateline_note = find_dateline(draft.head)
     if dateline:
         claims.append(dateline)
-    published, date_messages = choose_published(claims, build_date=options.build_date)
+    published, date_messages = choose_published(
+        claims, build_date=options.build_date, date_order=options.date_order
+    )
     if dateline_note and published.source is DateSource.NONE:
         messages.append(f"{where}: {dateline_note}")
     messages += [f"{where}: {m}" for m in date_messages]

@@ -20,33 +20,28 @@ from pathlib import Path
 from typing import Any
 
 from timeline import __version__
-from timeline.entries import read_entry, write_entry
-from timeline.model import Article, DateSource, Published, Status
-from timeline.serialize import article_to_dict
-from timeline.timex.lang import data_files
+from timeline.store.code_hash import code_digest, module_closure, package_modules
+from timeline.store.entry import read_entry, write_entry
+from timeline.store.serialize import article_to_dict
+from timeline.types import Article, DateSource, Published, Status
 
 log = logging.getLogger(__name__)
 FORMAT = 1
 
 
 def ingest_sources() -> tuple[Path, ...]:
-    """The code that turns files into articles: the readers, the cleaning they share, and
-    the calendar words datelines are read with."""
-    package = Path(__file__).resolve().parents[1]
-    shared = (package / "clean.py", package / "invisible.py")
-    words = (package / "timex" / "lang" / "lexicon.py", *data_files())
-    return (*sorted((package / "ingest").glob("*.py")), *shared, *words)
+    """The code that turns files into articles: every module of this package (readers load
+    on use, so all of them) and every timeline module they import."""
+    return module_closure(package_modules("timeline.ingest"))
 
 
 @cache
 def ingest_version() -> str:
-    """A digest of that code, and of the time zone names declared zones are checked
-    against (the tzdata package)."""
-    digest = hashlib.sha256(f"{__version__}\0{metadata.version('tzdata')}".encode())
-    for source in ingest_sources():
-        digest.update(source.name.encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    """A digest of that code, of the time zone names declared zones are checked against
+    (the tzdata package) and of the dateparser that reads declared dates."""
+    code = code_digest(ingest_sources())
+    versions = f"tzdata-{metadata.version('tzdata')}/dateparser-{metadata.version('dateparser')}"
+    return f"{__version__}/{versions}/{code}"
 
 
 @dataclass(frozen=True, slots=True)

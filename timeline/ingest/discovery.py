@@ -8,7 +8,7 @@ in arbitrary files.
 
 Each input is named relative to itself (`input_labels`), never by an absolute path: names
 are published in reports and pages, and an absolute path tells where a user keeps files.
-Names are written with escapes for what cannot be shown (`timeline.invisible.visible`).
+Names are written with escapes for what cannot be shown (`timeline.ingest.invisible.visible`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from timeline.invisible import visible
+from timeline.ingest.invisible import visible
 
 __all__ = ["OUTSIDE", "SUPPORTED", "Source", "discover", "input_labels", "link_problem"]
 

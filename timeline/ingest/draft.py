@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from timeline.clean import clean_text
+from timeline.ingest.clean import clean_text
 from timeline.ingest.metadata import Fields
 
 __all__ = ["Draft", "prose_draft"]

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from timeline.errors import InputError
 from timeline.ingest.discovery import OUTSIDE, link_problem
+from timeline.ingest.invisible import visible
 from timeline.ingest.metadata import Fields, fields_from_mapping, load_yaml
 from timeline.ingest.options import MANIFEST_NAME, megabytes
-from timeline.invisible import visible
 
 __all__ = ["MANIFEST_NAME", "Manifest", "load_manifest"]
 

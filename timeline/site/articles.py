@@ -8,7 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from timeline.model import ArticleResult, Status, Timeline, Timex
+from timeline.types import ArticleResult, Status, Timeline, Timex
 from timeline.site.context import (
     EventView,
     article_page,

@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from timeline.errors import PipelineError, TimelineError
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import pages
 from timeline.timex.lang import data_files
 from timeline.site.options import SiteOptions

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline import __version__
-from timeline.model import DateValue, Granularity
+from timeline.types import DateValue, Granularity
 from timeline.site.context import EventView
 from timeline.site.dates import parse_value
 

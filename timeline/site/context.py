@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from timeline.model import Article, Entity, Event, EventMention, Timeline
+from timeline.types import Article, Entity, Event, EventMention, Timeline
 from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
 
 _KINDS = {
@@ -289,7 +289,7 @@ def key_event_views(
     each told by its best sentences, in date order. Each takes the id of the timeline's
     event that tells the same sentence, or else of that day's most cited event, so that
     links to it land on the timeline."""
-    from timeline.salience import select_key_events
+    from timeline.rank.salience import select_key_events
 
     key = select_key_events(timeline.results, top_dates, sentences_per_date)
     articles = {a.id: a for a in timeline.articles}

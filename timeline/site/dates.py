@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 
-from timeline.model import DateValue, Granularity
+from timeline.types import DateValue, Granularity
 from timeline.timex.lang import ENGLISH
 
 MONTHS = ENGLISH.month_names

@@ -13,8 +13,8 @@ from collections import Counter
 from typing import Any
 
 from timeline import __version__
-from timeline.model import Granularity, Status, Timeline
-from timeline.serialize import timeline_to_dict
+from timeline.types import Granularity, Status, Timeline
+from timeline.store.serialize import timeline_to_dict
 from timeline.site.context import EventView
 from timeline.site.dates import parse_value
 

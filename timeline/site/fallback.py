@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from timeline.model import ArticleResult, Status, Timeline
+from timeline.types import ArticleResult, Status, Timeline
 from timeline.site import exports
 from timeline.site.articles import ArticleView
 from timeline.site.options import SiteOptions

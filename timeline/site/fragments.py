@@ -10,7 +10,7 @@ on its arguments and the page's links only, which holds for the event macros.
 
 A piece is kept while some page of the page cache was rendered with it: pages reused
 whole carry their pieces over (`carry`), so a page that changes after many builds still
-finds them. All pieces live in one checked entry (`entries.py`): a damaged store is
+finds them. All pieces live in one checked entry (`store.entry`): a damaged store is
 ignored whole.
 """
 
@@ -23,7 +23,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from timeline.entries import read_entry, write_entry
+from timeline.store.entry import read_entry, write_entry
 
 STORE = "fragments.json"
 Macro = Callable[..., str]

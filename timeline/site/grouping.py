@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from timeline.model import Granularity
+from timeline.types import Granularity
 from timeline.site.context import EntityRef, EventView, slugify
 from timeline.site.dates import date_label, parse_value
 

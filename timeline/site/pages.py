@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import articles as article_data
 from timeline.site import calendar, context, exports, feed, grouping
 from timeline.site.options import SiteOptions

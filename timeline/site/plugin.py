@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from timeline.config import Config, build_date, settled_build_date
 from timeline.errors import TimelineError
-from timeline.model import Timeline
+from timeline.types import Timeline
 from timeline.site import fallback, pages, search
 from timeline.site.articles import ArticleView
 from timeline.site.options import SiteOptions
@@ -37,7 +37,8 @@ from timeline.site.pagecache import PageCache
 from timeline.site.render import environment, render_partial, templates_dir
 from timeline.site.writer import ExportWriter
 
-log = logging.getLogger("mkdocs.plugins.timeline")
+# Under mkdocs's plugin namespace: mkdocs shows these and counts warnings under --strict.
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 ASSETS = ("assets/timeline.css", "assets/timeline.js")
 
@@ -143,7 +144,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         articles = self._articles(config)
         if articles is None:
             raise PluginError("timeline: set the `articles` option to the folder of articles.")
-        from timeline.pipeline import extract_timeline  # the pipeline is heavy: load on use
+        from timeline.pipeline.stages import extract_timeline  # the pipeline is heavy: load on use
 
         try:
             asked = settled_build_date(self.config.build_date, "mkdocs.yml: plugin timeline")

@@ -19,9 +19,10 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from timeline.errors import PipelineError
-from timeline.workers import die_with_parent, leave_signals_to_parent
+from timeline.shutdown import die_with_parent, leave_signals_to_parent
 
-log = logging.getLogger("mkdocs.plugins.timeline")
+# Under mkdocs's plugin namespace: mkdocs shows these and counts warnings under --strict.
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 Make = Callable[[], Mapping[str, bytes]]
 

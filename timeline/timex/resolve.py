@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.model import DateValue, Granularity
 from timeline.timex import calendar as cal
 from timeline.timex.detect import Candidate
 from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.tense import Tense, tense_at
+from timeline.types import DateValue, Granularity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -1,0 +1,131 @@
+"""Day evidence: sources published on a day, and later sources naming it by its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from builders import make_article
+
+from timeline.rank.evidence import DayEvidence, day_evidence, day_of, names_day
+from timeline.types import ArticleResult, Status, Timex
+
+D = dt.date.fromisoformat
+
+
+def result(aid: str, published: str, *dated: tuple[str, str], text: str = "") -> ArticleResult:
+    """An article published on `published` whose expressions (`said`, value) date things."""
+    body = text or f"An article of its own, number {aid}, {aid * 5}."
+    timexes = tuple(
+        Timex(start=0, end=len(said), text=said, type="DATE", value=value) for said, value in dated
+    )
+    return ArticleResult(article=make_article(aid, body, D(published)), timexes=timexes)
+
+
+def by_day(evidence: tuple[DayEvidence, ...]) -> dict[str, DayEvidence]:
+    return {e.date.isoformat(): e for e in evidence}
+
+
+def test_published_and_named_count_sources() -> None:
+    results = [
+        result("a", "2010-04-20"),
+        result("b", "2010-04-20", ("today", "2010-04-20")),
+        result("c", "2010-05-02", ("April 20", "2010-04-20")),
+        result("d", "2010-05-03", ("20 April 2010", "2010-04-20"), ("May 20", "2010-05-20")),
+    ]
+    days = by_day(day_evidence(results))
+    april = days["2010-04-20"]
+    assert (april.published, april.named, april.attested) == (2, 2, 4)
+    # a date named ahead of the day is a plan, not a landmark
+    assert (days["2010-05-20"].named, days["2010-05-20"].attested) == (0, 1)
+    assert list(days) == sorted(days)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["yesterday", "on Tuesday", "last week's Tuesday", "the day before"],
+)
+def test_relative_references_attest_but_do_not_name(said: str) -> None:
+    day = by_day(day_evidence([result("a", "2010-04-21", (said, "2010-04-20"))]))["2010-04-20"]
+    assert (day.named, day.attested, day.published) == (0, 1, 0)
+
+
+def test_coarse_and_unresolved_values_are_not_days() -> None:
+    results = [
+        result(
+            "a",
+            "2010-06-01",
+            ("April", "2010-04"),
+            ("that week", "2010-W17"),
+            ("now", "PRESENT_REF"),
+            ("three days", "P3D"),
+            ("", ""),
+        )
+    ]
+    assert [e.date for e in day_evidence(results)] == [D("2010-06-01")]
+
+
+def test_wire_copies_are_one_source() -> None:
+    story = " ".join(f"word{i}" for i in range(120))
+    results = [
+        result("x", "2010-05-01", ("April 20", "2010-04-20"), text=story),
+        result("y", "2010-05-01", ("April 20", "2010-04-20"), text=story),
+    ]
+    days = by_day(day_evidence(results))
+    assert (days["2010-04-20"].named, days["2010-05-01"].published) == (1, 1)
+
+
+def test_span_limits_the_days_not_the_witnesses() -> None:
+    results = [
+        result("a", "2010-03-01"),
+        result("b", "2010-06-01", ("April 20", "2010-04-20"), ("March 1", "2010-03-01")),
+    ]
+    days = by_day(day_evidence(results, start=D("2010-04-01"), end=D("2010-04-30")))
+    assert list(days) == ["2010-04-20"]
+    assert days["2010-04-20"].named == 1
+
+
+def test_skipped_articles_and_undated_ones_are_no_evidence() -> None:
+    read = result("s", "2010-04-20", ("April 19", "2010-04-19"))
+    skipped = replace(read, article=replace(read.article, status=Status.SKIPPED))
+    undated = ArticleResult(
+        article=make_article("u", "no date", None),
+        timexes=(Timex(start=0, end=8, text="April 19", type="DATE", value="2010-04-19"),),
+    )
+    assert day_evidence([skipped, undated]) == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("May 20", True),
+        ("20 May 2010", True),
+        ("Sept. 3rd", True),
+        ("the 4th of July", True),
+        ("Sunday, Oct. 12, 2008", True),
+        ("yesterday", False),
+        ("on Tuesday", False),
+        ("May", False),
+        ("2010-05-20", False),
+        ("", False),
+    ],
+)
+def test_names_day(said: str, named: bool) -> None:
+    timex = Timex(start=0, end=len(said), text=said, type="DATE", value="2010-05-20")
+    assert names_day(timex) is named
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2010-05-20", D("2010-05-20")),
+        ("2010-05-20T10:00", D("2010-05-20")),
+        ("2010-05", None),
+        ("2010-W20", None),
+        ("PRESENT_REF", None),
+        ("2010-02-30", None),
+    ],
+)
+def test_day_of(value: str, day: dt.date | None) -> None:
+    assert day_of(value) == day

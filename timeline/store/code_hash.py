@@ -1,0 +1,115 @@
+"""Which source files a cached result depends on, and one digest of them.
+
+A cache entry must be recomputed when the code that made it changes, even when the version
+number did not (a local edit, an upgrade of a checkout). Rather than a hand-kept list of
+files, which goes stale as modules move, the files are found from the code itself: the
+modules a stage's entry points import, directly or through others, within `timeline`
+(found by reading their `import` statements, not by importing them: a fully cached build
+must not load spaCy to learn that it need not). Imports inside functions count too, so the
+set errs on the side of a recomputation, never on the side of a stale entry. Data files
+beside a module count as its code (`timex/lang/en/calendar.toml` beside the lexicon that
+reads it): every file that is not Python in a module's folder and in its subfolders that
+are not packages of their own.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+PACKAGE = "timeline"
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+def module_file(name: str) -> Path | None:
+    """The source of module `name` (`timeline.x.y`), or None when it is not one of ours."""
+    if name != PACKAGE and not name.startswith(PACKAGE + "."):
+        return None
+    base = _ROOT.joinpath(*name.split(".")[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(name: str, source: Path) -> set[str]:
+    """The timeline modules `source` (module `name`) names in its imports, with the packages
+    that hold them (importing a module runs its packages' `__init__` first)."""
+    package = name if source.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_bytes(), filename=str(source))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the package, up `level - 1` packages
+                parts = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*parts, base] if base else parts)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)  # submodules
+    return {m for m in _with_packages(found) if module_file(m) is not None}
+
+
+def _with_packages(modules: Iterable[str]) -> set[str]:
+    """The modules and the packages holding them (`a.b.c` -> `a`, `a.b`, `a.b.c`)."""
+    found: set[str] = set()
+    for module in modules:
+        parts = module.split(".")
+        found.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return found
+
+
+def module_closure(roots: Iterable[str]) -> tuple[Path, ...]:
+    """The sources of `roots` and of every timeline module they import, with the data
+    files beside them, sorted."""
+    seen: set[str] = set()
+    todo = list(_with_packages(roots))
+    while todo:
+        name = todo.pop()
+        if name in seen or (source := module_file(name)) is None:
+            continue
+        seen.add(name)
+        todo.extend(_imports(name, source) - seen)
+    sources = {f for m in seen if (f := module_file(m)) is not None}
+    return tuple(sorted(sources.union(*(_data_files(f.parent) for f in sources))))
+
+
+def _data_files(folder: Path) -> set[Path]:
+    """Files that are not Python in `folder` and its subfolders that are not packages."""
+    found: set[Path] = set()
+    for path in folder.iterdir():
+        if path.is_dir() and not (path / "__init__.py").exists() and path.name != "__pycache__":
+            found |= _data_files(path)
+        elif path.is_file() and path.suffix not in (".py", ".pyc"):
+            found.add(path)
+    return found
+
+
+def package_modules(package: str) -> tuple[str, ...]:
+    """Every module of a package of timeline (`timeline.ingest`), by name, sorted."""
+    folder = _ROOT.joinpath(*package.split(".")[1:])
+    names = (
+        ".".join((PACKAGE, *path.relative_to(_ROOT).with_suffix("").parts[:-1]))
+        if path.name == "__init__.py"
+        else ".".join((PACKAGE, *path.relative_to(_ROOT).with_suffix("").parts))
+        for path in folder.rglob("*.py")
+    )
+    return tuple(sorted(names))
+
+
+def code_digest(files: Iterable[Path]) -> str:
+    """SHA-256 of the files' paths (inside the package) and bytes."""
+    digest = hashlib.sha256()
+    for source in sorted(files):
+        digest.update(source.resolve().relative_to(_ROOT).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def modules_digest(roots: tuple[str, ...]) -> str:
+    """`code_digest` of `module_closure(roots)`, once per process."""
+    return code_digest(module_closure(roots))

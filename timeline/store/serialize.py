@@ -1,0 +1,96 @@
+"""The extraction as JSON-ready dicts: one schema for `extract --json`, events.json, the cache."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from timeline.types import Article, Entity, Event, EventMention, SetAside, Timeline, Timex
+
+SCHEMA_VERSION = 1
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    published = article.published
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "publisher": article.publisher,
+        "url": article.url,
+        "published": published.date.isoformat() if published.date else None,
+        "published_source": str(published.source),
+        "published_detail": published.detail,
+        "timezone": published.timezone,
+        "language": article.language,
+        "status": str(article.status),
+        "messages": list(article.messages),
+        "removed": list(article.removed),
+    }
+
+
+def timex_to_dict(timex: Timex, article: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {} if article is None else {"article": article}
+    data.update(
+        start=timex.start,
+        end=timex.end,
+        text=timex.text,
+        type=timex.type,
+        value=timex.value,
+        mod=timex.mod,
+        anchor=timex.anchor,
+        anchor_value=timex.anchor_value,
+        rule=timex.rule,
+    )
+    return data
+
+
+def entity_to_dict(entity: Entity) -> dict[str, str]:
+    return {"text": entity.text, "label": entity.label}
+
+
+def mention_to_dict(mention: EventMention) -> dict[str, Any]:
+    return {
+        "article": mention.article,
+        "sentence": mention.sentence,
+        "start": mention.start,
+        "end": mention.end,
+        "date": mention.date,
+        "date_source": mention.date_source,
+        "headline": mention.headline,
+        "timex": None if mention.timex is None else timex_to_dict(mention.timex),
+        "entities": [entity_to_dict(e) for e in mention.entities],
+        "predicate": mention.predicate,
+    }
+
+
+def set_aside_to_dict(part: SetAside, article: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {} if article is None else {"article": article}
+    data.update(start=part.start, end=part.end, part=part.part, reason=part.reason)
+    return data
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "date": event.date,
+        "headline": event.headline,
+        "articles": list(event.articles),
+        "conflict": event.conflict,
+        "conflict_dates": list(event.conflict_dates),
+        "entities": [entity_to_dict(e) for e in event.entities],
+        "mentions": [mention_to_dict(m) for m in event.mentions],
+    }
+
+
+def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
+    """The documented `timeline extract --json` shape (extra keys are allowed by it)."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "title": timeline.title,
+        "articles": [article_to_dict(r.article) for r in timeline.results],
+        "timexes": [timex_to_dict(t, r.article.id) for r in timeline.results for t in r.timexes],
+        "events": [event_to_dict(e) for e in timeline.events],
+        "set_aside": [
+            set_aside_to_dict(p, r.article.id) for r in timeline.results for p in r.set_aside
+        ],
+    }
