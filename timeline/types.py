@@ -221,6 +221,18 @@ class EventMention:
     date_source: str = "timex"  # "timex" or "publication"
     entities: tuple[Entity, ...] = ()
     lemmas: tuple[str, ...] = ()
+    predicate: str = ""  # the verb the date belongs to ("met"; "" for a publication date)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetAside:
+    """A dated statement of a page part that is not reporting (a comment, a listing, a time
+    stamp...), kept out of the events: where it is, which part, and why."""
+
+    start: int
+    end: int
+    part: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -262,6 +274,7 @@ class ArticleResult:
     article: Article
     timexes: tuple[Timex, ...] = ()
     mentions: tuple[EventMention, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
     # Sampled word 5-gram hashes of the text (`shingles.text_shingles`), made with the
     # extraction and cached with it, so a rebuild need not read every text again to find
     # wire copies. Empty when not computed.

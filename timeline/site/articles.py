@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import itertools
 import re
 from dataclasses import dataclass
@@ -60,6 +62,13 @@ class ArticleView:
     n_timexes: int
     n_unresolved: int
     events: tuple[EventView, ...]
+    set_aside: tuple[SetAsideView, ...] = ()
+
+    @property
+    def set_aside_counts(self) -> tuple[tuple[str, int], ...]:
+        """How many dated statements of each page part were set aside, most first."""
+        counts = Counter(p.part for p in self.set_aside)
+        return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     @property
     def paragraphs(self) -> tuple[tuple[Segment, ...], ...]:
@@ -67,6 +76,15 @@ class ArticleView:
         cache keys pages by their data, and the text with its timexes is far cheaper to
         digest than its segments, which an unchanged page never needs."""
         return segment_text(self.text, self.timexes, self.anchors)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetAsideView:
+    """A dated statement kept out of the events, with why (`events.parts`)."""
+
+    part: str
+    reason: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -214,6 +232,10 @@ def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> Articl
         n_timexes=len(result.timexes),
         n_unresolved=sum(1 for t in result.timexes if not t.value),
         events=events,
+        set_aside=tuple(
+            SetAsideView(part=p.part, reason=p.reason, text=" ".join(article.text[p.start : p.end].split()))
+            for p in result.set_aside
+        ),
     )
 
 

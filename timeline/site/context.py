@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline
@@ -304,3 +304,27 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     events = sorted(timeline.events, key=lambda e: (sort_key(e.date), e.id))
     sources: dict[str, _Source] = {}
     return tuple(event_view(e, articles, slugs, sources) for e in events)
+
+
+def key_event_views(
+    timeline: Timeline, views: tuple[EventView, ...], top_dates: int, sentences_per_date: int
+) -> tuple[EventView, ...]:
+    """The key days of the salience ranking (`extract --top-dates`, scored by `eval tls`),
+    each told by its best sentences, in date order. Each takes the id of the timeline's
+    event that tells the same sentence, or else of that day's most cited event, so that
+    links to it land on the timeline."""
+    from timeline.rank.salience import select_key_events
+
+    key = select_key_events(timeline.results, top_dates, sentences_per_date)
+    articles = {a.id: a for a in timeline.articles}
+    slugs = entity_slugs(timeline.events)
+    by_mention = {(m.article, m.start): e.id for e in timeline.events for m in e.mentions}
+    cited = {v.value: v for v in sorted(views, key=lambda v: v.n_sources)}
+    found = []
+    for event in key:
+        view = event_view(event, articles, slugs)
+        told = next((by_mention[k] for m in event.mentions if (k := (m.article, m.start)) in by_mention), None)
+        same_day = cited.get(event.date)
+        target = told or (same_day.id if same_day else None)
+        found.append(replace(view, id=target) if target else view)
+    return tuple(found)

@@ -111,7 +111,13 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
     """Every page of the site with the data its template needs."""
     views = context.event_views(timeline)
     years = grouping.group_by_year_and_month(views)
-    key = grouping.key_events(views, options.key_event_ids)
+    key = (
+        grouping.key_events(views, options.key_event_ids)
+        if options.key_event_ids
+        else context.key_event_views(
+            timeline, views, grouping.KEY_EVENT_COUNT, grouping.KEY_SENTENCES
+        )
+    )
     articles = article_data.article_views(timeline, views)
     entities = grouping.entity_pages(views)
     attention = article_data.attention(timeline, articles, views)
@@ -148,7 +154,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             path=KEY_EVENTS,
             title="Key events",
             template="key_events.html",
-            context={**common, "events": key, "ranked": bool(options.key_event_ids)},
+            context={**common, "events": key, "chosen": bool(options.key_event_ids)},
             search=(_entry("Key events", _plural(len(key), "key event")),),
         ),
         PageSpec(

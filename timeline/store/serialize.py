@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline, Timex
+from timeline.types import (
+    Article,
+    Entity,
+    Event,
+    EventMention,
+    MergeLink,
+    SetAside,
+    Timeline,
+    Timex,
+)
 
 SCHEMA_VERSION = 1
 
@@ -59,7 +68,14 @@ def mention_to_dict(mention: EventMention) -> dict[str, Any]:
         "headline": mention.headline,
         "timex": None if mention.timex is None else timex_to_dict(mention.timex),
         "entities": [entity_to_dict(e) for e in mention.entities],
+        "predicate": mention.predicate,
     }
+
+
+def set_aside_to_dict(part: SetAside, article: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {} if article is None else {"article": article}
+    data.update(start=part.start, end=part.end, part=part.part, reason=part.reason)
+    return data
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -99,4 +115,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
         "articles": [article_to_dict(r.article) for r in timeline.results],
         "timexes": [timex_to_dict(t, r.article.id) for r in timeline.results for t in r.timexes],
         "events": [event_to_dict(e) for e in timeline.events],
+        "set_aside": [
+            set_aside_to_dict(p, r.article.id) for r in timeline.results for p in r.set_aside
+        ],
     }
