@@ -220,3 +220,22 @@ def test_default_build_date_is_the_newest_publication_within_range(
     configured: dt.date | None, published: list[dt.date | None], expected: dt.date
 ) -> None:
     assert build_date(configured, published) == expected
+
+
+def test_date_order_is_read_and_checked(tmp_path: Path) -> None:
+    from timeline.config import DATE_ORDERS
+    from timeline.ingest.declared import DATE_ORDERS as READ_ORDERS
+
+    assert DATE_ORDERS == READ_ORDERS
+    (tmp_path / "timeline.toml").write_text('date_order = "dmy"\n')
+    assert load_config(tmp_path).date_order == "DMY"
+    (tmp_path / "timeline.toml").write_text('date_order = "DDMMYY"\n')
+    with pytest.raises(ConfigError, match=r"date_order = DDMMYY: expected one of DMY, MDY, YMD"):
+        load_config(tmp_path)
+
+
+def test_date_order_reaches_the_readers() -> None:
+    from timeline.pipeline.stages import ingest_options
+
+    assert ingest_options(Config(date_order="MDY")).date_order == "MDY"
+    assert ingest_options(Config()).date_order is None

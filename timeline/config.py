@@ -24,6 +24,8 @@ from timeline.errors import ConfigError
 
 CONFIG_FILE = "timeline.toml"
 EXECUTORS = ("local", "dask")
+#: Values of `date_order`: how an all-numeric publication date ("03/04/2015") is read.
+DATE_ORDERS = ("DMY", "MDY", "YMD")
 #: Parser processes: each holds a spaCy model (a few hundred MB), so more is never faster.
 MAX_JOBS = 32
 #: Largest accepted `max_file_mb`: an article is text; a gigabyte of it is a mistake.
@@ -49,6 +51,7 @@ FLAGS = {
     "build_date": "--build-date",
     "site_url": "--site-url",
     "feed_id": "--feed-id",
+    "date_order": "--date-order",
 }
 
 
@@ -72,6 +75,7 @@ class Config:
     jobs: int = 0
     executor: str = "local"
     scheduler: str | None = None
+    date_order: str | None = None
 
 
 def _shown(raw: object) -> str:
@@ -132,6 +136,16 @@ def _megabytes(raw: object) -> float:
     if not (math.isfinite(raw) and 0 < raw <= MAX_FILE_MB):
         raise ValueError(f"expected a number of megabytes above 0 and up to {MAX_FILE_MB}")
     return float(raw)
+
+
+def _date_order(raw: object) -> str:
+    text = _text(raw).strip().upper()
+    if text not in DATE_ORDERS:
+        raise ValueError(
+            f"expected one of {', '.join(DATE_ORDERS)} (day, month, year first in a date "
+            "such as 03/04/2015)"
+        )
+    return text
 
 
 def _executor(raw: object) -> str:
@@ -203,6 +217,7 @@ _CHECKS: dict[str, Callable[[object], Any]] = {
     "jobs": _jobs,
     "executor": _executor,
     "scheduler": _name,
+    "date_order": _date_order,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from site_timeline import GUARDIAN_TEXT
 
@@ -48,15 +50,33 @@ def test_merged_event_cites_every_source_and_counts_agreement(
     assert [c.differing for c in meeting.citations] == [(), (), ("16 December 2015",)]
 
 
-def test_key_events_default_to_most_cited_in_date_order(
+def test_key_events_named_by_id_are_shown_in_date_order(
     views: tuple[context.EventView, ...],
 ) -> None:
-    chosen = grouping.key_events(views, ())
-    assert chosen[0].n_sources <= max(v.n_sources for v in chosen)
     assert [v.id for v in grouping.key_events(views, ("ev-meeting", "ev-sanctions"))] == [
         "ev-sanctions",
         "ev-meeting",
     ]
+
+
+def test_key_events_are_the_salience_ranking_key_days(repo_root: Path, tmp_path: Path) -> None:
+    """The key-events page and side column show the days `extract --top-dates K` gives."""
+    from timeline.config import Config
+    from timeline.pipeline.stages import extract_timeline
+    from timeline.rank.salience import select_key_events
+
+    seeds = repo_root / "seeds"
+    found = extract_timeline([seeds], Config(inputs=(str(seeds),), cache_dir=str(tmp_path)))
+    views = context.event_views(found)
+    for top in (1, 2, 3):
+        key = context.key_event_views(found, views, top, 1)
+        days = [e.date for e in select_key_events(found.results, top, 1)]
+        assert [v.value for v in key] == days
+        assert days, "the seeds have key days"
+    ids = {v.id for v in views}
+    assert all(v.id in ids for v in context.key_event_views(found, views, 3, 1)), (
+        "each key day links to an event of the timeline"
+    )
 
 
 URLS = [

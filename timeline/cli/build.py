@@ -27,7 +27,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
         flags["inputs"] = tuple(str(p) for p in args.paths)
     if args.strict:
         flags["strict"] = True
-    for name in ("title", "cache_dir", "executor", "output", "site_url", "feed_id"):
+    for name in ("title", "cache_dir", "executor", "output", "site_url", "feed_id", "date_order"):
         if getattr(args, name, None) is not None:
             flags[name] = getattr(args, name)
     if getattr(args, "no_cache", False):

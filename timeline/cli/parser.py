@@ -48,6 +48,12 @@ def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> Non
         metavar="ADDRESS",
         help="Dask scheduler address (tcp://host:8786); default: a local Dask cluster",
     )
+    parser.add_argument(
+        "--date-order",
+        metavar="ORDER",
+        help="how to read an all-numeric publication date such as 03/04/2015: DMY, MDY or "
+        "YMD (default: such a date is used only when it reads the same every way)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log each stage")
     if output:
         parser.add_argument(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
+
 import itertools
 import re
 from dataclasses import dataclass
@@ -67,6 +69,13 @@ class ArticleView:
     @property
     def part_pages(self) -> tuple[str, ...]:
         return tuple(part_page(self.page, n) for n in range(1, len(self.starts) + 1))
+    set_aside: tuple[SetAsideView, ...] = ()
+
+    @property
+    def set_aside_counts(self) -> tuple[tuple[str, int], ...]:
+        """How many dated statements of each page part were set aside, most first."""
+        counts = Counter(p.part for p in self.set_aside)
+        return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     @property
     def paragraphs(self) -> tuple[tuple[Segment, ...], ...]:
@@ -84,6 +93,15 @@ class ArticleView:
         )
         anchors = tuple(a - start for a in self.anchors if start <= a < end)
         return segment_text(self.text[start:end], timexes, anchors, base=start)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetAsideView:
+    """A dated statement kept out of the events, with why (`events.parts`)."""
+
+    part: str
+    reason: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -235,6 +253,10 @@ def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> Articl
         n_unresolved=sum(1 for t in result.timexes if not t.value),
         events=events,
         starts=part_starts(article.text, result.timexes),
+        set_aside=tuple(
+            SetAsideView(part=p.part, reason=p.reason, text=" ".join(article.text[p.start : p.end].split()))
+            for p in result.set_aside
+        ),
     )
 
 

@@ -11,9 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from timeline.types import Article, Entity, Event, EventMention, Timeline
 from timeline.site.attribution import (
     UNKNOWN_PUBLISHER,
     article_title,
@@ -21,8 +20,9 @@ from timeline.site.attribution import (
     publisher_name,
     safe_url,
 )
-from timeline.site.dates import date_label, html_datetime, parse_value, sort_key
+from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
 from timeline.site.parts import part_of, part_page, part_starts
+from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline
 
 _KINDS = {
     "PERSON": "person",
@@ -111,6 +111,7 @@ class EventView:
     conflict_labels: tuple[str, ...]
     source_keys: tuple[str, ...]
     home: str = "index.md"  # the page that lists it in full (`layout.py`), with `#id`
+    reasons: tuple[str, ...] = ()  # why its mentions were joined, one line per join
 
     @property
     def entity_keys(self) -> tuple[str, ...]:
@@ -254,7 +255,30 @@ def event_view(
         conflict=event.conflict,
         conflict_labels=tuple(date_label(d) for d in dates),
         source_keys=tuple(sorted({slugify(c.publisher) for c in citations})),
+        reasons=tuple(merge_reason(link, sources) for link in event.links),
     )
+
+
+def merge_reason(link: MergeLink, sources: dict[str, _Source]) -> str:
+    """One join of a merged event in words, for the editor who asks why ("Irish
+    Independent and an unknown publisher: same date; both name John Kerry; both say
+    meet; wording 40% alike")."""
+
+    def who(article: str) -> str:
+        found = sources.get(article)
+        return found.publisher if found else article
+
+    a, b = who(link.first[0]), who(link.second[0])
+    parts = [f"{a} and {b}" if a != b else f"two reports from {a}", link.dates]
+    if link.same_text:
+        parts.append("the same text (a wire copy or a reused paragraph)")
+    else:
+        if link.shared_entities:
+            parts.append("both name " + ", ".join(link.shared_entities))
+        if link.shared_terms:
+            parts.append("both say " + ", ".join(link.shared_terms))
+        parts.append(f"wording {round(100 * link.similarity)}% alike")
+    return parts[0] + ": " + "; ".join(parts[1:])
 
 
 def _agrees(value: str, event_value: str) -> bool:
@@ -273,3 +297,28 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     sources: dict[str, _Source] = {}
     parts = {r.article.id: part_starts(r.article.text, r.timexes) for r in timeline.results}
     return tuple(event_view(e, articles, slugs, sources, parts) for e in events)
+    return tuple(event_view(e, articles, slugs, sources) for e in events)
+
+
+def key_event_views(
+    timeline: Timeline, views: tuple[EventView, ...], top_dates: int, sentences_per_date: int
+) -> tuple[EventView, ...]:
+    """The key days of the salience ranking (`extract --top-dates`, scored by `eval tls`),
+    each told by its best sentences, in date order. Each takes the id of the timeline's
+    event that tells the same sentence, or else of that day's most cited event, so that
+    links to it land on the timeline."""
+    from timeline.rank.salience import select_key_events
+
+    key = select_key_events(timeline.results, top_dates, sentences_per_date)
+    articles = {a.id: a for a in timeline.articles}
+    slugs = entity_slugs(timeline.events)
+    by_mention = {(m.article, m.start): e.id for e in timeline.events for m in e.mentions}
+    cited = {v.value: v for v in sorted(views, key=lambda v: v.n_sources)}
+    found = []
+    for event in key:
+        view = event_view(event, articles, slugs)
+        told = next((by_mention[k] for m in event.mentions if (k := (m.article, m.start)) in by_mention), None)
+        same_day = cited.get(event.date)
+        target = told or (same_day.id if same_day else None)
+        found.append(replace(view, id=target) if target else view)
+    return tuple(found)

@@ -75,6 +75,9 @@ def report_dict(timeline: Timeline, build_date: dt.date) -> dict[str, Any]:
         },
         "events": len(timeline.events),
         "conflicts": sum(1 for e in timeline.events if e.conflict),
+        "set_aside": dict(
+            sorted(Counter(p.part for r in timeline.results for p in r.set_aside).items())
+        ),
         "inputs": [
             {
                 "id": r.article.id,
@@ -88,6 +91,10 @@ def report_dict(timeline: Timeline, build_date: dt.date) -> dict[str, Any]:
                 "timexes": len(r.timexes),
                 "unresolved": sum(1 for t in r.timexes if not t.value),
                 "mentions": len(r.mentions),
+                "set_aside": [
+                    {"start": p.start, "end": p.end, "part": p.part, "reason": p.reason}
+                    for p in r.set_aside
+                ],
             }
             for r in timeline.results
         ],

@@ -10,7 +10,8 @@ from timeline.types import Granularity
 from timeline.site.context import EntityRef, EventView, slugify
 from timeline.site.dates import date_label, parse_value
 
-KEY_EVENT_COUNT = 10
+KEY_EVENT_COUNT = 10  # key days, as `extract --top-dates 10`
+KEY_SENTENCES = 1  # sentences telling each, as `--sentences-per-date 1`
 
 
 ENTITY_EVENTS = 300
@@ -34,13 +35,9 @@ class Option:
 
 
 def key_events(views: tuple[EventView, ...], key_ids: tuple[str, ...]) -> tuple[EventView, ...]:
-    """The given events, or else those cited by most sources; shown in date order."""
-    if key_ids:
-        wanted = set(key_ids)
-        return tuple(v for v in views if v.id in wanted)
-    ranked = sorted(views, key=lambda v: -v.n_sources)[:KEY_EVENT_COUNT]
-    chosen = {v.id for v in ranked}
-    return tuple(v for v in views if v.id in chosen)
+    """The events named by id (the plugin's `key_events`), in date order."""
+    wanted = set(key_ids)
+    return tuple(v for v in views if v.id in wanted)
 
 
 def entity_pages(views: tuple[EventView, ...]) -> tuple[EntityPage, ...]:

@@ -11,8 +11,8 @@ class SiteOptions:
     """What the caller decides; `build_date` is required so output never depends on the clock.
 
     The caller derives `build_date` from SOURCE_DATE_EPOCH, config, or the newest
-    publication date. `key_event_ids` comes from the salience ranking; when empty the key
-    events view lists the events cited by most sources.
+    publication date. `key_event_ids` names the key events (the plugin's `key_events`);
+    when empty, the key-events view shows the key days of the salience ranking.
     """
 
     site_name: str = "Timeline"

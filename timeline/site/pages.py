@@ -136,7 +136,7 @@ def _place_events(timeline: Timeline, options: SiteOptions) -> _Story:
     """Lay the events out on pages, then give each its home (the layout does not depend
     on homes, so the second layout is the first with homed events)."""
     views = context.event_views(timeline)
-    key_ids = frozenset(v.id for v in grouping.key_events(views, options.key_event_ids))
+    key_ids = frozenset(v.id for v in _key_events(timeline, views, options))
     published = sorted(
         a.published.date
         for a in timeline.articles
@@ -150,8 +150,19 @@ def _place_events(timeline: Timeline, options: SiteOptions) -> _Story:
         views=views,
         calendar=calendar,
         layout=plan_pages(calendar, ATTENTION),
-        key=grouping.key_events(views, options.key_event_ids),
+        key=_key_events(timeline, views, options),
         published=published,
+    )
+
+
+def _key_events(
+    timeline: Timeline, views: tuple[context.EventView, ...], options: SiteOptions
+) -> tuple[context.EventView, ...]:
+    """The given key events, else those of the key days of the salience ranking."""
+    if options.key_event_ids:
+        return grouping.key_events(views, options.key_event_ids)
+    return context.key_event_views(
+        timeline, views, grouping.KEY_EVENT_COUNT, grouping.KEY_SENTENCES
     )
 
 
@@ -231,7 +242,7 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             path=KEY_EVENTS,
             title="Key events",
             template="key_events.html",
-            context={**common, "events": key, "ranked": bool(options.key_event_ids)},
+            context={**common, "events": key, "chosen": bool(options.key_event_ids)},
             search=(_entry("Key events", _plural(len(key), "key event")),),
         ),
         PageSpec(
