@@ -73,7 +73,7 @@ def anchors(
             continue
         if now and span.start == seg.start and span[0].lower_ in DISCOURSE_NOW:
             continue  # "Now, there are no delays": a discourse marker
-        if published is not None and parsed.last < published - _BACKGROUND:
+        if published is not None and published - parsed.last > _BACKGROUND:
             continue  # years before the story: background, not one of its happenings
         verb, how = attachment(span)
         if verb is None or is_state(verb) or not _dates_a_statement(verb, how, clauses):
