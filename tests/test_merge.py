@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.duplicates import source_groups
 from timeline.merge import event_id, merge_mentions
+from timeline.merge.wire import source_groups
 from timeline.shingles import text_shingles
 from timeline.types import (
     Article,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -235,6 +236,20 @@ class SetAside:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MergeLink:
+    """Why two mentions of one event were joined: the evidence an editor checks to see a
+    wrong join at a glance."""
+
+    first: tuple[str, int]  # (article, sentence start) of one mention
+    second: tuple[str, int]  # and of the other
+    similarity: float  # TF-IDF cosine of their content words and names
+    shared_terms: tuple[str, ...]  # content words both use (acts counted as equivalents)
+    shared_entities: tuple[str, ...]  # names both give
+    dates: str  # "same date", "one inside the other" or "conflicting dates"
+    same_text: bool  # near-identical statements: a wire copy or a reused paragraph
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """The same happening as reported by one or more mentions, possibly across sources."""
 
@@ -245,6 +260,7 @@ class Event:
     entities: tuple[Entity, ...] = ()
     conflict: bool = False
     conflict_dates: tuple[str, ...] = ()
+    links: tuple[MergeLink, ...] = ()  # one per join that made the event, in join order
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -269,12 +285,15 @@ class ArticleResult:
 class Timeline:
     """The whole corpus after merging: what the site and the exports render.
 
-    `results` holds every input file, skipped ones included, in input order.
+    `results` holds every input file, skipped ones included, in input order. `sources`
+    maps each article id to its source, as merging found them (wire copies share one),
+    so later stages count sources without looking for copies again.
     """
 
     results: tuple[ArticleResult, ...]
     events: tuple[Event, ...] = ()
     title: str = "Timeline"
+    sources: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def articles(self) -> tuple[Article, ...]:

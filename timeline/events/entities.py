@@ -27,9 +27,10 @@ def _surface(ent: Span) -> str:
 
 
 def article_entities(doc: Doc) -> dict[str, str]:
-    """Map each entity surface to its longest form in the article ("Kerry" -> "John Kerry").
+    """Map each entity surface to its full form in the article ("Kerry" -> "John Kerry").
 
-    People match on trailing words (a surname); other names only on their own text.
+    People match on trailing words (a surname), and only when one person of the article
+    ends so; other names only on their own text.
     """
     people = sorted(
         {_surface(e) for e in doc.ents if e.label_ == "PERSON" and "\n" not in e.text} - {""}
@@ -42,7 +43,9 @@ def article_entities(doc: Doc) -> dict[str, str]:
     canon: dict[str, str] = {}
     for name in people:
         longer = by_ending.get(tuple(name.split()), [])
-        canon[name] = max(longer, key=lambda p: (len(p.split()), len(p), p)) if longer else name
+        # only an unambiguous partial name links: with two Watsons it stays "Watson"
+        full = max(longer, key=lambda p: (len(p.split()), len(p), p)) if longer else name
+        canon[name] = full if all(full.endswith(p) for p in longer) else name
     return canon
 
 

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from timeline.config import Config
 from timeline.config import build_date as choose_build_date
-from timeline.duplicates import source_groups
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions
+from timeline.merge.entities import canonical_results
+from timeline.merge.wire import source_groups
 from timeline.nlp.model_package import model_loaded, model_name, parse_version
 from timeline.pipeline import BatchMapper
 from timeline.pipeline.parse_process import ParseProcess
@@ -191,11 +192,11 @@ def extract_timeline(
         sum(len(r.timexes) for r in results),
         sum(len(r.mentions) for r in results),
     )
-    results = mark_duplicates(results, groups)
+    results = canonical_results(mark_duplicates(results, groups), groups)
     by_id = {r.article.id: r.article for r in results}
     events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
     log.info("merge: %d events", len(events))
-    return Timeline(results=results, events=events, title=cfg.title)
+    return Timeline(results=results, events=events, title=cfg.title, sources=groups)
 
 
 def _read_and_analyse(
@@ -285,13 +286,20 @@ def restrict(
         results = tuple(r for r in results if inside(r.article.published.date))
         log.info("span: %d of %d articles published inside it", len(results), len(timeline.results))
     if top_dates is not None:
-        events = select_key_events(results, top_dates, sentences_per_date, start=start, end=end)
+        events = select_key_events(
+            results,
+            top_dates,
+            sentences_per_date,
+            start=start,
+            end=end,
+            sources=timeline.sources or None,
+        )
     else:
         by_id = {r.article.id: r.article for r in results}
         mentions = [m for r in results for m in r.mentions]
         events = tuple(
             e
-            for e in merge_mentions(mentions, by_id)
+            for e in merge_mentions(mentions, by_id, sources=timeline.sources or None)
             if (value := DateValue.parse(e.date)) is not None
             and (start is None or value.last >= start)
             and (end is None or value.first <= end)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from timeline.duplicates import source_groups
+from timeline.merge.wire import source_groups
 from timeline.timex.lang import ENGLISH, alternation
 from timeline.types import ArticleResult, DateValue, Granularity, Status, Timex
 

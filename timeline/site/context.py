@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from timeline.types import Article, Entity, Event, EventMention, Timeline
+from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline
 from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
 
 _KINDS = {
@@ -116,6 +116,7 @@ class EventView:
     conflict: bool
     conflict_labels: tuple[str, ...]
     source_keys: tuple[str, ...]
+    reasons: tuple[str, ...] = ()  # why its mentions were joined, one line per join
 
     @property
     def entity_keys(self) -> tuple[str, ...]:
@@ -262,7 +263,30 @@ def event_view(
         conflict=event.conflict,
         conflict_labels=tuple(date_label(d) for d in dates),
         source_keys=tuple(sorted({slugify(c.publisher) for c in citations})),
+        reasons=tuple(merge_reason(link, sources) for link in event.links),
     )
+
+
+def merge_reason(link: MergeLink, sources: dict[str, _Source]) -> str:
+    """One join of a merged event in words, for the editor who asks why ("Irish
+    Independent and an unknown publisher: same date; both name John Kerry; both say
+    meet; wording 40% alike")."""
+
+    def who(article: str) -> str:
+        found = sources.get(article)
+        return found.publisher if found else article
+
+    a, b = who(link.first[0]), who(link.second[0])
+    parts = [f"{a} and {b}" if a != b else f"two reports from {a}", link.dates]
+    if link.same_text:
+        parts.append("the same text (a wire copy or a reused paragraph)")
+    else:
+        if link.shared_entities:
+            parts.append("both name " + ", ".join(link.shared_entities))
+        if link.shared_terms:
+            parts.append("both say " + ", ".join(link.shared_terms))
+        parts.append(f"wording {round(100 * link.similarity)}% alike")
+    return parts[0] + ": " + "; ".join(parts[1:])
 
 
 def _agrees(value: str, event_value: str) -> bool:

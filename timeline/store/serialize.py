@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.types import Article, Entity, Event, EventMention, SetAside, Timeline, Timex
+from timeline.types import (
+    Article,
+    Entity,
+    Event,
+    EventMention,
+    MergeLink,
+    SetAside,
+    Timeline,
+    Timex,
+)
 
 SCHEMA_VERSION = 1
 
@@ -79,6 +88,22 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "conflict_dates": list(event.conflict_dates),
         "entities": [entity_to_dict(e) for e in event.entities],
         "mentions": [mention_to_dict(m) for m in event.mentions],
+        "why_merged": [link_to_dict(link) for link in event.links],
+    }
+
+
+def link_to_dict(link: MergeLink) -> dict[str, Any]:
+    """One join of a merged event: which two mentions, and the evidence for it."""
+    return {
+        "mentions": [
+            {"article": link.first[0], "start": link.first[1]},
+            {"article": link.second[0], "start": link.second[1]},
+        ],
+        "similarity": link.similarity,
+        "shared_words": list(link.shared_terms),
+        "shared_entities": list(link.shared_entities),
+        "dates": link.dates,
+        "same_text": link.same_text,
     }
 
 
