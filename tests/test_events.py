@@ -287,6 +287,12 @@ DATE_CASES = [
         [],
     ),
     (
+        "last-year-in-this-years-article-is-background",
+        "Sales of the group's vaccines last year grew nearly 10 percent to 2.9 billion euros.",
+        (T("last year", "2014"),),
+        [],
+    ),
+    (
         "a-planned-meeting-is-dated-by-its-own-phrase",
         "The envoy will prepare the ground for a summit on the crisis mooted for next week.",
         (T("next week", "2015-W52"),),
@@ -439,6 +445,12 @@ def test_a_dateline_glued_to_the_lead_is_not_part_of_the_text(nlp: Language) -> 
     (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))
     assert m.headline == "The central bank cut its main rate on Tuesday."
     assert text[m.start : m.end] == m.sentence == m.headline
+
+
+def test_a_dateline_with_its_time_stamp_is_not_part_of_the_text(nlp: Language) -> None:
+    text = "May 18, 2015 1:35 pm IST MUMBAI (Reuters) - The central bank cut its rate on Tuesday."
+    (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))
+    assert m.headline == "The central bank cut its rate on Tuesday."
 
 
 def test_a_caption_glued_to_the_sentence_is_cut_off(nlp: Language) -> None:

@@ -6,8 +6,9 @@
   present (`clauses.is_ongoing`), and never as "Now," opening a sentence.
 - A timex inside quotation marks is speech, not narration, and never anchors an event.
 - A deictic "this year" hanging off a noun frames the sentence rather than dating it.
-- A date more than two years before the article ("Five years ago the results of a poll
-  were overturned") is background the story recalls, not one of its happenings.
+- A date more than a year before the article, or a year before the article's year ("Five
+  years ago the results of a poll were overturned", "Sales last year grew"), is background
+  the story recalls, not one of its happenings.
 - A date dates a statement only through a clause the sentence asserts (`clauses.py`), and
   not a copula saying how things are ("the situation is now worse").
 - The main clause's date wins; a date of another asserted clause yields a second mention
@@ -29,7 +30,7 @@ from timeline.types import DateValue, Granularity, Timex
 
 _EVENT_TYPES = frozenset({"DATE", "TIME"})
 _COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})
-_BACKGROUND = dt.timedelta(days=2 * 365)
+_BACKGROUND = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,8 @@ def anchors(
             continue
         if now and span.start == seg.start and span[0].lower_ in DISCOURSE_NOW:
             continue  # "Now, there are no delays": a discourse marker
-        if published is not None and parsed.last < published - _BACKGROUND:
-            continue  # years before the story: background, not one of its happenings
+        if published is not None and _background(parsed, published):
+            continue  # long before the story: background, not one of its happenings
         verb, how = attachment(span)
         if verb is None or is_state(verb) or not _dates_a_statement(verb, how, clauses):
             continue
@@ -104,6 +105,13 @@ def _dates_a_statement(verb: Token, how: str, clauses: dict[int, Token]) -> bool
     if how == "planned":
         return any(a.i in clauses for a in verb.ancestors)
     return verb.i in clauses
+
+
+def _background(value: DateValue, published: dt.date) -> bool:
+    """Over a year before the article, or a year (or decade) before the article's year
+    ("Sales last year grew 10 percent"): what the story recalls, not what it reports."""
+    coarse = value.granularity.rank <= Granularity.YEAR.rank
+    return published - value.last > _BACKGROUND or (coarse and value.last.year < published.year)
 
 
 def _is_frame(anchor: Anchor, finer: bool, published: dt.date | None) -> bool:

@@ -69,7 +69,7 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 # Each pattern is matched against one line or sentence; the first that fits names its part.
 
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)"
-_ZONE = r"(?:\s*(?:ET|EST|EDT|GMT|BST|CET|UTC|PT|CT|local time))?"
+_ZONE = r"(?:\s*(?:ET|EST|EDT|GMT|BST|CET|UTC|PT|CT|IST|local time))?"
 
 # A reader comment's header, or the furniture around a comment thread: everything after it
 # on the page is the thread.
@@ -110,7 +110,7 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|JavaScript must be|To play this content|Flash player|RETWEET|Related links?"
             r"|newsletter|Read more|More on this story|A version appeared on p"
             r"|RUSH TRANSCRIPT|updated:|Photograph:|Photo:|Picture:|Getty Images"
-            r"|commercial-free|All rights reserved|Copyright)",
+            r"|commercial-free|All rights reserved|Copyright|Full Article|We've published)",
             re.IGNORECASE,
         ),
     ),
@@ -121,6 +121,7 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"^(?:[A-Z][\w'.-]+\s){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s){0,4}"
             r"(?:correspondent|columnist|editor|writer|author|reporter|contributor|blogger"
             r"|fellow|professor|analyst|commentator)\b"
+            r"|^(?:[A-Z][\w'.-]+\s){1,3}is based in\b"
             r"|\b(?:in my post|I have (?:been|worked|written|covered))\b",
         ),
     ),
@@ -136,6 +137,11 @@ TIME_STAMP = re.compile(
     r"(?:\s*[-,]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}" + _ZONE + r")?\s*"
     r"|(?:[A-Z][a-z]+day\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d{2}\s*" + _ZONE + r"\s+"
     r"|\d{1,2}\s+[A-Z]+,\s+\d{4}\s+GMT,\s+[A-Z ,]+\s+"
+    r"|\(\s*Update(?:d)?\b[^)]{0,80}\)\s*"
+    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?/\s?"
+    r"(?:AP|Reuters|AFP|EPA|PA|Getty Images)\s+(?=[A-Z])"
+    r"|(?:--|–|—|-)\s+(?=[A-Z])"
+    r"|[A-Z][a-z]{2}\s+\d{1,2}\s+-\s+(?=[A-Z])"
     r"|" + _CLOCK + _ZONE + r"\s*[:\-–—]\s*)",
 )
 # A bare four-digit clock ("1528 UK Prime Minister ...") is a time stamp only on a page
@@ -143,7 +149,9 @@ TIME_STAMP = re.compile(
 BARE_CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])", re.MULTILINE)
 # A dateline glued to the lead: "PORT-AU-PRINCE, Haiti (CNN) -- ", "LONDON (Reuters) - ".
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?"
+    r"^.{0,160}?\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg)\)\s*(?:--|-|–|—)\s*(?=[A-Z\"“'])"
+    r"|^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+" + _CLOCK + _ZONE + r"\s+)?"
+    r"(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?"
     r"(?:,\s+\w+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*)?\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg)\)"
     r"\s*(?:--|-|–|—)\s*"
     r"|^\s*[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+(?:--|–|—)\s+",
