@@ -135,7 +135,9 @@ def chart_span(published: list[dt.date], days: Iterable[dt.date]) -> tuple[dt.da
         return event_days[len(event_days) // 20], event_days[-1 - len(event_days) // 20]
     first, last = min(published), max(published)
     pad = dt.timedelta(days=PAD_DAYS)
-    near = [d for d in event_days if first - pad <= d <= last + pad]
+    low = first - pad if first - dt.date.min > pad else dt.date.min
+    high = last + pad if dt.date.max - last > pad else dt.date.max
+    near = [d for d in event_days if low <= d <= high]
     return min([first, *near]), max([last, *near])
 
 
@@ -168,7 +170,10 @@ def overview(
     cursor = _bin(span[0], unit)
     while cursor <= span[1]:
         starts.append(cursor)
-        cursor = _next(cursor, unit)
+        try:
+            cursor = _next(cursor, unit)
+        except OverflowError:  # the calendar's last column
+            break
     events: dict[dt.date, list[EventView]] = {}
     keyed: set[dt.date] = set()
     for view in views:
