@@ -60,21 +60,39 @@ def pooled(scores: list[TopicScore], measure: str) -> float:
 
 @pytest.mark.data
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="TEXT_REASON")
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "below the floor: whole-sentence texts judged good on 109 of 149 judged events of the "
+        "four development topics (73%); the held-out story's new texts await a reader"
+    ),
+)
 def test_events_show_a_faithful_text(scores: list[TopicScore]) -> None:
     assert pooled(scores, "text") >= TEXT_FAITHFUL
 
 
 @pytest.mark.data
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="WORTH_REASON")
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "below the floor: worth an entry 94.6% haiti, 85.3% bpoil, 55.3% H1N1, 46.7% Egypt "
+        "(judged events still shown); off-topic items and unmarked reader comments remain"
+    ),
+)
 def test_events_are_worth_an_entry(scores: list[TopicScore]) -> None:
     assert pooled(scores, "worth") >= WORTH_AN_ENTRY
 
 
 @pytest.mark.data
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="DATE_REASON")
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "below the floor: date right 81.1% haiti, 76.5% bpoil, 83.0% H1N1, 53.3% Egypt; "
+        "weekdays in live blogs resolved a week early remain"
+    ),
+)
 def test_events_carry_the_right_date(scores: list[TopicScore]) -> None:
     assert pooled(scores, "date") >= DATE_RIGHT
 
@@ -93,6 +111,13 @@ def test_same_happenings_are_merged_as_often_as_before(scores: list[TopicScore])
 
 @pytest.mark.data
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="ENTITY_REASON")
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "below the floor: 84.3% pooled on the judged pages (held-out story 70.0%): places the "
+        "model types as organisations, names run together, and verdicts on capitalised "
+        "dateline fragments ('CAIRO') now scoring the real places they fold into ('Cairo')"
+    ),
+)
 def test_entity_pages_are_real_names_of_the_right_kind(scores: list[TopicScore]) -> None:
     assert pooled(scores, "entities") >= ENTITY_PRECISION
