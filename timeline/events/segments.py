@@ -39,7 +39,7 @@ class Segment:
 
     @property
     def text(self) -> str:
-        return self.span.doc.text[self.start : self.end]
+        return doc_slice(self.span.doc, self.start, self.end)
 
 
 def segments(doc: Doc) -> list[Span]:
@@ -89,7 +89,33 @@ def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> boo
 
 
 def doc_between(before: Span, after: Span) -> str:
-    return before.doc.text[before.end_char : after.start_char]
+    return doc_slice(before.doc, before.end_char, after.start_char)
+
+
+def doc_slice(doc: Doc, start: int, end: int) -> str:
+    """`doc.text[start:end]` without `doc.text`, which spaCy joins from every token on each
+    access: read per statement, it made a long article's events quadratic. The doc's text is
+    its tokens' text with whitespace, so the slice is read off the few tokens it covers."""
+    if start >= end:
+        return ""
+    lo, hi = 0, len(doc)
+    while lo < hi:  # the first token ending after `start`
+        mid = (lo + hi) // 2
+        token = doc[mid]
+        if token.idx + len(token.text_with_ws) <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo == len(doc):
+        return ""
+    base = doc[lo].idx
+    parts, reach, i = [], base, lo
+    while i < len(doc) and reach < end:
+        piece = doc[i].text_with_ws
+        parts.append(piece)
+        reach += len(piece)
+        i += 1
+    return "".join(parts)[start - base : end - base]
 
 
 def statements(doc: Doc) -> list[Segment]:
@@ -103,7 +129,7 @@ def statements(doc: Doc) -> list[Segment]:
         stamp = TIME_STAMP.match(text + " A") or (
             BARE_CLOCK.match(text + " A") if clock_page else None
         )
-        if stamped and "\n" not in doc.text[found[-1].end : span.start_char]:
+        if stamped and "\n" not in doc_slice(doc, found[-1].end, span.start_char):
             found.pop()  # "1528 | The minister says ...": one statement under its stamp
             found.append(Segment(span, span.start_char, span.end_char, "time stamp"))
             stamped = False
