@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from timeline.merge.lexicon import (
     IRREGULAR_FORMS,
@@ -63,7 +62,6 @@ _LIGHT = frozenset(map(stem, LIGHT_VERBS))
 _SPEECH = frozenset(map(stem, SPEECH_VERBS))
 
 
-@cache
 def act(word: str) -> str:
     """The act a word names, as a stem, equivalents counted as one ("struck" and
     "attacked" are one act)."""
@@ -82,7 +80,6 @@ class Predicate:
     known: bool
 
 
-@cache
 def predicate(verb: str) -> Predicate:
     """How merging reads a mention's verb (`EventMention.predicate`)."""
     if not verb.strip():
