@@ -5,6 +5,7 @@ records them (the sentence, its date, its verb, its content lemmas and names).""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from builders import make_article
@@ -222,3 +223,77 @@ def test_figures_with_a_magnitude_are_figures() -> None:
         lemmas="flood appeal raise family valley",
     )
     assert groups(merge_mentions([first, second], ARTICLES)) == [("a",), ("b",)]
+
+
+def story(words: str, place: str, count: int = 60) -> tuple[list[EventMention], dict[str, Any]]:
+    """A story's background: `count` reports on other days, from other articles, each
+    using `words` and naming `place`, so both are common in the corpus."""
+    mentions, articles = [], dict(ARTICLES)
+    for n in range(count):
+        aid = f"s{n}"
+        articles[aid] = make_article(
+            aid, f"Report {n} of the story {aid * 3}.", dt.date(2021, 3, 9)
+        )
+        day = (dt.date(2021, 1, 1) + dt.timedelta(days=n)).isoformat()
+        mentions.append(
+            report(
+                aid,
+                f"On {day} the report recalled it all in {place}.",
+                day,
+                day,
+                (place, "GPE"),
+                verb="recalled",
+                lemmas=f"{words} recall",
+            )
+        )
+    return mentions, articles
+
+
+def test_the_storys_main_place_is_no_evidence_of_one_happening() -> None:
+    girl = report(
+        "a",
+        "On Friday a girl was rescued from the rubble of a school in Port Lerin by a crew.",
+        "Friday",
+        "2021-03-05",
+        ("Port Lerin", "GPE"),
+        verb="rescued",
+        lemmas="girl rescue rubble school crew",
+    )
+    boy = report(
+        "b",
+        "Blogger Tom Reyes rescues a boy from the rubble in Port Lerin on Friday.",
+        "Friday",
+        "2021-03-05",
+        ("Tom Reyes", "PERSON"),
+        ("Port Lerin", "GPE"),
+        verb="rescues",
+        lemmas="blogger rescue boy rubble",
+    )
+    assert len(merge_mentions([girl, boy], ARTICLES)) == 1  # a small story: the place tells
+    background, articles = story("quake aid", "Port Lerin")
+    events = merge_mentions([girl, boy, *background], articles)
+    assert ("a", "b") not in groups(events)  # every report names the story's city
+
+
+def test_reports_of_one_act_in_the_storys_common_words_are_compared() -> None:
+    """All the words two reports share are the story's own ("explosion", "rig"): the act
+    their dates belong to is what brings them together."""
+    first = report(
+        "a",
+        "The explosion aboard the rig on 20 April killed 11 workers.",
+        "20 April",
+        "2021-04-20",
+        verb="killed",
+        lemmas="explosion rig die worker",
+    )
+    second = report(
+        "b",
+        "Timeline: on 20 April an explosion on the drilling rig killed 11 men.",
+        "20 April",
+        "2021-04-20",
+        verb="killed",
+        lemmas="timeline explosion drilling rig die man",
+    )
+    background, articles = story("explosion rig die drilling", "Gulf")
+    events = merge_mentions([first, second, *background], articles)
+    assert ("a", "b") in groups(events)

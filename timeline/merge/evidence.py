@@ -82,7 +82,8 @@ class _Facts:
     speech: bool  # its verb is one of speech ("said"): the statement is the happening
     verb_known: bool  # it records its verb (`EventMention.predicate`)
     entities: frozenset[str]  # every name, lower case
-    names: frozenset[str]  # the entities, and people also by surname
+    distinct: frozenset[str]  # the names that are not common in the corpus
+    names: frozenset[str]  # the distinct names, and people also by surname
     people: frozenset[str]
     participants: frozenset[str]  # people and organisations
     clock: str | None
@@ -102,9 +103,15 @@ class Evidence:
     worked out on first use, the costly parts (figures, background clauses) only for
     the pairs that pass the cheap tests; the order of the tests never changes a verdict."""
 
-    def __init__(self, mentions: Sequence[EventMention], values: Sequence[DateValue | None]):
+    def __init__(
+        self,
+        mentions: Sequence[EventMention],
+        values: Sequence[DateValue | None],
+        common: frozenset[str] = frozenset(),
+    ):
         self._mentions = mentions
         self._values = values
+        self._common = common  # features common in the corpus (`corpus.common_limit`)
         self._facts: dict[int, _Facts] = {}
         self._numbers: dict[int, frozenset[str]] = {}
         self._background: dict[int, bool] = {}
@@ -113,7 +120,7 @@ class Evidence:
     def facts(self, i: int) -> _Facts:
         found = self._facts.get(i)
         if found is None:
-            found = _facts_of(self._mentions[i], self._values[i], self._name_words)
+            found = _facts_of(self._mentions[i], self._values[i], self._name_words, self._common)
             self._facts[i] = found
         return found
 
@@ -208,7 +215,7 @@ def _contained(
 
 def _shared_names(a: _Facts, b: _Facts) -> int:
     """How many entities both name; a surname alone matching a full name counts once."""
-    both = a.entities & b.entities
+    both = a.distinct & b.distinct
     return len(both) or int(not a.names.isdisjoint(b.names))
 
 
@@ -231,7 +238,15 @@ def _conflict(
     return bool(mine and theirs and mine.isdisjoint(b) and theirs.isdisjoint(a))
 
 
-def _facts_of(m: EventMention, value: DateValue | None, name_words: dict[str, list[str]]) -> _Facts:
+def _facts_of(
+    m: EventMention,
+    value: DateValue | None,
+    name_words: dict[str, list[str]],
+    common: frozenset[str],
+) -> _Facts:
+    """What the rules read of `m`. Names and act words common in the corpus (`common`:
+    the story's main place, its theme, "earthquake" in a story of one) are no evidence
+    of one happening: every other report names them too."""
     people: set[str] = set()
     entities: set[str] = set()
     participants: set[str] = set()
@@ -261,11 +276,12 @@ def _facts_of(m: EventMention, value: DateValue | None, name_words: dict[str, li
     verb = predicate(m.predicate)
     return _Facts(
         terms=terms,
-        acts=Acts.of(m.predicate, terms & PREDICATES),
+        acts=Acts.of(m.predicate, (terms & PREDICATES) - common),
         speech=verb.speech,
         verb_known=verb.known,
         entities=frozenset(entities),
-        names=frozenset(names),
+        distinct=frozenset(n for n in entities if f"@{n}" not in common),
+        names=frozenset(n for n in names if f"@{n}" not in common),
         people=frozenset(people),
         participants=frozenset(participants),
         clock=clock,
