@@ -86,13 +86,16 @@ def test_light_verbs_and_speech_name_no_act() -> None:
 
 
 def test_an_act_word_beside_a_verb_of_its_own_belongs_to_another_clause() -> None:
-    landed = Acts.of("landed", ["rescue"])  # "search and rescue specialists landed ..."
-    priority = Acts.of("tells", ["rescue"])  # "... rescue response, tells the BBC ..."
-    talks = Acts.of("is", ["talk"])  # "is in Moscow for talks"
-    met = Acts.of("met", ["talk"])  # "met ... for talks"
+    def acts(verb: str, *words: str) -> Acts:
+        return Acts.of(predicate(verb), [act(w) for w in words])
+
+    landed = acts("landed", "rescue")  # "search and rescue specialists landed ..."
+    priority = acts("tells", "rescue")  # "... rescue response, tells the BBC ..."
+    talks = acts("is", "talk")  # "is in Moscow for talks"
+    met = acts("met", "talk")  # "met ... for talks"
     assert landed.shared(priority) == frozenset()
     assert talks.shared(met) == {act("talk")}
-    assert Acts.of("exploded", []).shared(Acts.of("killed", ["explosion"])) == {act("explode")}
+    assert acts("exploded").shared(acts("killed", "explosion")) == {act("explode")}
 
 
 def test_reports_of_different_acts_the_same_day_stay_apart() -> None:

@@ -102,8 +102,10 @@ class Acts:
     words: frozenset[str]
 
     @staticmethod
-    def of(verb: str, act_words: Iterable[str]) -> Acts:
-        return Acts(verb=predicate(verb).act, words=frozenset(map(act, act_words)))
+    def of(verb: Predicate, act_words: Iterable[str]) -> Acts:
+        """The acts of a mention whose verb reads as `verb` (`predicate`), with `act_words`
+        as act stems already."""
+        return Acts(verb=verb.act, words=frozenset(act_words))
 
     def shared(self, other: Acts) -> frozenset[str]:
         """The acts both report. A verb's act is matched by the other's verb or by an act

@@ -48,7 +48,8 @@ def build_corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> Cor
     """The corpus of `ordered` mentions (in `mention_key` order); `sources` maps article
     ids to their source (wire copies share one)."""
     parsed = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
-    matrix = tfidf_matrix([bag(m) for m in ordered])
+    verbs = {v: predicate(v) for v in {m.predicate for m in ordered}}  # a few per story
+    matrix = tfidf_matrix([bag(m, verbs[m.predicate].act) for m in ordered])
     values = [parsed[m.date] for m in ordered]
     limit = common_limit(matrix.rows)
     counts = zip(matrix.names, matrix.df.tolist(), strict=True)
@@ -56,7 +57,7 @@ def build_corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> Cor
     return Corpus(
         mentions=ordered,
         values=values,
-        evidence=Evidence(ordered, values, common),
+        evidence=Evidence(ordered, values, verbs, common),
         vectors=Rows.of(matrix),
         sources=[sources.get(m.article, m.article) for m in ordered],
         sentences=_sentence_ids(ordered),
@@ -98,17 +99,17 @@ def date_order(value: str) -> tuple[str, str, str]:
 
 
 def features(m: EventMention) -> Counter[str]:
-    """Bag of content lemmas, entities (people also by surname: "Kerry" = "John Kerry") and
-    the act the date's verb names (`^` and its stem: "^attack" for "struck")."""
+    """Bag of content lemmas and entities (people also by surname: "Kerry" = "John Kerry")."""
     return Counter(bag(m))
 
 
-def bag(m: EventMention) -> dict[str, int]:
-    """`features` as a plain dict, which is cheaper to build than a Counter."""
+def bag(m: EventMention, verb_act: str | None = None) -> dict[str, int]:
+    """`features` as a plain dict, which is cheaper to build than a Counter; merging adds
+    the act the date's verb names (`verb_act`, as "^" and its stem: "^attack" for
+    "struck"), so that reports of one act are compared."""
     found = canonical_lemmas(m.lemmas)
-    verb = predicate(m.predicate).act
-    if verb is not None:
-        found.append(f"^{verb}")
+    if verb_act is not None:
+        found.append(f"^{verb_act}")
     for ent in m.entities:
         name = ent.text.lower()
         found.append(f"@{name}")

@@ -26,10 +26,10 @@ mentions were joined.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.merge.acts import Acts, predicate
+from timeline.merge.acts import Acts, Predicate, act
 from timeline.merge.lexicon import (
     BACKGROUND_BEFORE,
     BACKGROUND_CLAUSE,
@@ -107,20 +107,22 @@ class Evidence:
         self,
         mentions: Sequence[EventMention],
         values: Sequence[DateValue | None],
+        verbs: Mapping[str, Predicate],
         common: frozenset[str] = frozenset(),
     ):
         self._mentions = mentions
         self._values = values
-        self._common = common  # features common in the corpus (`corpus.common_limit`)
+        self._verbs = verbs  # each mention's verb as read (`acts.predicate`)
+        self._read = _Reading(name_words={}, act_of={}, common=common)
         self._facts: dict[int, _Facts] = {}
         self._numbers: dict[int, frozenset[str]] = {}
         self._background: dict[int, bool] = {}
-        self._name_words: dict[str, list[str]] = {}  # a name's words, per name
 
     def facts(self, i: int) -> _Facts:
         found = self._facts.get(i)
         if found is None:
-            found = _facts_of(self._mentions[i], self._values[i], self._name_words, self._common)
+            m = self._mentions[i]
+            found = _facts_of(m, self._values[i], self._verbs[m.predicate], self._read)
             self._facts[i] = found
         return found
 
@@ -238,15 +240,21 @@ def _conflict(
     return bool(mine and theirs and mine.isdisjoint(b) and theirs.isdisjoint(a))
 
 
-def _facts_of(
-    m: EventMention,
-    value: DateValue | None,
-    name_words: dict[str, list[str]],
-    common: frozenset[str],
-) -> _Facts:
-    """What the rules read of `m`. Names and act words common in the corpus (`common`:
-    the story's main place, its theme, "earthquake" in a story of one) are no evidence
-    of one happening: every other report names them too."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What reading mentions needs from their corpus: memos of names' words and act
+    words' acts (a story repeats them), and the features common in it."""
+
+    name_words: dict[str, list[str]]
+    act_of: dict[str, str]
+    common: frozenset[str]  # names ("@name") and lemmas in many of its mentions
+
+
+def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _Reading) -> _Facts:
+    """What the rules read of `m`, whose verb reads as `verb`. Names and act words common
+    in the corpus (the story's main place, its theme: "earthquake" in a story of one)
+    are no evidence of one happening: every other report names them too."""
+    name_words, common, act_of = read.name_words, read.common, read.act_of
     people: set[str] = set()
     entities: set[str] = set()
     participants: set[str] = set()
@@ -273,10 +281,15 @@ def _facts_of(
     lemmas = [w for w in m.lemmas if w not in words and w not in TITLES]
     terms = frozenset(map(_EQUIVALENT.get, lemmas, lemmas))
     rank = -1 if value is None else value.granularity.rank
-    verb = predicate(m.predicate)
+    words_acts = []
+    for word in (terms & PREDICATES) - common:
+        found_act = act_of.get(word)
+        if found_act is None:
+            found_act = act_of[word] = act(word)
+        words_acts.append(found_act)
     return _Facts(
         terms=terms,
-        acts=Acts.of(m.predicate, (terms & PREDICATES) - common),
+        acts=Acts.of(verb, words_acts),
         speech=verb.speech,
         verb_known=verb.known,
         entities=frozenset(entities),
