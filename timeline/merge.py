@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -43,7 +42,17 @@ from timeline.tfidf import (
     row_sums,
     tfidf_matrix,
 )
-from timeline.types import Article, DateValue, Entity, Event, EventMention, Granularity
+from timeline.types import (
+    Article,
+    DateValue,
+    Entity,
+    Event,
+    EventMention,
+    Granularity,
+    date_order,
+    event_id,
+    mention_order,
+)
 
 SIMILAR = 0.2
 """Cosine above which two mentions with compatible dates are one event."""
@@ -119,7 +128,7 @@ def merge_mentions(
     that already computed it; shingling every article again costs seconds on large corpora.
     """
     with _collector_paused():
-        ordered = sorted(mentions, key=mention_key)
+        ordered = sorted(mentions, key=mention_order)
         if sources is None:
             sources = source_groups(articles)
         corpus = _corpus(ordered, sources)
@@ -168,29 +177,6 @@ def _sentence_ids(mentions: Sequence[EventMention]) -> list[int]:
 
 def _span(value: DateValue) -> _Span:
     return value.first.toordinal(), value.last.toordinal()
-
-
-def mention_key(m: EventMention) -> tuple[str, int, int, str, str, str, int, int]:
-    """A total order on mentions that depends on their content only."""
-    tx = m.timex
-    return (
-        m.article,
-        m.start,
-        m.end,
-        m.date,
-        m.headline,
-        m.date_source,
-        tx.start if tx else -1,
-        tx.end if tx else -1,
-    )
-
-
-def date_order(value: str) -> tuple[str, str, str]:
-    """Sort key for date values: by first day, coarser periods first; unparsable last."""
-    parsed = DateValue.parse(value)
-    if parsed is None:
-        return ("9999", "", value)
-    return (parsed.first.isoformat(), f"{9 - parsed.granularity.rank}", value)
 
 
 def features(m: EventMention) -> Counter[str]:
@@ -581,7 +567,7 @@ def _event(corpus: _Corpus, group: Sequence[int]) -> Event:
     if len(group) == 1:
         m = corpus.mentions[group[0]]
         return Event(
-            id=_digest(m.date, [_place(m)]),
+            id=event_id(m.date, [m]),
             date=m.date,
             headline=m.headline,
             mentions=(m,),
@@ -655,17 +641,3 @@ def _entities(mentions: Sequence[EventMention]) -> tuple[Entity, ...]:
     ranked = sorted(one)
     ranked.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay by text, label
     return tuple(map(one.__getitem__, ranked))
-
-
-def event_id(date: str, mentions: Iterable[EventMention]) -> str:
-    """Stable id: a hash of the date and where each mention sits, never of order or wording."""
-    return _digest(date, sorted(map(_place, mentions)))
-
-
-def _place(m: EventMention) -> str:
-    return f"{m.article}:{m.start}:{m.end}"
-
-
-def _digest(date: str, places: list[str]) -> str:
-    digest = hashlib.sha1("|".join([date, *places]).encode("utf-8"), usedforsecurity=False)
-    return digest.hexdigest()[:16]

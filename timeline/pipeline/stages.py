@@ -191,7 +191,7 @@ def extract_timeline(
     by_id = {r.article.id: r.article for r in results}
     events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
     log.info("merge: %d events", len(events))
-    return Timeline(results=results, events=events, title=cfg.title)
+    return Timeline(results=results, events=events, title=cfg.title, sources=groups)
 
 
 def _read_and_analyse(
@@ -281,13 +281,20 @@ def restrict(
         results = tuple(r for r in results if inside(r.article.published.date))
         log.info("span: %d of %d articles published inside it", len(results), len(timeline.results))
     if top_dates is not None:
-        events = select_key_events(results, top_dates, sentences_per_date, start=start, end=end)
+        events = select_key_events(
+            results,
+            top_dates,
+            sentences_per_date,
+            sources=timeline.sources or None,
+            start=start,
+            end=end,
+        )
     else:
         by_id = {r.article.id: r.article for r in results}
         mentions = [m for r in results for m in r.mentions]
         events = tuple(
             e
-            for e in merge_mentions(mentions, by_id)
+            for e in merge_mentions(mentions, by_id, sources=timeline.sources or None)
             if (value := DateValue.parse(e.date)) is not None
             and (start is None or value.last >= start)
             and (end is None or value.first <= end)

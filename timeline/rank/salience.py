@@ -9,10 +9,8 @@ one writer's aside ("the airstrikes that began on September 30") does not outran
 days the corpus is about. Days with no score are never key days (fewer days beat
 padding the budget), and ties go to the earlier day.
 
-`NAMED_WEIGHT` is the one tuned number, chosen by leave-one-story-out
-cross-validation on the Timeline17 development stories (`timeline eval tls`, where
-every fold chose the same value). docs/ranking.md has the figures per story and the
-richer rankers that did worse on held-out stories.
+`NAMED_WEIGHT` is the one tuned number; how it was chosen, what the ranking scores on
+stories it was not tuned on and what was tried and lost are in docs/ranking.md.
 
 Each key day is told by its best sentences (`timeline.rank.day_sentences`). A ranked day
 with no sentence dated to it cannot be told and gives its place to the next.
@@ -21,14 +19,13 @@ with no sentence dated to it cannot be told and gives its place to the next.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.duplicates import source_groups
-from timeline.merge import event_id
 from timeline.rank.day_sentences import Candidates, candidates, day_sentences
 from timeline.rank.evidence import DayEvidence, day_evidence
-from timeline.types import ArticleResult, Entity, Event, EventMention, Status
+from timeline.types import ArticleResult, Entity, Event, EventMention, Status, event_id
 
 NAMED_WEIGHT = 2.0
 """Score of a later source naming a day by its date, against 1 for a source published on it."""
@@ -59,13 +56,17 @@ class Coverage:
 def coverage(
     results: Iterable[ArticleResult],
     *,
+    sources: Mapping[str, str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> Coverage:
-    """The coverage of the days between `start` and `end` (inclusive)."""
+    """The coverage of the days between `start` and `end` (inclusive). `sources` are the
+    wire-copy groups (`Timeline.sources`), found here only when the caller has none."""
     usable = [r for r in results if r.article.status != Status.SKIPPED]
     articles = {r.article.id: r.article for r in usable}
-    sources = source_groups(articles, {r.article.id: r.shingles for r in usable if r.shingles})
+    if sources is None:
+        shingles = {r.article.id: r.shingles for r in usable if r.shingles}
+        sources = source_groups(articles, shingles)
     mentions = (m for r in usable for m in r.mentions)
     return Coverage(
         evidence=day_evidence(usable, sources=sources, start=start, end=end),
@@ -129,12 +130,14 @@ def select_key_events(
     top_dates: int,
     sentences_per_date: int,
     *,
+    sources: Mapping[str, str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> tuple[Event, ...]:
     """The key events of a corpus: at most `top_dates` days between `start` and `end`,
-    each told by its `sentences_per_date` best sentences, in date order."""
-    found = coverage(results, start=start, end=end)
+    each told by its `sentences_per_date` best sentences, in date order; `sources` as for
+    `coverage`."""
+    found = coverage(results, sources=sources, start=start, end=end)
     return key_events(found, top_dates, sentences_per_date)
 
 

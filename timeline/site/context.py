@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from timeline.types import Article, Entity, Event, EventMention, Timeline
-from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
+from timeline.site.dates import date_label, day_label, html_datetime, parse_value
+from timeline.types import date_order
 
 _KINDS = {
     "PERSON": "person",
@@ -245,7 +246,7 @@ def event_view(
     citations = tuple(_citation(m, event, sources[m.article]) for m in mentions)
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
     parsed = parse_value(event.date)
-    dates = sorted({event.date, *event.conflict_dates}, key=sort_key) if event.conflict else []
+    dates = sorted({event.date, *event.conflict_dates}, key=date_order) if event.conflict else []
     return EventView(
         id=event.id,
         value=event.date,
@@ -277,6 +278,6 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     """All events, chronological at their real granularity; ties broken by id for stability."""
     articles = {a.id: a for a in timeline.articles}
     slugs = entity_slugs(timeline.events)
-    events = sorted(timeline.events, key=lambda e: (sort_key(e.date), e.id))
+    events = sorted(timeline.events, key=lambda e: (date_order(e.date), e.id))
     sources: dict[str, _Source] = {}
     return tuple(event_view(e, articles, slugs, sources) for e in events)

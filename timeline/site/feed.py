@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from timeline import __version__
 from timeline.site.context import EventView
-from timeline.site.dates import sort_key
+from timeline.types import date_order
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -57,7 +57,7 @@ def atom_feed(
         _sub(feed, "link", rel="self", href=feed_url, type="application/atom+xml")
     if page_url:
         _sub(feed, "link", rel="alternate", href=page_url, type="text/html")
-    dated = sorted((v for v in views if v.first), key=lambda v: (sort_key(v.value), v.id))
+    dated = sorted((v for v in views if v.first), key=lambda v: (date_order(v.value), v.id))
     newest_first = [*reversed(dated), *(v for v in views if not v.first)][:FEED_ENTRIES]
     for view in newest_first:
         entry = _sub(feed, "entry")

@@ -11,8 +11,8 @@ class SiteOptions:
     """What the caller decides; `build_date` is required so output never depends on the clock.
 
     The caller derives `build_date` from SOURCE_DATE_EPOCH, config, or the newest
-    publication date. `key_event_ids` comes from the salience ranking; when empty the key
-    events view lists the events cited by most sources.
+    publication date. `key_event_ids` are the events the key-events view lists (the
+    plugin's `key_events` option); when empty it lists the events cited by most sources.
     """
 
     site_name: str = "Timeline"
