@@ -34,8 +34,7 @@ from timeline.types import (
     Timeline,
     Timex,
 )
-
-__version__ = "0.1.0"
+from timeline.version import __version__
 
 __all__ = [
     "Article",

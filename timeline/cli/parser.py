@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timeline import __version__
 from timeline.config import OPTIONS, parse_date
+from timeline.version import __version__
 
 
 def _typed(convert: Callable[[str], Any]) -> Callable[[str], Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline import __version__
+from timeline.version import __version__
 from timeline.types import DateValue, Granularity
 from timeline.site.context import EventView
 from timeline.site.dates import parse_value

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
-from timeline import __version__
+from timeline.version import __version__
 from timeline.site.context import EventView
 from timeline.types import date_order
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from timeline import __version__
 from timeline.store.entry import read_entry, write_entry
 from timeline.store.parses import ParseCache
 from timeline.store.serialize import article_to_dict, mention_to_dict, timex_to_dict
 from timeline.types import Article, ArticleResult, Entity, EventMention, Timex
+from timeline.version import __version__
 
 log = logging.getLogger(__name__)
 FORMAT = 1
