@@ -91,6 +91,8 @@ BAD_SETTINGS = [
     ("check", 'site_url = "javascript:alert(1)"\n', [], {}, "site_url"),
     ("check", "", ["--jobs=-5"], {}, "--jobs"),
     ("extract", "", ["--jobs=1000"], {}, "--jobs"),
+    ("extract", "", ["--date-order", "DDMMYY"], {}, "--date-order"),
+    ("check", 'date_order = "sideways"\n', [], {}, "date_order"),
     ("check", "", [], {"SOURCE_DATE_EPOCH": "-1"}, "SOURCE_DATE_EPOCH"),
     ("check", "", [], {"SOURCE_DATE_EPOCH": "99999999999"}, "SOURCE_DATE_EPOCH"),
     ("build", "max_file_mb = inf\n", [], {}, "max_file_mb"),

@@ -84,6 +84,9 @@ BAD_VALUES = [
     ('site_url = "https://"', "site_url"),
     ('site_url = "https://user:secret@example.org/"', "site_url"),
     ('site_url = "https://example.org/a b"', "site_url"),
+    ('feed_id = "my feed"', "feed_id"),
+    ('feed_id = "no-scheme"', "feed_id"),
+    ('feed_id = "<urn:x>"', "feed_id"),
     ("build_date = 1969-12-31", "build_date"),
     ("build_date = 0001-01-01", "build_date"),
     ("build_date = 9999-12-31", "build_date"),
@@ -112,6 +115,7 @@ GOOD_VALUES = [
     ("jobs = 32", "jobs", 32),
     ('site_url = "https://example.org/timeline/"', "site_url", "https://example.org/timeline/"),
     ('site_url = "http://localhost:8000"', "site_url", "http://localhost:8000"),
+    ('feed_id = "tag:example.org,2026:haiti"', "feed_id", "tag:example.org,2026:haiti"),
     ("build_date = 1970-01-01", "build_date", dt.date(1970, 1, 1)),
     ("build_date = 2106-02-07", "build_date", dt.date(2106, 2, 7)),
 ]
@@ -216,3 +220,22 @@ def test_default_build_date_is_the_newest_publication_within_range(
     configured: dt.date | None, published: list[dt.date | None], expected: dt.date
 ) -> None:
     assert build_date(configured, published) == expected
+
+
+def test_date_order_is_read_and_checked(tmp_path: Path) -> None:
+    from timeline.config import DATE_ORDERS
+    from timeline.ingest.declared import DATE_ORDERS as READ_ORDERS
+
+    assert DATE_ORDERS == READ_ORDERS
+    (tmp_path / "timeline.toml").write_text('date_order = "dmy"\n')
+    assert load_config(tmp_path).date_order == "DMY"
+    (tmp_path / "timeline.toml").write_text('date_order = "DDMMYY"\n')
+    with pytest.raises(ConfigError, match=r"date_order = DDMMYY: expected one of DMY, MDY, YMD"):
+        load_config(tmp_path)
+
+
+def test_date_order_reaches_the_readers() -> None:
+    from timeline.pipeline.stages import ingest_options
+
+    assert ingest_options(Config(date_order="MDY")).date_order == "MDY"
+    assert ingest_options(Config()).date_order is None

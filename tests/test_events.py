@@ -11,7 +11,7 @@ import pytest
 from builders import make_article
 from spacy.language import Language
 
-from timeline.events import extract_mentions
+from timeline.events import extract_events, extract_mentions
 from timeline.types import Article, EventMention, Timex
 
 PUBLISHED = dt.date(2015, 12, 16)
@@ -70,7 +70,7 @@ CASES = [
         (T("November", "2015-11"), T("January 1", "2016-01-01")),
         [
             ("2015-11", "timex", "Talks on Syria in Vienna in November set a January 1 date"),
-            ("2016-01-01", "timex", "Dialogue to begin between the Syrian government"),
+            ("2016-01-01", "timex", "Talks on Syria in Vienna in November set a January 1 date"),
         ],
     ),
     (
@@ -98,10 +98,10 @@ CASES = [
         [],
     ),
     (
-        "decade-when-nothing-else",
+        "a-decade-long-past-is-background",
         "The two countries fought a proxy war in the 1980s over Afghanistan.",
         (T("the 1980s", "198"),),
-        [("198", "timex", "The two countries fought a proxy war")],
+        [],
     ),
     (
         "decade-gives-way-to-a-finer-date",
@@ -114,7 +114,7 @@ CASES = [
         "Mr Kerry's second visit to Russia this year comes as the US seeks to use a meeting "
         "on Friday in New York to pursue a ceasefire.",
         (T("this year", "2015"), T("Friday", "2015-12-18")),
-        [("2015-12-18", "timex", "The US seeks to use a meeting on Friday in New York")],
+        [("2015-12-18", "timex", "Mr Kerry's second visit to Russia this year comes as the US")],
     ),
     (
         "present-lead-takes-publication-date",
@@ -128,7 +128,7 @@ CASES = [
         (T("Monday", "2015-12-14"), T("now", "PRESENT_REF", anchor="none")),
         [
             ("2015-12-14", "timex", "Kerry arrived"),
-            ("2015-12-16", "publication", "He is in talks with Foreign Minister Sergei Lavrov"),
+            ("2015-12-16", "publication", "He is now in talks with Foreign Minister Sergei Lavrov"),
         ],
     ),
     (
@@ -138,13 +138,19 @@ CASES = [
         [("2015-12-14", "timex", "Kerry arrived")],
     ),
     (
-        "attribution-is-dropped",
+        "attribution-is-kept",
         "The talks in Vienna on Monday ended without agreement, officials said.",
         (T("Monday", "2015-12-14"),),
-        [("2015-12-14", "timex", "The talks in Vienna on Monday ended without agreement")],
+        [
+            (
+                "2015-12-14",
+                "timex",
+                "The talks in Vienna on Monday ended without agreement, officials said.",
+            )
+        ],
     ),
     (
-        "headline-glued-to-lead-is-parsed-alone",
+        "headline-above-the-lead-is-its-own-line",
         "Kerry meets Putin in Kremlin for talks on Syria\n\nRussian President Vladimir Putin "
         "met John Kerry for talks in the Kremlin yesterday.",
         (T("yesterday", "2015-12-15"),),
@@ -227,3 +233,272 @@ def test_headlines_are_made_of_the_sentence_words(nlp: Language, repo_root: Path
         words = re.findall(r"\w+", m.sentence.lower())
         it = iter(words)
         assert all(w in it for w in re.findall(r"\w+", m.headline.lower())), m.headline
+
+
+# --- the date of the main statement ------------------------------------------------------
+
+DATE_CASES = [
+    (
+        "since-makes-a-state",
+        "Since March 31, the alliance has flown 700 sorties over the northern provinces.",
+        (T("March 31", "2015-03-31"),),
+        [],
+    ),
+    (
+        "apposition-date-is-not-the-event",
+        "Borg, a champion in 1965, was honoured by the club on Tuesday.",
+        (T("1965", "1965"), T("Tuesday", "2015-12-15")),
+        [("2015-12-15", "timex", "Borg, a champion in 1965, was honoured")],
+    ),
+    (
+        "possessive-date-modifies-its-noun",
+        "The charity launched an appeal for the victims of Tuesday's flood in the valley.",
+        (T("Tuesday", "2015-12-15"),),
+        [],
+    ),
+    (
+        "relative-clause-date-is-background",
+        "Jack Moore, whose brother was killed in 2014, criticised the plan at the hearing.",
+        (T("2014", "2014"),),
+        [],
+    ),
+    (
+        "participle-clause-is-its-own-event",
+        'The deal now looks fragile, with the ministry last Friday calling it a "draft".',
+        (T("now", "PRESENT_REF", anchor="none"), T("last Friday", "2015-12-11")),
+        [("2015-12-11", "timex", "The deal now looks fragile, with the ministry last Friday")],
+    ),
+    (
+        "copula-saying-how-things-are-is-no-happening",
+        "The situation at the border is now worse than it was in the summer.",
+        (T("now", "PRESENT_REF", anchor="none"),),
+        [],
+    ),
+    (
+        "sentence-opening-now-is-a-discourse-marker",
+        "Now, the lorries wait for hours at the border crossing.",
+        (T("Now", "PRESENT_REF", anchor="none"),),
+        [],
+    ),
+    (
+        "years-before-the-story-are-background",
+        "Five years ago the old bridge over the river collapsed in a storm.",
+        (T("Five years ago", "2010"),),
+        [],
+    ),
+    (
+        "last-year-in-this-years-article-is-background",
+        "Sales of the group's vaccines last year grew nearly 10 percent to 2.9 billion euros.",
+        (T("last year", "2014"),),
+        [],
+    ),
+    (
+        "a-planned-meeting-is-dated-by-its-own-phrase",
+        "The envoy will prepare the ground for a summit on the crisis mooted for next week.",
+        (T("next week", "2015-W52"),),
+        [("2015-W52", "timex", "The envoy will prepare the ground for a summit")],
+    ),
+    (
+        "reporting-verb-dates-the-statement",
+        "The airport's commander said on Sunday there had been 600 landings in a week.",
+        (T("Sunday", "2015-12-13"),),
+        [("2015-12-13", "timex", "The airport's commander said on Sunday there had been 600")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "expected"),
+    [c[1:] for c in DATE_CASES],
+    ids=[c[0] for c in DATE_CASES],
+)
+def test_the_date_of_the_main_statement(
+    nlp: Language, text: str, specs: tuple[T, ...], expected: list[tuple[str, str, str]]
+) -> None:
+    found = mentions(nlp, text, *specs)
+    got = [(m.date, m.date_source, m.headline) for m in found]
+    assert len(got) == len(expected), got
+    for (date, source, headline), (want_date, want_source, prefix) in zip(
+        sorted(got), sorted(expected), strict=True
+    ):
+        assert (date, source) == (want_date, want_source)
+        assert headline.startswith(prefix), headline
+
+
+def test_the_text_is_the_whole_sentence_with_its_date_phrase_inside(nlp: Language) -> None:
+    text = (
+        "The ministers, meeting in Geneva, did not sign the accord on Monday, "
+        "a spokesman said, and will try again in the spring."
+    )
+    (m,) = mentions(nlp, text, T("Monday", "2015-12-14"))
+    assert m.headline == text
+    assert m.timex is not None and text[m.timex.start : m.timex.end] == "Monday"
+    assert m.predicate == "sign"
+
+
+# --- page parts that are not reporting -------------------------------------------------------
+
+PART_CASES = [
+    (
+        "comment-thread",
+        "The mayor opened the new bridge on Monday.\n\nAt 2:54 pm on 15 Dec 2015, riverfan wrote:"
+        "\n\nThe council wasted our money on Monday, as usual.",
+        (T("Monday", "2015-12-14"), T("Monday", "2015-12-14", nth=1)),
+        ["2015-12-14"],
+        ["comment"],
+    ),
+    (
+        "listing",
+        "The documentary is being screened again on BBC Two from 2100 GMT on Saturday.",
+        (T("Saturday", "2015-12-19"),),
+        [],
+        ["listing"],
+    ),
+    (
+        "sharing-prompt",
+        "Share this story with your friends before the vote on Friday.",
+        (T("Friday", "2015-12-18"),),
+        [],
+        ["prompt"],
+    ),
+    (
+        "question",
+        "Where were the rescue teams on Monday when the second tremor struck?",
+        (T("Monday", "2015-12-14"),),
+        [],
+        ["question"],
+    ),
+    (
+        "first-person-chatter",
+        "I visited the camp on Monday and it was heartbreaking to see.",
+        (T("Monday", "2015-12-14"),),
+        [],
+        ["chatter"],
+    ),
+    (
+        "caption-without-a-sentence-ending",
+        "Rescue workers search the rubble of the school on Wednesday",
+        (T("Wednesday", "2015-12-16"),),
+        [],
+        ["caption"],
+    ),
+    (
+        "author-bio",
+        "Anna Berg is a freelance writer who has covered the region since 2009.",
+        (T("2009", "2009"),),
+        [],
+        ["bio"],
+    ),
+    (
+        "reader-email",
+        "Tom Hill in Leeds e-mails: The charity shop collected 300 parcels on Monday.",
+        (T("Monday", "2015-12-14"),),
+        [],
+        ["reader"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "dates", "parts"),
+    [c[1:] for c in PART_CASES],
+    ids=[c[0] for c in PART_CASES],
+)
+def test_page_parts_are_set_aside_with_a_reason(
+    nlp: Language, text: str, specs: tuple[T, ...], dates: list[str], parts: list[str]
+) -> None:
+    found = extract_events(article(text), nlp(text), timexes(text, specs))
+    assert [m.date for m in found.mentions] == dates
+    assert [p.part for p in found.set_aside] == parts
+    for part in found.set_aside:
+        assert part.reason
+        assert 0 <= part.start < part.end <= len(text)
+
+
+def test_a_named_speaker_may_speak_in_the_first_person(nlp: Language) -> None:
+    text = "The minister told reporters on Monday that we will rebuild every school."
+    (m,) = mentions(nlp, text, T("Monday", "2015-12-14"))
+    assert m.date == "2015-12-14"
+
+
+# --- segmentation: stamps, datelines, glued captions ------------------------------------------
+
+
+def test_live_blog_time_stamps_are_not_dates_and_not_text(nlp: Language) -> None:
+    text = (
+        "1528 The prime minister says the public response has been extraordinary.\n\n"
+        "1545 The aid agency pledges 100,000 pounds to the relief effort.\n\n"
+        "1602 Engineers reopen the main road to the port."
+    )
+    specs = (T("1528", "1528"), T("1545", "1545"), T("1602", "1602"))
+    found = extract_mentions(article(text), nlp(text), timexes(text, specs))
+    assert [m.date for m in found] == ["2015-12-16"] * 3
+    assert [m.date_source for m in found] == ["publication"] * 3
+    assert found[0].headline.startswith("The prime minister says")
+    for m in found:
+        assert text[m.start : m.end] == m.sentence
+        assert not m.headline[:1].isdigit()
+
+
+def test_a_dateline_glued_to_the_lead_is_not_part_of_the_text(nlp: Language) -> None:
+    text = "KINGSTON, Jamaica (CNN) -- The central bank cut its main rate on Tuesday."
+    (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))
+    assert m.headline == "The central bank cut its main rate on Tuesday."
+    assert text[m.start : m.end] == m.sentence == m.headline
+
+
+def test_a_dateline_with_its_time_stamp_is_not_part_of_the_text(nlp: Language) -> None:
+    text = "May 18, 2015 1:35 pm IST MUMBAI (Reuters) - The central bank cut its rate on Tuesday."
+    (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))
+    assert m.headline == "The central bank cut its rate on Tuesday."
+
+
+def test_a_caption_glued_to_the_sentence_is_cut_off(nlp: Language) -> None:
+    text = "Survivors queue for water The agency launched its appeal for the region on Tuesday."
+    (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))
+    assert m.headline == "The agency launched its appeal for the region on Tuesday."
+
+
+def test_the_parse_is_the_pipelines_own(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events read the doc they are given: no sentence is parsed again."""
+    import timeline.nlp.load
+
+    text = "Kerry meets Putin in Kremlin\n\nPutin met Kerry for talks in the Kremlin yesterday."
+    doc = nlp(text)
+    monkeypatch.setattr(timeline.nlp.load, "load_pipeline", lambda *_: pytest.fail("parsed"))
+    (m,) = extract_mentions(article(text), doc, timexes(text, (T("yesterday", "2015-12-15"),)))
+    assert m.headline == "Putin met Kerry for talks in the Kremlin yesterday."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Gov.", "Bobby Jindal said on Monday that the state would sue the operator."),
+        ("The spill reached the coast on Mar.", "3 and the fishing grounds closed on Monday."),
+        ("Shares in the oil company (BP.", "L) fell sharply on Monday in London trading."),
+        ("The U.S.", "military said on Monday it would send two more ships."),
+    ],
+)
+def test_a_sentence_broken_after_an_abbreviation_is_one_statement(
+    nlp: Language, first: str, second: str
+) -> None:
+    """However the parser broke it (here: two parses joined), the statement is whole."""
+    from spacy.tokens import Doc
+
+    glued = first.endswith(".") and second[:2] == "L)"  # a ticker is written without a space
+    doc = Doc.from_docs([nlp(first), nlp(second)], ensure_whitespace=not glued)
+    assert len(list(doc.sents)) >= 2
+    text = doc.text
+    (m,) = extract_mentions(article(text), doc, timexes(text, (T("Monday", "2015-12-14"),)))
+    assert m.headline == " ".join(text.split())
+
+
+def test_a_ticker_or_title_at_a_real_sentence_end_still_ends_it(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs([nlp("The bank met the U.S."), nlp("Officials left on Monday.")])
+    segs = [m.headline for m in extract_mentions(article(doc.text), doc, ())]
+    assert segs == []  # neither is dated; and the two stay apart:
+    from timeline.events import segments
+
+    assert [s.text for s in segments(doc)] == ["The bank met the U.S.", "Officials left on Monday."]

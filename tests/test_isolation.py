@@ -83,14 +83,14 @@ def test_a_failure_finding_events_keeps_the_dates(
 ) -> None:
     import timeline.pipeline.extract
 
-    real = timeline.pipeline.extract.extract_mentions
+    real = timeline.pipeline.extract.extract_events
 
     def events(article: object, doc: Doc, timexes: object) -> object:
         if "winter" in doc.text:
             raise ValueError("no clause")
         return real(article, doc, timexes)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(timeline.pipeline.extract, "extract_mentions", events)
+    monkeypatch.setattr(timeline.pipeline.extract, "extract_events", events)
     cache = ExtractionCache(directory=None, pipeline_version="test")
     results = _by_id(analyse([WINTER, OTHER], cache, jobs=jobs))
     winter = results["winter"]

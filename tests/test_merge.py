@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.duplicates import source_groups
 from timeline.merge import merge_mentions
+from timeline.merge.wire import source_groups
 from timeline.shingles import text_shingles
 from timeline.types import (
     Article,
@@ -276,6 +276,16 @@ def test_seed_january_talks_are_one_event(seed_events: tuple[Event, ...]) -> Non
     assert event.date == "2016-01-01"
     assert _sources(event) == {"000", "002"}
     assert any("January 1 date" in m.sentence for m in event.mentions)
+
+
+def test_seed_target_date_call_is_its_own_event_of_that_friday(
+    seed_events: tuple[Event, ...],
+) -> None:
+    """ "That goal now looks in doubt, with the State Department last Friday calling it a
+    target date": the call is an event of last Friday, not of the publication day."""
+    event = _event_with(seed_events, "calling it a")
+    assert event.date == "2015-12-11"
+    assert {m.predicate for m in event.mentions} == {"calling"}
 
 
 def test_seed_airstrikes_began_on_september_30(seed_events: tuple[Event, ...]) -> None:

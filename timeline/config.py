@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
@@ -23,6 +24,8 @@ from timeline.errors import ConfigError
 
 CONFIG_FILE = "timeline.toml"
 EXECUTORS = ("local", "dask")
+#: Values of `date_order`: how an all-numeric publication date ("03/04/2015") is read.
+DATE_ORDERS = ("DMY", "MDY", "YMD")
 #: Parser processes: each holds a spaCy model (a few hundred MB), so more is never faster.
 MAX_JOBS = 32
 #: Largest accepted `max_file_mb`: an article is text; a gigabyte of it is a mistake.
@@ -96,6 +99,16 @@ def _megabytes(raw: object) -> float:
     return float(raw)
 
 
+def _date_order(raw: object) -> str:
+    text = _text(raw).strip().upper()
+    if text not in DATE_ORDERS:
+        raise ValueError(
+            f"expected one of {', '.join(DATE_ORDERS)} (day, month, year first in a date "
+            "such as 03/04/2015)"
+        )
+    return text
+
+
 def _executor(raw: object) -> str:
     if raw not in EXECUTORS:
         raise ValueError(f"expected one of {', '.join(EXECUTORS)}")
@@ -137,6 +150,18 @@ def check_site_url(raw: object) -> str:
     if parts.query or parts.fragment:
         raise ValueError("expected the site's base address, without ?query or #fragment")
     return url
+
+
+def check_feed_id(raw: object) -> str:
+    """An Atom id is an IRI that never changes (RFC 4287 4.2.6): `urn:uuid:...`, a `tag:`
+    URI or an http(s) address."""
+    text = _name(raw)
+    if not text.isprintable() or any(c.isspace() for c in text) or set(text) & set("\"'<>\\`"):
+        raise ValueError("an id has no spaces, quotes, angle brackets or control characters")
+    scheme, colon, rest = text.partition(":")
+    if not colon or not rest or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+        raise ValueError("expected an IRI such as urn:uuid:..., tag:example.org,2026:story")
+    return text
 
 
 def parse_date(text: str) -> dt.date:
@@ -200,6 +225,13 @@ class Config:
         flags=("--site-url",),
         build_only=True,
     )
+    feed_id: str | None = option(
+        None,
+        check_feed_id,
+        "the Atom feed's id (default: from title and URL)",
+        flags=("--feed-id",),
+        build_only=True,
+    )
     strict: bool = option(False, _flag, "fail (exit 1) on any warning", flags=("--strict",))
     max_file_mb: float = option(5.0, _megabytes, "largest input file read, in megabytes")
     cache_dir: str = option(
@@ -229,6 +261,14 @@ class Config:
         "Dask scheduler address (tcp://host:8786); default: a local Dask cluster",
         flags=("--scheduler",),
         cli={"metavar": "ADDRESS"},
+    )
+    date_order: str | None = option(
+        None,
+        _date_order,
+        "how to read an all-numeric publication date such as 03/04/2015: DMY, MDY or YMD "
+        "(default: such a date is used only when it reads the same every way)",
+        flags=("--date-order",),
+        cli={"metavar": "ORDER"},
     )
 
 

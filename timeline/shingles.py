@@ -1,7 +1,10 @@
 """A text's fingerprint for finding wire copies: hashes of its word 5-grams, sampled.
 
 CRC-32 is fast and the same in every process, so fingerprints can be cached and compared
-across builds; the sample is deterministic (the hashes divisible by four).
+across builds; the sample is deterministic (the hashes divisible by four). Fingerprints
+are made with each article's extraction and cached with it, so this module is extraction
+code and stays outside `timeline.merge` (which groups the copies, `merge.wire`): an edit
+of merging must not invalidate the extraction cache.
 """
 
 from __future__ import annotations

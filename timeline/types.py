@@ -222,6 +222,32 @@ class EventMention:
     date_source: str = "timex"  # "timex" or "publication"
     entities: tuple[Entity, ...] = ()
     lemmas: tuple[str, ...] = ()
+    predicate: str = ""  # the verb the date belongs to ("met"; "" for a publication date)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetAside:
+    """A dated statement of a page part that is not reporting (a comment, a listing, a time
+    stamp...), kept out of the events: where it is, which part, and why."""
+
+    start: int
+    end: int
+    part: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergeLink:
+    """Why two mentions of one event were joined: the evidence an editor checks to see a
+    wrong join at a glance."""
+
+    first: tuple[str, int]  # (article, sentence start) of one mention
+    second: tuple[str, int]  # and of the other
+    similarity: float  # TF-IDF cosine of their content words and names
+    shared_terms: tuple[str, ...]  # content words both use (acts counted as equivalents)
+    shared_entities: tuple[str, ...]  # names both give
+    dates: str  # "same date", "one inside the other" or "conflicting dates"
+    same_text: bool  # near-identical statements: a wire copy or a reused paragraph
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -235,6 +261,7 @@ class Event:
     entities: tuple[Entity, ...] = ()
     conflict: bool = False
     conflict_dates: tuple[str, ...] = ()
+    links: tuple[MergeLink, ...] = ()  # one per join that made the event, in join order
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -248,6 +275,7 @@ class ArticleResult:
     article: Article
     timexes: tuple[Timex, ...] = ()
     mentions: tuple[EventMention, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
     # Sampled word 5-gram hashes of the text (`shingles.text_shingles`), made with the
     # extraction and cached with it, so a rebuild need not read every text again to find
     # wire copies. Empty when not computed.
@@ -259,9 +287,8 @@ class Timeline:
     """The whole corpus after merging: what the site and the exports render.
 
     `results` holds every input file, skipped ones included, in input order. `sources`
-    maps an article id to the article it is a wire copy of (the wire-copy groups, found once
-    per build and used by merging and ranking alike); an article it does not name is a
-    source of its own.
+    maps each article id to its source, as merging found them (wire copies share one),
+    so later stages count sources without looking for copies again.
     """
 
     results: tuple[ArticleResult, ...]

@@ -197,3 +197,22 @@ def test_single_json_object_uses_the_file_stem(tmp_path: Path) -> None:
     record.write_text('{"text": "Kerry met Lavrov in Moscow on Tuesday for talks."}', "utf-8")
     (article,) = read_inputs([record])
     assert article.id == "one"
+
+
+@pytest.mark.parametrize(
+    ("order", "day", "warned"),
+    [(None, None, True), ("DMY", dt.date(2015, 4, 3), False), ("MDY", dt.date(2015, 3, 4), False)],
+)
+def test_a_numeric_front_matter_date_follows_date_order(
+    tmp_path: Path, order: str | None, day: dt.date | None, warned: bool
+) -> None:
+    page = tmp_path / "talks.md"
+    page.write_text(
+        "---\npublished: 03/04/2015\n---\nKerry met Lavrov in Moscow on Tuesday. "
+        "The two men discussed the war in Syria and the talks planned in Vienna.\n"
+    )
+    (article,) = read_inputs([page], IngestOptions(date_order=order))
+    assert article.published.date == day
+    assert any("ambiguous" in m for m in article.messages) is warned
+    if order:
+        assert f"date_order = {order}" in (article.published.detail or "")

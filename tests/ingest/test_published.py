@@ -22,6 +22,14 @@ PARSE = [
     ("15 December 2015", D, None),
     ("December 15, 2015", D, None),
     ("Tuesday 15 December 2015", D, None),
+    # any common form and language, read by dateparser
+    ("Dec. 15, 2015, 10:45 a.m. ET", D, "-05:00"),
+    ("Tuesday 15 December 2015 09.30 GMT", D, "+00:00"),
+    ("15 décembre 2015", D, None),
+    ("15. Dezember 2015", D, None),
+    ("15/12/2015", D, None),  # only one reading: there is no month 15
+    ("12/15/2015", D, None),
+    ("15-Dec-2015", D, None),
 ]
 
 
@@ -31,7 +39,19 @@ def test_parse_date(text: str, day: dt.date, offset: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2015-02-30", "2015-13-01", "31 June 2015", "yesterday", "soon", ""]
+    "text",
+    [
+        "2015-02-30",
+        "2015-13-01",
+        "31 June 2015",
+        "yesterday",
+        "soon",
+        "",
+        "next Friday",
+        "December 2015",  # no day
+        "Dec 15",  # no year
+        "99/99/2015",
+    ],
 )
 def test_parse_date_rejects(text: str) -> None:
     with pytest.raises(InputError):
@@ -156,3 +176,39 @@ def test_invalid_offsets_and_zones_warn_and_keep_the_day(
     else:
         (message,) = messages
         assert warning in message and "2015-12-15" in message and "without" in message
+
+
+def test_an_ambiguous_numeric_date_is_reported_not_guessed() -> None:
+    with pytest.raises(InputError, match=r"ambiguous \(3 April 2015 or 4 March 2015\)"):
+        parse_date("03/04/2015")
+
+
+@pytest.mark.parametrize(
+    ("order", "day"),
+    [("DMY", dt.date(2015, 4, 3)), ("MDY", dt.date(2015, 3, 4))],
+)
+def test_date_order_decides_an_ambiguous_date(order: str, day: dt.date) -> None:
+    assert parse_date("03/04/2015", order) == (day, None)
+
+
+def test_a_weekday_that_contradicts_the_date_is_an_error() -> None:
+    with pytest.raises(InputError, match="names a Thursday, but 15 December 2015 was a Tuesday"):
+        parse_date("Thursday 15 December 2015")
+
+
+def test_how_an_ambiguous_date_was_read_is_kept() -> None:
+    claim = DateClaim(source=DateSource.FRONT_MATTER, value="03/04/2015", detail="front matter")
+    published, messages = choose_published([claim], date_order="DMY")
+    assert published.date == dt.date(2015, 4, 3)
+    assert published.detail == "front matter (read day first (date_order = DMY))"
+    assert messages == ()
+
+
+def test_an_ambiguous_claim_falls_back_to_the_next_source() -> None:
+    claims = [
+        DateClaim(source=DateSource.FRONT_MATTER, value="03/04/2015", detail="front matter"),
+        DateClaim(source=DateSource.METADATA, value="2015-04-03", detail="page metadata"),
+    ]
+    published, messages = choose_published(claims)
+    assert published.date == dt.date(2015, 4, 3) and published.source is DateSource.METADATA
+    assert any("ambiguous" in m and "date_order" in m for m in messages)

@@ -11,7 +11,7 @@ import timeline.merge
 import timeline.pipeline.stages
 import timeline.rank.salience
 from timeline.config import Config
-from timeline.duplicates import source_groups
+from timeline.merge.wire import source_groups
 from timeline.pipeline.stages import extract_timeline, restrict
 from timeline.types import Article
 

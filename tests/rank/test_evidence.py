@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from builders import make_article
 
-from timeline.duplicates import source_groups
+from timeline.merge.wire import source_groups
 from timeline.rank.evidence import DayEvidence, day_evidence, day_of, names_day
 from timeline.types import ArticleResult, Status, Timex
 

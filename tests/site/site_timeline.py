@@ -4,6 +4,7 @@ merged and conflicting events, every granularity the site labels, and a hostile 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from timeline.types import (
     Article,
@@ -255,3 +256,39 @@ def make_timeline() -> Timeline:
         ArticleResult(article=skipped),
     )
     return Timeline(results=results, events=events, title="Kerry in Moscow")
+
+
+def make_long_timeline(n_events: int = 1200) -> Timeline:
+    """The same sources retold as a long story: `n_events` events over two years, most of
+    them on a few busy days (as coverage peaks after a disaster), one dated centuries
+    before the coverage, one week and one quarter; enough to split the site into pages."""
+    base = make_timeline()
+    meeting = base.events[0]
+    busy = (dt.date(2015, 12, 15), dt.date(2015, 12, 16), dt.date(2016, 1, 5))
+    events = []
+    for n in range(n_events):
+        if n % 5 > 1:
+            day = busy[n % len(busy)]
+        else:
+            day = dt.date(2014, 3, 1) + dt.timedelta(days=n * 7 % 700)
+        mentions = meeting.mentions[: 1 + n % 3]
+        events.append(
+            Event(
+                id=f"ev-{n:04d}",
+                date=day.isoformat(),
+                headline=f"{meeting.headline}, report {n}",
+                mentions=tuple(replace(m, date=day.isoformat()) for m in mentions),
+                entities=meeting.entities[: 1 + n % 4],
+            )
+        )
+    g_meet = meeting.mentions[0]
+    for value, label in (("1770", "An earlier quake"), ("2015-W50", "Talks"), ("2015-Q4", "Aid")):
+        events.append(
+            Event(
+                id=f"ev-{value.lower()}",
+                date=value,
+                headline=label,
+                mentions=(replace(g_meet, date=value),),
+            )
+        )
+    return Timeline(results=base.results, events=tuple(events), title="A long story")

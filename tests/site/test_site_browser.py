@@ -79,7 +79,7 @@ def test_timeline_renders_without_errors(page: Any, base_url: str) -> None:
 
 def test_filters_by_entity_source_and_date(page: Any, base_url: str) -> None:
     page.goto(base_url + "index.html")
-    page.select_option("select[name=entity]", "person-vladimir-putin")
+    page.fill("input[name=entity]", "vladimir putin")  # the names are searched as typed
     assert visible_events(page) == ["ev-meeting"]
     assert "Showing 1 of 6" in page.locator(".filter-status").inner_text()
     assert not page.locator("#p201").is_visible()
@@ -104,9 +104,19 @@ def test_filters_are_kept_in_the_address(page: Any, base_url: str) -> None:
     page.goto(base_url + "index.html")
     page.select_option("select[name=source]", "bbc-news")
     assert page.url.endswith("index.html?source=bbc-news")
+    page.fill("input[name=entity]", "Vladimir Putin")
+    # the key, not the name, is kept
+    page.wait_for_function("location.search.includes('entity=person-vladimir-putin')")
     page.goto(base_url + "index.html?entity=person-vladimir-putin&from=nonsense")
     assert visible_events(page) == ["ev-meeting"]
-    assert page.locator("select[name=entity]").input_value() == "person-vladimir-putin"
+    assert page.locator("input[name=entity]").input_value() == "Vladimir Putin"
+
+
+def test_an_unknown_name_filters_nothing_and_says_so(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    page.fill("input[name=entity]", "Nobody Known")
+    assert len(visible_events(page)) == 6
+    assert "Nobody Known" in page.locator(".filter-status").inner_text()
 
 
 def test_months_collapse_and_expand(page: Any, base_url: str) -> None:
@@ -127,7 +137,7 @@ def test_permalink_lands_on_the_event_even_when_hidden(page: Any, base_url: str)
     assert page.locator("#ev-hostile").evaluate(
         "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
     )
-    page.select_option("select[name=entity]", "person-vladimir-putin")
+    page.fill("input[name=entity]", "Vladimir Putin")
     assert not page.locator("#ev-resumed").is_visible()
     page.evaluate("location.hash = 'ev-resumed'")
     page.wait_for_function("!document.querySelector('li[data-id=ev-resumed]').hidden")
@@ -198,6 +208,6 @@ def test_filters_work_inside_another_theme(
     tab.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
     with serve(tmp_path / "site") as url:
         tab.goto(url + "timeline/")
-        tab.select_option("select[name=entity]", "person-vladimir-putin")
+        tab.fill("input[name=entity]", "Vladimir Putin")
         assert visible_events(tab) == ["ev-meeting"]
     context.close()

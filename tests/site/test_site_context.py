@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from site_timeline import GUARDIAN_TEXT
 
 from timeline.types import Timeline, Timex
-from timeline.site import articles, context, grouping
+from timeline.site import articles, chapters, context, grouping
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +29,12 @@ def test_events_are_chronological_at_their_granularity(
     ]
 
 
-def test_grouping_by_year_then_month(views: tuple[context.EventView, ...]) -> None:
-    years = grouping.group_by_year_and_month(views)
-    assert [(y.anchor, y.label) for y in years] == [("p201", "the 2010s"), ("y2015", "2015")]
-    months = years[1].months
-    assert [(m.label, [e.id for e in m.events]) for m in months] == [
-        ("Across 2015", ["ev-resolution"]),
+def test_chapters_by_year_then_month(views: tuple[context.EventView, ...]) -> None:
+    cal = chapters.calendar(views, None)
+    assert [(c.anchor, c.label) for c in cal.chapters] == [("p201", "the 2010s"), ("y2015", "2015")]
+    year = cal.chapters[1]
+    assert year.across is not None and [e.id for e in year.across.events] == ["ev-resolution"]
+    assert [(m.label, [e.id for e in m.events]) for m in year.months] == [
         ("December 2015", ["ev-talks", "ev-resumed", "ev-meeting", "ev-hostile"]),
     ]
 
@@ -45,18 +47,36 @@ def test_merged_event_cites_every_source_and_counts_agreement(
     assert meeting.n_agree == 2  # The Times dates it a day later
     assert meeting.conflict_labels == ("15 December 2015", "16 December 2015")
     assert [c.publisher for c in meeting.citations] == ["BBC News", "The Guardian", "The Times"]
-    assert [c.date_differs for c in meeting.citations] == [False, False, True]
+    assert [c.differing for c in meeting.citations] == [(), (), ("16 December 2015",)]
 
 
-def test_key_events_default_to_most_cited_in_date_order(
+def test_key_events_named_by_id_are_shown_in_date_order(
     views: tuple[context.EventView, ...],
 ) -> None:
-    chosen = grouping.key_events(views, ())
-    assert chosen[0].n_sources <= max(v.n_sources for v in chosen)
     assert [v.id for v in grouping.key_events(views, ("ev-meeting", "ev-sanctions"))] == [
         "ev-sanctions",
         "ev-meeting",
     ]
+
+
+def test_key_events_are_the_salience_ranking_key_days(repo_root: Path, tmp_path: Path) -> None:
+    """The key-events page and side column show the days `extract --top-dates K` gives."""
+    from timeline.config import Config
+    from timeline.pipeline.stages import extract_timeline
+    from timeline.rank.salience import select_key_events
+
+    seeds = repo_root / "seeds"
+    found = extract_timeline([seeds], Config(inputs=(str(seeds),), cache_dir=str(tmp_path)))
+    views = context.event_views(found)
+    for top in (1, 2, 3):
+        key = context.key_event_views(found, views, top, 1)
+        days = [e.date for e in select_key_events(found.results, top, 1)]
+        assert [v.value for v in key] == days
+        assert days, "the seeds have key days"
+    ids = {v.id for v in views}
+    assert all(v.id in ids for v in context.key_event_views(found, views, 3, 1)), (
+        "each key day links to an event of the timeline"
+    )
 
 
 URLS = [
@@ -124,6 +144,7 @@ def test_undated_events_go_last_in_their_own_group(timeline: Timeline) -> None:
     odd = replace(timeline.events[0], id="ev-now", date="PRESENT_REF", conflict=False)
     views = context.event_views(replace(timeline, events=(*timeline.events, odd)))
     assert views[-1].id == "ev-now"
-    years = grouping.group_by_year_and_month(views)
-    assert (years[-1].label, years[-1].months[0].events[0].id) == ("Undated", "ev-now")
+    last = chapters.calendar(views, None).chapters[-1]
+    assert last.label == "Undated" and last.across is not None
+    assert [e.id for e in last.across.events] == ["ev-now"]
     assert views[-1].datetime is None and views[-1].label == "the time of publication"

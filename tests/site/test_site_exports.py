@@ -13,7 +13,9 @@ from site_timeline import BUILD_DATE
 
 from timeline.types import Status, Timeline
 from timeline.store.serialize import timeline_to_dict
-from timeline.site import calendar, context, exports, feed
+from timeline.site import SiteOptions, calendar, context, exports, feed
+from timeline.site.dates import parse_value
+from timeline.site.links import Links
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -37,18 +39,14 @@ def test_report_counts_add_up(site: Path, timeline: Timeline) -> None:
 def test_timelinejs_keeps_precision_and_escapes_markup(site: Path) -> None:
     data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
     by_id = {e["unique_id"]: e for e in data["events"]}
-    assert by_id["ev-meeting"]["start_date"] == {
-        "year": 2015,
-        "month": 12,
-        "day": 15,
-        "display_date": "15 December 2015",
-    }
-    assert by_id["ev-talks"]["start_date"] == {
-        "year": 2015,
-        "month": 12,
-        "display_date": "December 2015",
-    }
-    assert by_id["ev-sanctions"]["end_date"] == {"year": 2019}
+    meeting, talks, sanctions = by_id["ev-meeting"], by_id["ev-talks"], by_id["ev-sanctions"]
+    assert meeting["start_date"] == {"year": 2015, "month": 12, "day": 15}
+    assert meeting["display_date"] == "15 December 2015"
+    assert "end_date" not in meeting
+    assert talks["start_date"] == {"year": 2015, "month": 12}
+    assert talks["display_date"] == "December 2015"
+    assert sanctions["start_date"] == {"year": 2010} and sanctions["end_date"] == {"year": 2019}
+    assert all("group" not in e for e in data["events"])  # no row per year in the navigator
     hostile = by_id["ev-hostile"]["text"]
     assert "<script" not in hostile["headline"] + hostile["text"]
     assert "&lt;script&gt;" in hostile["headline"]
@@ -116,8 +114,8 @@ def test_atom_is_well_formed_newest_first(site: Path) -> None:
 
 def test_exports_do_not_depend_on_the_clock(timeline: Timeline) -> None:
     views = context.event_views(timeline)
-    one = calendar.calendar("t", views, dt.date(2020, 1, 1), None)
-    two = calendar.calendar("t", views, dt.date(2020, 1, 1), None)
+    one = calendar.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
+    two = calendar.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
     assert one == two
     assert exports.report_json(timeline, BUILD_DATE) == exports.report_json(timeline, BUILD_DATE)
 
@@ -128,8 +126,24 @@ def test_atom_keeps_the_newest_entries_only(timeline: Timeline) -> None:
         dataclasses.replace(views[0], id=f"ev-{n:04d}", value=f"20{10 + n // 12:02d}-{1 + n % 12:02d}")
         for n in range(feed.FEED_ENTRIES + 30)
     )
-    root = ET.fromstring(feed.atom_feed("t", many, BUILD_DATE, "https://x.org/", None))
+    options = SiteOptions(site_name="t", build_date=BUILD_DATE, site_url="https://x.org/")
+    root = ET.fromstring(feed.atom_feed("t", many, options, Links(root="https://x.org/")))
     links = [e.find(f"{ATOM}link") for e in root.findall(f"{ATOM}entry")]
     ids = [link.get("href", "").rsplit("#", 1)[1] for link in links if link is not None]
     assert len(ids) == feed.FEED_ENTRIES
     assert ids[0] == "ev-0129" and "ev-0029" not in ids
+
+
+def test_timelinejs_keeps_the_key_and_best_attested_events_of_a_big_story() -> None:
+    from site_timeline import make_long_timeline
+
+    views = context.event_views(make_long_timeline(exports.TIMELINEJS_EVENTS + 300))
+    key = frozenset({views[-1].id})
+    data = exports.timelinejs("t", views, key)
+    ids = [e["unique_id"] for e in data["events"]]
+    dated = [v.id for v in views if parse_value(v.value) is not None]
+    assert len(ids) == exports.TIMELINEJS_EVENTS and views[-1].id in ids
+    assert ids == [i for i in dated if i in set(ids)]  # still in date order
+    kept = {v.id: v.n_sources for v in views if v.id in ids}
+    dropped = [v.n_sources for v in views if v.id not in kept and v.id not in key]
+    assert min(n for i, n in kept.items() if i not in key) >= max(dropped)

@@ -13,6 +13,7 @@ import pytest
 from timeline.errors import PipelineError
 from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site, pages
+from timeline.site.links import Links
 from timeline.site.writer import ExportWriter
 
 
@@ -31,7 +32,7 @@ def test_a_child_writes_what_this_process_would(
     names = tuple(name for _, name in pages.EXPORTS)
 
     def make() -> dict[str, bytes]:
-        return pages.export_files(timeline, data, options, None, None)
+        return pages.export_files(timeline, data, options, Links())
 
     here = _targets(tmp_path / "here", names)
     ExportWriter(make, here, background=False).finish()

@@ -33,7 +33,7 @@ def test_english_is_there() -> None:
 def test_every_language_has_the_sections_of_english(language: str) -> None:
     english, data = read_data("en"), read_data(language)
     assert set(data) == set(english)
-    for section in ("context", "tense"):
+    for section in ("context", "not_dates", "tense", "ambiguous"):
         assert set(data[section]) == set(english[section]), section
     load_lexicon(language)  # builds without error
 
@@ -67,6 +67,7 @@ def test_abbreviations_shorten_their_own_name() -> None:
 
 def test_ambiguous_months_are_months() -> None:
     assert ENGLISH.ambiguous_months <= set(ENGLISH.month_names)
+    assert ENGLISH.given_names <= set(ENGLISH.month_names)
 
 
 def test_values_are_timex3() -> None:

@@ -124,6 +124,7 @@ def _build(args: argparse.Namespace, config: Config, *, publish: bool) -> int:
         site_name=config.title,
         build_date=build_date(config, timeline),
         site_url=config.site_url,
+        feed_id=config.feed_id,
         strict=config.strict,
     )
     out = Path(config.output)

@@ -127,7 +127,9 @@ def build_article(
     dateline, dateline_note = find_dateline(draft.head)
     if dateline:
         claims.append(dateline)
-    published, date_messages = choose_published(claims, build_date=options.build_date)
+    published, date_messages = choose_published(
+        claims, build_date=options.build_date, date_order=options.date_order
+    )
     if dateline_note and published.source is DateSource.NONE:
         messages.append(f"{where}: {dateline_note}")
     messages += [f"{where}: {m}" for m in date_messages]

@@ -37,10 +37,11 @@ def ingest_sources() -> tuple[Path, ...]:
 
 @cache
 def ingest_version() -> str:
-    """A digest of that code, and of the time zone names declared zones are checked
-    against (the tzdata package)."""
+    """A digest of that code, of the time zone names declared zones are checked against
+    (the tzdata package) and of the dateparser that reads declared dates."""
     code = code_digest(ingest_sources())
-    return f"{__version__}/tzdata-{metadata.version('tzdata')}/{code}"
+    versions = f"tzdata-{metadata.version('tzdata')}/dateparser-{metadata.version('dateparser')}"
+    return f"{__version__}/{versions}/{code}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,9 @@ class IngestOptions:
     strict: bool = False
     languages: tuple[str, ...] = ("en",)
     manifest_name: str = MANIFEST_NAME
+    # how an all-numeric publication date is read ("DMY", "MDY", "YMD"); None: such a
+    # date is used only when it reads the same every way
+    date_order: str | None = None
 
 
 DEFAULT_OPTIONS = IngestOptions()

@@ -9,19 +9,19 @@ a lower source had to be trusted. Nothing is ever taken from file times or the c
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.errors import InputError
 from timeline.ingest.clean import DATE_LINE
+from timeline.ingest.declared import Declared, read_declared
 from timeline.ingest.invisible import visible
-from timeline.ingest.zones import check_zone, format_offset
+from timeline.ingest.zones import check_zone
 from timeline.timex.lang import ENGLISH
 from timeline.types import DateSource, Published
 
-__all__ = ["DateClaim", "choose_published", "find_dateline", "parse_date"]
+__all__ = ["DateClaim", "choose_published", "find_dateline", "parse_date", "read_date"]
 
 # What may follow the day in an ISO date: a clock time, then a zone or an offset.
 _CLOCK = re.compile(r"^[Tt ]?\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?")
@@ -47,47 +47,33 @@ def _month(name: str) -> int | None:
     return ENGLISH.month_number(name)
 
 
-def parse_date(value: str) -> tuple[dt.date, str | None]:
+def parse_date(value: str, date_order: str | None = None) -> tuple[dt.date, str | None]:
     """Parse a declared date; return the outlet's local calendar date and the zone or UTC
-    offset written with it, as written (`check_zone` judges it).
+    offset written with it, as written (`check_zone` judges it). Raises InputError.
 
-    Accepts ISO 8601 (`2015-12-15`, `2015-12-15T23:30:00-05:00`, also
-    `2015-12-15 Europe/Dublin`), RFC 2822 as feeds
-    write it, and `15 December 2015` / `December 15, 2015`. Raises InputError.
+    ISO 8601 (`2015-12-15`, `2015-12-15T23:30:00-05:00`, also `2015-12-15 Europe/Dublin`)
+    is read here; every other form (RFC 2822 as feeds write it, "December 15, 2015",
+    "15 décembre 2015", "15/12/2015") strictly by dateparser (`declared`).
     """
+    declared = read_date(value, date_order)
+    return declared.day, declared.zone
+
+
+def read_date(value: str, date_order: str | None = None) -> Declared:
+    """`parse_date`, with a note on how the date was read when that took `date_order`."""
     text = value.strip()
     iso = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt ])", text)
-    if iso:
-        try:
-            day = dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError as exc:
-            raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
-        # The written day is the outlet's local day: an offset never moves it.
-        rest = _CLOCK.sub("", text[iso.end() :], count=1).strip()
-        if not _ZONE.match(rest):
-            return day, None  # a time we cannot read does not change the day
-        return day, check_zone(rest)[0] or rest
-    line = DATE_LINE.match(text)
-    if line:
-        year, month, day_text = (
-            line["y1"] or line["y2"] or line["y3"],
-            line["m1"] or line["m2"] or line["m3"],
-            line["d1"] or line["d2"] or line["d3"],
-        )
-        number = int(month) if month.isdigit() else _month(month)
-        try:
-            return dt.date(int(year), number or 0, int(day_text)), None
-        except ValueError as exc:
-            raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
-    parts = email.utils.parsedate_tz(text)
+    if not iso:
+        return read_declared(text, date_order)
     try:
-        if parts is None:
-            raise ValueError("not RFC 2822")
-        day = dt.date(parts[0], parts[1], parts[2])
-    except (TypeError, ValueError, IndexError, OverflowError) as exc:
-        raise InputError(f"'{text}' is not a date I can read; write it as YYYY-MM-DD") from exc
-    seconds = parts[9]
-    return day, None if seconds is None else format_offset(seconds // 60)
+        day = dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+    except ValueError as exc:
+        raise InputError(f"'{text}' is not a real calendar date ({exc})") from exc
+    # The written day is the outlet's local day: an offset never moves it.
+    rest = _CLOCK.sub("", text[iso.end() :], count=1).strip()
+    if not _ZONE.match(rest):
+        return Declared(day=day, zone=None)  # a time we cannot read does not change the day
+    return Declared(day=day, zone=check_zone(rest)[0] or rest)
 
 
 def find_dateline(text: str) -> tuple[DateClaim | None, str | None]:
@@ -118,18 +104,24 @@ def find_dateline(text: str) -> tuple[DateClaim | None, str | None]:
 
 
 def choose_published(
-    claims: Sequence[DateClaim], *, build_date: dt.date | None = None
+    claims: Sequence[DateClaim],
+    *,
+    build_date: dt.date | None = None,
+    date_order: str | None = None,
 ) -> tuple[Published, tuple[str, ...]]:
     """Take the highest-precedence claim that parses; explain every fallback.
 
     Returns the Published value and warning messages (without the file name).
+    `date_order` says how to read an all-numeric date ("03/04/2015"); without it such a
+    date is reported as ambiguous and the next claim is tried.
     """
     order = list(DateSource)
     ranked = sorted(claims, key=lambda c: order.index(c.source))
     messages: list[str] = []
     for index, claim in enumerate(ranked):
         try:
-            day, written = parse_date(claim.value)
+            reading = read_date(claim.value, date_order)
+            day, written = reading.day, reading.zone
         except InputError as exc:
             messages.append(
                 f"invalid publication date in {claim.detail}: {exc}; "
@@ -151,8 +143,9 @@ def choose_published(
             f"{c.source.value} '{c.value}'" for c in ranked[index + 1 :] if c.source != claim.source
         ]
         # Shown on the article's page: quoted values and names cannot reorder the text.
+        how = f" ({reading.note})" if reading.note else ""
         detail = visible(
-            claim.detail + (f"; overrides {', '.join(overridden)}" if overridden else "")
+            claim.detail + how + (f"; overrides {', '.join(overridden)}" if overridden else "")
         )
         if claim.source is DateSource.DATELINE:
             messages.append(

@@ -20,13 +20,13 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.events import extract_mentions
+from timeline.events import EventsFound, extract_events
 from timeline.nlp.load import load_pipeline
 from timeline.nlp.parse import BATCH_SIZE, parse_all
 from timeline.shingles import text_shingles
 from timeline.store.parses import ParseCache
 from timeline.timex import Tagging, tag
-from timeline.types import Article, ArticleResult, EventMention, Status
+from timeline.types import Article, ArticleResult, Status
 
 __all__ = ["BATCH_SIZE", "extract_article", "extract_batch"]
 
@@ -62,13 +62,14 @@ def extract_article(article: Article, doc: Doc | Exception) -> ArticleResult:
     dated = article.published.date
     tagging = _guarded(problems, "finding its dates", Tagging(()), lambda: tag(doc, dated))
     problems += [f"{f.describe()}; it is left out" for f in tagging.failures]
-    nothing: tuple[EventMention, ...] = ()
-    mentions = _guarded(problems, "finding its events", nothing,
-                        lambda: extract_mentions(article, doc, tagging.timexes))  # fmt: skip
+    nothing = EventsFound((), ())
+    events = _guarded(problems, "finding its events", nothing,
+                      lambda: extract_events(article, doc, tagging.timexes))  # fmt: skip
     return ArticleResult(
         article=_warned(article, problems),
         timexes=tagging.timexes,
-        mentions=mentions,
+        mentions=events.mentions,
+        set_aside=events.set_aside,
         shingles=shingles,
     )
 

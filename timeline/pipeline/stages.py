@@ -17,10 +17,11 @@ from pathlib import Path
 
 from timeline.config import Config
 from timeline.config import build_date as choose_build_date
-from timeline.duplicates import source_groups
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions
+from timeline.merge.entities import canonical_results
+from timeline.merge.wire import source_groups
 from timeline.nlp.model_package import model_loaded, model_name, parse_version
 from timeline.pipeline import BatchMapper
 from timeline.pipeline.parse_process import ParseProcess
@@ -46,7 +47,11 @@ def own_folders(config: Config) -> tuple[Path, ...]:
 
 def ingest_options(config: Config, build_date: dt.date | None = None) -> IngestOptions:
     # Strictness is judged by the caller from the statuses, after the full report is shown.
-    return IngestOptions(max_bytes=int(config.max_file_mb * 1024 * 1024), build_date=build_date)
+    return IngestOptions(
+        max_bytes=int(config.max_file_mb * 1024 * 1024),
+        build_date=build_date,
+        date_order=config.date_order,
+    )
 
 
 # Where the code a cached ArticleResult depends on starts: the per-article map and the
@@ -187,7 +192,7 @@ def extract_timeline(
         sum(len(r.timexes) for r in results),
         sum(len(r.mentions) for r in results),
     )
-    results = mark_duplicates(results, groups)
+    results = canonical_results(mark_duplicates(results, groups), groups)
     by_id = {r.article.id: r.article for r in results}
     events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
     log.info("merge: %d events", len(events))
@@ -285,9 +290,9 @@ def restrict(
             results,
             top_dates,
             sentences_per_date,
-            sources=timeline.sources or None,
             start=start,
             end=end,
+            sources=timeline.sources or None,
         )
     else:
         by_id = {r.article.id: r.article for r in results}

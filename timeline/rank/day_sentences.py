@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from operator import mul
 
 from timeline.merge import features
+from timeline.merge.tfidf import Rows, Vector, tfidf_matrix
 from timeline.rank.evidence import day_of
-from timeline.tfidf import Rows, Vector, tfidf_matrix
 from timeline.types import Article, EventMention, mention_order
 
 OWN_REPORT = 2.0

@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.duplicates import source_groups
+from timeline.merge.wire import source_groups
 from timeline.rank.day_sentences import Candidates, candidates, day_sentences
 from timeline.rank.evidence import DayEvidence, day_evidence
 from timeline.types import ArticleResult, Entity, Event, EventMention, Status, event_id
@@ -56,17 +56,17 @@ class Coverage:
 def coverage(
     results: Iterable[ArticleResult],
     *,
-    sources: Mapping[str, str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> Coverage:
-    """The coverage of the days between `start` and `end` (inclusive). `sources` are the
-    wire-copy groups (`Timeline.sources`), found here only when the caller has none."""
+    """The coverage of the days between `start` and `end` (inclusive). `sources` maps
+    article ids to their source as merging found them (`Timeline.sources`); without it,
+    wire copies are looked for here."""
     usable = [r for r in results if r.article.status != Status.SKIPPED]
     articles = {r.article.id: r.article for r in usable}
     if sources is None:
-        shingles = {r.article.id: r.shingles for r in usable if r.shingles}
-        sources = source_groups(articles, shingles)
+        sources = source_groups(articles, {r.article.id: r.shingles for r in usable if r.shingles})
     mentions = (m for r in usable for m in r.mentions)
     return Coverage(
         evidence=day_evidence(usable, sources=sources, start=start, end=end),
@@ -130,14 +130,14 @@ def select_key_events(
     top_dates: int,
     sentences_per_date: int,
     *,
-    sources: Mapping[str, str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[Event, ...]:
     """The key events of a corpus: at most `top_dates` days between `start` and `end`,
-    each told by its `sentences_per_date` best sentences, in date order; `sources` as for
-    `coverage`."""
-    found = coverage(results, sources=sources, start=start, end=end)
+    each told by its `sentences_per_date` best sentences, in date order (`sources` as
+    for `coverage`)."""
+    found = coverage(results, start=start, end=end, sources=sources)
     return key_events(found, top_dates, sentences_per_date)
 
 

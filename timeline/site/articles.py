@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+
 import itertools
 import re
 from dataclasses import dataclass
 
 from timeline.types import ArticleResult, Status, Timeline, Timex
-from timeline.site.context import (
-    EventView,
-    article_page,
-    article_title,
-    published_label,
-    publisher_name,
-    safe_url,
-)
+from timeline.site.attribution import article_title, published_label, publisher_name, safe_url
+from timeline.site.context import EventView, article_page
 from timeline.site.dates import date_label, html_datetime
+from timeline.site.parts import part_page, part_starts
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CONTEXT_CHARS = 60
@@ -60,13 +58,50 @@ class ArticleView:
     n_timexes: int
     n_unresolved: int
     events: tuple[EventView, ...]
+    starts: tuple[int, ...] = (0,)  # where the parts of its page start (`parts.py`)
+    part: int = 1  # the part this view shows
+
+    @property
+    def here(self) -> str:
+        """The page of this part (part 1: the article's page)."""
+        return part_page(self.page, self.part)
+
+    @property
+    def part_pages(self) -> tuple[str, ...]:
+        return tuple(part_page(self.page, n) for n in range(1, len(self.starts) + 1))
+    set_aside: tuple[SetAsideView, ...] = ()
+
+    @property
+    def set_aside_counts(self) -> tuple[tuple[str, int], ...]:
+        """How many dated statements of each page part were set aside, most first."""
+        counts = Counter(p.part for p in self.set_aside)
+        return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     @property
     def paragraphs(self) -> tuple[tuple[Segment, ...], ...]:
-        """The text cut into highlighted segments, made when a page is rendered: the page
-        cache keys pages by their data, and the text with its timexes is far cheaper to
-        digest than its segments, which an unchanged page never needs."""
-        return segment_text(self.text, self.timexes, self.anchors)
+        """The part's text cut into highlighted segments, made when a page is rendered: the
+        page cache keys pages by their data, and the text with its timexes is far cheaper
+        to digest than its segments, which an unchanged page never needs."""
+        start = self.starts[self.part - 1]
+        end = self.starts[self.part] if self.part < len(self.starts) else len(self.text)
+        if (start, end) == (0, len(self.text)):
+            return segment_text(self.text, self.timexes, self.anchors)
+        timexes = tuple(
+            dataclasses.replace(t, start=t.start - start, end=t.end - start)
+            for t in self.timexes
+            if start <= t.start and t.end <= end
+        )
+        anchors = tuple(a - start for a in self.anchors if start <= a < end)
+        return segment_text(self.text[start:end], timexes, anchors, base=start)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetAsideView:
+    """A dated statement kept out of the events, with why (`events.parts`)."""
+
+    part: str
+    reason: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,11 +121,13 @@ class Attention:
     conflicts: tuple[EventView, ...]
     skipped: tuple[ArticleView, ...]
     warnings: tuple[ArticleView, ...]
+    far: tuple[EventView, ...] = ()  # dated far from the coverage: suspicious, listed here
 
     @property
     def total(self) -> int:
         return (
-            len(self.undated)
+            len(self.far)
+            + len(self.undated)
             + len(self.unresolved)
             + len(self.conflicts)
             + len(self.skipped)
@@ -131,7 +168,7 @@ def sentence_anchor(start: int) -> str:
 
 
 def _flat_segments(
-    text: str, timexes: tuple[Timex, ...], anchors: tuple[int, ...]
+    text: str, timexes: tuple[Timex, ...], anchors: tuple[int, ...], base: int = 0
 ) -> list[Segment]:
     """Plain and temporal segments in text order; plain text is also cut where anchors are."""
     cuts = sorted({a for a in anchors if 0 <= a < len(text)})
@@ -140,7 +177,7 @@ def _flat_segments(
     def plain(start: int, end: int) -> None:
         edges = [start, *(c for c in cuts if start < c < end), end]
         for a, b in itertools.pairwise(edges):
-            anchor = sentence_anchor(a) if a in cuts else None
+            anchor = sentence_anchor(base + a) if a in cuts else None
             flat.append(Segment(text=text[a:b], anchor=anchor))
 
     pos = 0
@@ -152,7 +189,7 @@ def _flat_segments(
             Segment(
                 text=text[timex.start : timex.end],
                 timex=timex_view(timex),
-                anchor=sentence_anchor(inside[0]) if inside else None,
+                anchor=sentence_anchor(base + inside[0]) if inside else None,
             )
         )
         pos = timex.end
@@ -162,16 +199,17 @@ def _flat_segments(
 
 
 def segment_text(
-    text: str, timexes: tuple[Timex, ...], anchors: tuple[int, ...] = ()
+    text: str, timexes: tuple[Timex, ...], anchors: tuple[int, ...] = (), base: int = 0
 ) -> tuple[tuple[Segment, ...], ...]:
     """Split text into paragraphs of plain and temporal segments, by character offsets.
 
     `anchors` are offsets where event sentences start; the segment there carries an id so
-    an event can link to the exact place in the text it was taken from.
+    an event can link to the exact place in the text it was taken from; `base` is where
+    `text` starts in the article (a part of a long article's page).
     """
     paragraphs: list[list[Segment]] = [[]]
     pending: str | None = None
-    for segment in _flat_segments(text, timexes, anchors):
+    for segment in _flat_segments(text, timexes, anchors, base):
         anchor = segment.anchor or pending
         pending = None
         if segment.timex is not None:
@@ -214,6 +252,11 @@ def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> Articl
         n_timexes=len(result.timexes),
         n_unresolved=sum(1 for t in result.timexes if not t.value),
         events=events,
+        starts=part_starts(article.text, result.timexes),
+        set_aside=tuple(
+            SetAsideView(part=p.part, reason=p.reason, text=" ".join(article.text[p.start : p.end].split()))
+            for p in result.set_aside
+        ),
     )
 
 
@@ -227,9 +270,13 @@ def article_views(timeline: Timeline, events: tuple[EventView, ...]) -> tuple[Ar
 
 
 def attention(
-    timeline: Timeline, articles: tuple[ArticleView, ...], events: tuple[EventView, ...]
+    timeline: Timeline,
+    articles: tuple[ArticleView, ...],
+    events: tuple[EventView, ...],
+    far: tuple[EventView, ...] = (),
 ) -> Attention:
-    """Everything a reader should double-check, each with the reason recorded for it."""
+    """Everything a reader should double-check, each with the reason recorded for it;
+    `far` are the events dated far from the coverage (a misread year, a historical aside)."""
     by_id = {a.id: a for a in articles}
     unresolved = []
     for result in timeline.results:
@@ -254,4 +301,5 @@ def attention(
         conflicts=tuple(e for e in events if e.conflict),
         skipped=tuple(a for a in articles if a.status == skipped),
         warnings=tuple(a for a in articles if a.status == str(Status.WARNING)),
+        far=far,
     )

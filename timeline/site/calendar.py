@@ -8,6 +8,7 @@ so the file is identical between builds of the same data.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from timeline.version import __version__
 from timeline.types import DateValue, Granularity
@@ -60,7 +61,9 @@ def _end(parsed: DateValue) -> str:
     return f"DTEND;VALUE=DATE:{_ical_date(parsed.last + dt.timedelta(days=1))}"
 
 
-def _vevent(view: EventView, parsed: DateValue, stamp: str, page_url: str | None) -> list[str]:
+def _vevent(
+    view: EventView, parsed: DateValue, stamp: str, url: Callable[[str], str | None]
+) -> list[str]:
     sources = "\n".join(
         f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
         for c in view.citations
@@ -77,16 +80,21 @@ def _vevent(view: EventView, parsed: DateValue, stamp: str, page_url: str | None
         f"SUMMARY:{escape_text(view.headline)}",
         f"DESCRIPTION:{escape_text(description)}",
     ]
-    if page_url:
-        lines.append(f"URL:{page_url}#{view.id}")
+    address = url(f"{view.home}#{view.id}")
+    if address:
+        lines.append(f"URL:{address}")
     lines.append("END:VEVENT")
     return lines
 
 
 def calendar(
-    name: str, views: tuple[EventView, ...], build_date: dt.date, page_url: str | None
+    name: str,
+    views: tuple[EventView, ...],
+    build_date: dt.date,
+    url: Callable[[str], str | None],
 ) -> bytes:
-    """The whole calendar as CRLF-terminated, folded bytes."""
+    """The whole calendar as CRLF-terminated, folded bytes; `url(page#id)` is an event's
+    public address (None without a site URL: a calendar has no address to resolve from)."""
     stamp = build_date.strftime("%Y%m%dT000000Z")
     lines = [
         "BEGIN:VCALENDAR",
@@ -99,6 +107,6 @@ def calendar(
     for view in views:
         parsed = parse_value(view.value)
         if parsed is not None and parsed.granularity in _CALENDAR_GRANULARITIES:
-            lines.extend(_vevent(view, parsed, stamp, page_url))
+            lines.extend(_vevent(view, parsed, stamp, url))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode()

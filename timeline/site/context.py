@@ -10,13 +10,19 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
-from urllib.parse import urlsplit
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
-from timeline.types import Article, Entity, Event, EventMention, Timeline
+from timeline.site.attribution import (
+    UNKNOWN_PUBLISHER,
+    article_title,
+    published_label,
+    publisher_name,
+    safe_url,
+)
 from timeline.site.dates import date_label, day_label, html_datetime, parse_value
-from timeline.types import date_order
+from timeline.site.parts import part_of, part_page, part_starts
+from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline, date_order
 
 _KINDS = {
     "PERSON": "person",
@@ -27,20 +33,6 @@ _KINDS = {
 }
 KIND_TITLES = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links; anything else (javascript:, data:) stays text."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() in {"http", "https"} and parts.netloc:
-        return url
-    return None
 
 
 def slugify(text: str) -> str:
@@ -86,18 +78,19 @@ class EntityRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Citation:
+    """One source of an event, cited once however many of its sentences report it."""
+
     article_id: str
     page: str
     publisher: str
+    publisher_known: bool  # False: "Unknown publisher", which a citation need not repeat
     title: str
     published: str  # label
     published_iso: str | None
     url: str | None
-    sentence: str
-    start: int  # where the sentence starts in the article text
-    date: str
-    date_label: str
-    date_differs: bool
+    sentences: tuple[str, ...]  # the article's sentences that report the event, in text order
+    start: int  # where the first of them starts in the article text
+    differing: tuple[str, ...]  # labels of the dates it gives that are not the event's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,26 +110,12 @@ class EventView:
     conflict: bool
     conflict_labels: tuple[str, ...]
     source_keys: tuple[str, ...]
+    home: str = "index.md"  # the page that lists it in full (`layout.py`), with `#id`
+    reasons: tuple[str, ...] = ()  # why its mentions were joined, one line per join
 
     @property
     def entity_keys(self) -> tuple[str, ...]:
         return tuple(e.slug for e in self.entities if e.slug)
-
-
-def publisher_name(article: Article | None) -> str:
-    if article is None or not article.publisher:
-        return "Unknown publisher"
-    return article.publisher
-
-
-def article_title(article: Article) -> str:
-    return article.title or article.path.rsplit("/", 1)[-1] or article.id
-
-
-def published_label(article: Article | None) -> str:
-    if article is None or article.published.date is None:
-        return "date unknown"
-    return day_label(article.published.date)
 
 
 def entity_refs(
@@ -201,20 +180,24 @@ def _source(article_id: str, article: Article | None) -> _Source:
     )
 
 
-def _citation(mention: EventMention, event: Event, source: _Source) -> Citation:
+def _citation(
+    mentions: list[EventMention], event: Event, source: _Source, parts: tuple[int, ...]
+) -> Citation:
+    """The citation of one article, from its mentions of the event in text order; its page
+    is the part of the article's page that holds the first of them."""
+    differing = (date_label(m.date) for m in mentions if m.date != event.date)
     return Citation(
-        article_id=mention.article,
-        page=source.page,
+        article_id=mentions[0].article,
+        page=part_page(source.page, part_of(parts, mentions[0].start)),
         publisher=source.publisher,
+        publisher_known=source.publisher != UNKNOWN_PUBLISHER,
         title=source.title,
         published=source.published,
         published_iso=source.published_iso,
         url=source.url,
-        sentence=mention.sentence,
-        start=mention.start,
-        date=mention.date,
-        date_label=date_label(mention.date),
-        date_differs=mention.date != event.date,
+        sentences=tuple(dict.fromkeys(m.sentence for m in mentions)),
+        start=mentions[0].start,
+        differing=tuple(dict.fromkeys(differing)),
     )
 
 
@@ -236,14 +219,23 @@ def event_view(
     articles: dict[str, Article],
     slugs: dict[tuple[str, str], str],
     sources: dict[str, _Source] | None = None,
+    parts: Mapping[str, tuple[int, ...]] | None = None,
 ) -> EventView:
-    """`sources` remembers each article's citation fields across the events of one build."""
+    """`sources` remembers each article's citation fields across the events of one build;
+    `parts` are where the pages of long articles are cut (`parts.py`)."""
+    parts = {} if parts is None else parts
     sources = {} if sources is None else sources
     mentions = sorted(event.mentions, key=_mention_order(articles))
     for m in mentions:
         if m.article not in sources:
             sources[m.article] = _source(m.article, articles.get(m.article))
-    citations = tuple(_citation(m, event, sources[m.article]) for m in mentions)
+    by_article: dict[str, list[EventMention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article, []).append(m)
+    citations = tuple(
+        _citation(sorted(ms, key=lambda m: m.start), event, sources[aid], parts.get(aid, (0,)))
+        for aid, ms in by_article.items()
+    )
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
     parsed = parse_value(event.date)
     dates = sorted({event.date, *event.conflict_dates}, key=date_order) if event.conflict else []
@@ -258,12 +250,35 @@ def event_view(
         sentence=primary.sentence if primary else "",
         entities=entity_refs(_event_entities(event), slugs),
         citations=citations,
-        n_sources=len(event.articles),
+        n_sources=len(citations),
         n_agree=len({m.article for m in mentions if _agrees(m.date, event.date)}),
         conflict=event.conflict,
         conflict_labels=tuple(date_label(d) for d in dates),
         source_keys=tuple(sorted({slugify(c.publisher) for c in citations})),
+        reasons=tuple(merge_reason(link, sources) for link in event.links),
     )
+
+
+def merge_reason(link: MergeLink, sources: dict[str, _Source]) -> str:
+    """One join of a merged event in words, for the editor who asks why ("Irish
+    Independent and an unknown publisher: same date; both name John Kerry; both say
+    meet; wording 40% alike")."""
+
+    def who(article: str) -> str:
+        found = sources.get(article)
+        return found.publisher if found else article
+
+    a, b = who(link.first[0]), who(link.second[0])
+    parts = [f"{a} and {b}" if a != b else f"two reports from {a}", link.dates]
+    if link.same_text:
+        parts.append("the same text (a wire copy or a reused paragraph)")
+    else:
+        if link.shared_entities:
+            parts.append("both name " + ", ".join(link.shared_entities))
+        if link.shared_terms:
+            parts.append("both say " + ", ".join(link.shared_terms))
+        parts.append(f"wording {round(100 * link.similarity)}% alike")
+    return parts[0] + ": " + "; ".join(parts[1:])
 
 
 def _agrees(value: str, event_value: str) -> bool:
@@ -280,4 +295,32 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     slugs = entity_slugs(timeline.events)
     events = sorted(timeline.events, key=lambda e: (date_order(e.date), e.id))
     sources: dict[str, _Source] = {}
+    parts = {r.article.id: part_starts(r.article.text, r.timexes) for r in timeline.results}
+    return tuple(event_view(e, articles, slugs, sources, parts) for e in events)
     return tuple(event_view(e, articles, slugs, sources) for e in events)
+
+
+def key_event_views(
+    timeline: Timeline, views: tuple[EventView, ...], top_dates: int, sentences_per_date: int
+) -> tuple[EventView, ...]:
+    """The key days of the salience ranking (`extract --top-dates`, scored by `eval tls`),
+    each told by its best sentences, in date order. Each takes the id of the timeline's
+    event that tells the same sentence, or else of that day's most cited event, so that
+    links to it land on the timeline."""
+    from timeline.rank.salience import select_key_events
+
+    key = select_key_events(
+        timeline.results, top_dates, sentences_per_date, sources=timeline.sources or None
+    )
+    articles = {a.id: a for a in timeline.articles}
+    slugs = entity_slugs(timeline.events)
+    by_mention = {(m.article, m.start): e.id for e in timeline.events for m in e.mentions}
+    cited = {v.value: v for v in sorted(views, key=lambda v: v.n_sources)}
+    found = []
+    for event in key:
+        view = event_view(event, articles, slugs)
+        told = next((by_mention[k] for m in event.mentions if (k := (m.article, m.start)) in by_mention), None)
+        same_day = cited.get(event.date)
+        target = told or (same_day.id if same_day else None)
+        found.append(replace(view, id=target) if target else view)
+    return tuple(found)

@@ -75,6 +75,9 @@ def report_dict(timeline: Timeline, build_date: dt.date) -> dict[str, Any]:
         },
         "events": len(timeline.events),
         "conflicts": sum(1 for e in timeline.events if e.conflict),
+        "set_aside": dict(
+            sorted(Counter(p.part for r in timeline.results for p in r.set_aside).items())
+        ),
         "inputs": [
             {
                 "id": r.article.id,
@@ -88,6 +91,10 @@ def report_dict(timeline: Timeline, build_date: dt.date) -> dict[str, Any]:
                 "timexes": len(r.timexes),
                 "unresolved": sum(1 for t in r.timexes if not t.value),
                 "mentions": len(r.mentions),
+                "set_aside": [
+                    {"start": p.start, "end": p.end, "part": p.part, "reason": p.reason}
+                    for p in r.set_aside
+                ],
             }
             for r in timeline.results
         ],
@@ -99,8 +106,9 @@ def report_json(timeline: Timeline, build_date: dt.date) -> bytes:
 
 
 def _tl_date(day: dt.date, granularity: Granularity) -> dict[str, Any]:
+    """A TimelineJS date with the fields the precision has: a year, a month, a day."""
     date: dict[str, Any] = {"year": day.year}
-    if granularity.rank >= Granularity.MONTH.rank:
+    if granularity.rank >= Granularity.HALF.rank:
         date["month"] = day.month
     if granularity.rank >= Granularity.WEEK.rank:
         date["day"] = day.day
@@ -110,29 +118,55 @@ def _tl_date(day: dt.date, granularity: Granularity) -> dict[str, Any]:
 def _tl_text(view: EventView) -> str:
     """TimelineJS renders this as HTML, so every piece of source text is escaped here."""
     sources = "".join(
-        f"<li>{html.escape(c.publisher)}: {html.escape(c.title)} ({html.escape(c.published)})"
-        + (f' <a href="{html.escape(c.url)}">link</a>' if c.url else "")
-        + "</li>"
+        "<li>"
+        + (
+            f'<a href="{html.escape(c.url)}">{html.escape(c.title)}</a>'
+            if c.url
+            else html.escape(c.title)
+        )
+        + (f", {html.escape(c.publisher)}" if c.publisher_known else "")
+        + f" ({html.escape(c.published)})</li>"
         for c in view.citations
     )
     return f"<p>{html.escape(view.sentence)}</p><ul>{sources}</ul>"
 
 
-def timelinejs(title: str, views: tuple[EventView, ...]) -> dict[str, Any]:
-    """TimelineJS3 JSON; dates keep their precision (a month event has no day)."""
+TIMELINEJS_EVENTS = 1000
+"""Most events in timeline.json. TimelineJS builds a slide and a marker for every event up
+front: a thousand render in seconds, four thousand hang the page for over a minute. A
+bigger story keeps its key events and those with most sources; events.json has them all."""
+
+
+def _slideshow(views: tuple[EventView, ...], key: frozenset[str]) -> tuple[EventView, ...]:
+    if len(views) <= TIMELINEJS_EVENTS:
+        return views
+    rank = sorted(range(len(views)), key=lambda i: (views[i].id not in key, -views[i].n_sources, i))
+    return tuple(views[i] for i in sorted(rank[:TIMELINEJS_EVENTS]))
+
+
+def timelinejs(
+    title: str, views: tuple[EventView, ...], key: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """TimelineJS3 JSON: one slide per dated event (at most TIMELINEJS_EVENTS, `key` first),
+    no groups (TimelineJS gives every group a row of its navigator, so a row per year
+    buries the story under its history).
+
+    Dates keep their precision (a month event has no day); a period a day or a month
+    cannot say (a week, a quarter, a decade) is a range from its first to its last day;
+    the label the pages show is the event's `display_date`."""
     events = []
-    for view in views:
+    for view in _slideshow(views, key):
         parsed = parse_value(view.value)
         if parsed is None:
             continue
         gran = parsed.granularity
         event: dict[str, Any] = {
             "unique_id": view.id,
-            "start_date": {**_tl_date(parsed.first, gran), "display_date": view.label},
+            "start_date": _tl_date(parsed.first, gran),
+            "display_date": view.label,
             "text": {"headline": html.escape(view.headline), "text": _tl_text(view)},
-            "group": str(parsed.first.year),
         }
-        if gran is Granularity.WEEK or gran.rank < Granularity.YEAR.rank:
+        if gran not in (Granularity.DAY, Granularity.MONTH, Granularity.YEAR):
             event["end_date"] = _tl_date(parsed.last, gran)
         events.append(event)
     return {

@@ -1,16 +1,22 @@
-"""Atom (RFC 4287) feed of events, newest first; `updated` is the build date, not the clock."""
+"""Atom (RFC 4287) feed of events, newest first; dates come from the sources and the build
+date, never the clock."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
 from timeline.version import __version__
 from timeline.site.context import EventView
+from timeline.site.links import Links
+from timeline.site.options import SiteOptions
 from timeline.types import date_order
 
 ATOM = "http://www.w3.org/2005/Atom"
+
+FEED_ENTRIES = 100
+"""Events in the feed: readers poll it for what is new, not for the whole archive (that is
+events.json), and a feed of thousands of entries is megabytes per poll."""
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -24,6 +30,14 @@ def _urn(name: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
+def feed_id(options: SiteOptions) -> str:
+    """The configured id, else one derived from the site's name and public address: two
+    sites differ in one or the other, and a rebuild keeps its feed's id."""
+    if options.feed_id:
+        return options.feed_id
+    return _urn(f"timeline-feed:{options.site_url or ''}:{options.site_name}")
+
+
 def _content(view: EventView) -> str:
     sources = "\n".join(
         f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
@@ -32,40 +46,50 @@ def _content(view: EventView) -> str:
     return f"{view.label}: {view.sentence}\n\nSources:\n{sources}"
 
 
-FEED_ENTRIES = 100
-"""Events in the feed: readers poll it for what is new, not for the whole archive (that is
-events.json), and a feed of thousands of entries is megabytes per poll."""
+def _stamp(day: str) -> str:
+    return f"{day}T00:00:00Z"
+
+
+def _reported(view: EventView, fallback: str) -> tuple[str, str]:
+    """(published, updated): the first and the latest publication date of its sources."""
+    days = sorted(c.published_iso for c in view.citations if c.published_iso)
+    if not days:
+        return fallback, fallback
+    return _stamp(days[0]), _stamp(days[-1])
 
 
 def atom_feed(
-    title: str,
-    views: tuple[EventView, ...],
-    build_date: dt.date,
-    page_url: str | None,
-    feed_url: str | None,
+    title: str, views: tuple[EventView, ...], options: SiteOptions, links: Links
 ) -> bytes:
-    """Plain-text titles and content only, so feed readers never render source markup."""
-    updated = f"{build_date.isoformat()}T00:00:00Z"
+    """Plain-text titles and content only, so feed readers never render source markup.
+
+    Links are absolute with a `site_url`; without one they are relative to the feed's own
+    address, which Atom allows and readers resolve."""
+    updated = _stamp(options.build_date.isoformat())
     feed = ET.Element("feed", {"xmlns": ATOM})
-    _sub(feed, "id", feed_url or _urn(f"timeline-feed:{title}"))
+    _sub(feed, "id", feed_id(options))
     _sub(feed, "title", title, type="text")
     _sub(feed, "updated", updated)
     _sub(feed, "generator", "timeline", version=__version__)
     author = _sub(feed, "author")
     _sub(author, "name", title)
-    if feed_url:
-        _sub(feed, "link", rel="self", href=feed_url, type="application/atom+xml")
-    if page_url:
-        _sub(feed, "link", rel="alternate", href=page_url, type="text/html")
+    self_url = links.absolute("feed.xml")
+    if self_url:
+        _sub(feed, "link", rel="self", href=self_url, type="application/atom+xml")
+    home = links.absolute("index.md") or links.relative("index.md")
+    _sub(feed, "link", rel="alternate", href=home, type="text/html")
     dated = sorted((v for v in views if v.first), key=lambda v: (date_order(v.value), v.id))
     newest_first = [*reversed(dated), *(v for v in views if not v.first)][:FEED_ENTRIES]
     for view in newest_first:
         entry = _sub(feed, "entry")
-        _sub(entry, "id", _urn(f"timeline-event:{view.id}"))
+        _sub(entry, "id", _urn(f"timeline-event:{feed_id(options)}:{view.id}"))
         _sub(entry, "title", f"{view.label}: {view.headline}", type="text")
-        _sub(entry, "updated", updated)
-        if page_url:
-            _sub(entry, "link", rel="alternate", href=f"{page_url}#{view.id}", type="text/html")
+        published, changed = _reported(view, updated)
+        _sub(entry, "published", published)
+        _sub(entry, "updated", changed)
+        place = f"{view.home}#{view.id}"
+        href = links.absolute(place) or links.relative(place)
+        _sub(entry, "link", rel="alternate", href=href, type="text/html")
         for ref in view.entities:
             _sub(entry, "category", term=ref.text, label=ref.text)
         _sub(entry, "content", _content(view), type="text")

@@ -11,12 +11,13 @@ class SiteOptions:
     """What the caller decides; `build_date` is required so output never depends on the clock.
 
     The caller derives `build_date` from SOURCE_DATE_EPOCH, config, or the newest
-    publication date. `key_event_ids` are the events the key-events view lists (the
-    plugin's `key_events` option); when empty it lists the events cited by most sources.
+    publication date. `key_event_ids` names the key events (the plugin's `key_events`);
+    when empty, the key-events view shows the key days of the salience ranking.
     """
 
     site_name: str = "Timeline"
     build_date: dt.date
     site_url: str | None = None
+    feed_id: str | None = None  # the Atom feed's id; None: derived from the name and URL
     key_event_ids: tuple[str, ...] = ()
     strict: bool = False  # an article page that fails to render fails the build

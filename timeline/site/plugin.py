@@ -32,6 +32,7 @@ from timeline.errors import TimelineError
 from timeline.types import Timeline
 from timeline.site import fallback, pages, search
 from timeline.site.articles import ArticleView
+from timeline.site.links import site_links
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
 from timeline.site.render import environment, render_partial, templates_dir
@@ -209,19 +210,20 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     ) -> ExportWriter:
         """The exports, made by a child process while this one looks up and renders the
         pages, and written straight into the site folder."""
-        page_url = feed_url = None
-        if options.site_url:
-            index = File.generated(config, self._prefix + pages.INDEX, content="")  # its URL
-            root = options.site_url.rstrip("/") + "/"
-            page_url = root + index.url
-            feed_url = root + self._prefix + "feed.xml"
+        links = site_links(
+            (spec.path for spec in data.pages),
+            lambda path: File.generated(config, self._prefix + path, content="").url,
+            options.site_url,
+        )
+        standalone = not self._prefix  # the site is ours: robots.txt is ours to write
+        names = [name for _, name in pages.EXPORTS] + (["robots.txt"] if standalone else [])
         targets: dict[str, Path] = {}
-        for _, name in pages.EXPORTS:
+        for name in names:
             target = Path(config.site_dir, self._prefix + name)
             self._add(files, File.generated(config, self._prefix + name, abs_src_path=str(target)))
             targets[name] = target
         return ExportWriter(
-            lambda: pages.export_files(timeline, data, options, page_url, feed_url),
+            lambda: pages.export_files(timeline, data, options, links, robots=standalone),
             targets,
             root=Path(config.site_dir),
         )
@@ -308,7 +310,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         if self._exports is not None:
             self._exports.cancel()
 
-    def _nav(self, current: File | None) -> list[dict[str, Any]]:
+    def _nav(self, current: File | None, base: str = ".") -> list[dict[str, Any]]:
+        """The site menu; from a page, relative to it, else (search, 404) from `base`."""
         files = self._files
         if files is None:
             return []
@@ -317,7 +320,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             file = files.get_file_from_path(self._prefix + path)
             if file is None:
                 continue
-            url = file.url_relative_to(current) if current else file.url or "./"
+            url = file.url_relative_to(current) if current else f"{base}/{file.url}"
             items.append({"title": title, "url": url, "active": current is file})
         return items
 
@@ -326,13 +329,19 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
     ) -> TemplateContext | None:
         return self._theme_context(context, page.file)
 
-    def on_template_context(self, context: TemplateContext, /, **_: Any) -> TemplateContext | None:
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, **_: Any
+    ) -> TemplateContext | None:
+        if template_name == "404.html":
+            # mkdocs gives an error page the site's root path ("/", "/story/") so that it
+            # works at any missing address; the theme joins it with "/"
+            context["base_url"] = str(context["base_url"]).rstrip("/")
         return self._theme_context(context, None)
 
     def _theme_context(self, context: TemplateContext, current: File | None) -> TemplateContext:
         """Site navigation and the export folder for the theme (TemplateContext is open)."""
         extra = cast("dict[str, Any]", context)
-        extra["timeline_nav"] = self._nav(current)
+        extra["timeline_nav"] = self._nav(current, str(extra.get("base_url", ".")))
         extra["timeline_prefix"] = self._prefix
         return context
 

@@ -1,4 +1,5 @@
-"""Refresh the README screenshot: `python -m timeline.site.screenshot SITE_DIR OUT.png`.
+"""Refresh the README screenshot: `python -m timeline.site.screenshot SITE_DIR OUT.png`
+(optionally `390x844` for a phone's first screen).
 
 Serves the built site over HTTP on a free local port (search needs HTTP, not file://) and
 photographs the timeline page in headless Chromium (the Debian `chromium` package).
@@ -80,10 +81,17 @@ def screenshot(site_dir: Path, out: Path, *, width: int = 1280, height: int = 90
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        raise SystemExit("usage: python -m timeline.site.screenshot SITE_DIR OUT.png")
+    usage = "usage: python -m timeline.site.screenshot SITE_DIR OUT.png [WIDTHxHEIGHT]"
+    if len(args) not in (2, 3):
+        raise SystemExit(usage)
+    size = (1280, 900)
+    if len(args) == 3:
+        width, _, height = args[2].partition("x")
+        if not (width.isdigit() and height.isdigit()):
+            raise SystemExit(usage)
+        size = (int(width), int(height))
     try:
-        screenshot(Path(args[0]), Path(args[1]))
+        screenshot(Path(args[0]), Path(args[1]), width=size[0], height=size[1])
     except PipelineError as error:
         raise SystemExit(f"screenshot: {error}") from error
     return 0

@@ -32,7 +32,7 @@ class SearchEntry:
 
 def event_text(view: EventView) -> str:
     """What an event is found by: when, what happened, who, and who reported it."""
-    sentences = list(dict.fromkeys([view.sentence, *(c.sentence for c in view.citations)]))
+    sentences = list(dict.fromkeys([view.sentence, *(s for c in view.citations for s in c.sentences)]))
     names = [e.text for e in view.entities]
     sources = list(dict.fromkeys(f"{c.publisher}, {c.title}" for c in view.citations))
     return " ".join([view.label, *filter(None, sentences), *names, *sources])

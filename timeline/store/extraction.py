@@ -18,8 +18,13 @@ from typing import Any
 
 from timeline.store.entry import read_entry, write_entry
 from timeline.store.parses import ParseCache
-from timeline.store.serialize import article_to_dict, mention_to_dict, timex_to_dict
-from timeline.types import Article, ArticleResult, Entity, EventMention, Timex
+from timeline.store.serialize import (
+    article_to_dict,
+    mention_to_dict,
+    set_aside_to_dict,
+    timex_to_dict,
+)
+from timeline.types import Article, ArticleResult, Entity, EventMention, SetAside, Timex
 from timeline.version import __version__
 
 log = logging.getLogger(__name__)
@@ -62,6 +67,7 @@ class ExtractionCache:
                 article=article,
                 timexes=tuple(timex_from_dict(t) for t in body["timexes"]),
                 mentions=tuple(mention_from_dict(m) for m in body["mentions"]),
+                set_aside=tuple(SetAside(**p) for p in body["set_aside"]),
                 shingles=frozenset(map(int, body["shingles"])),
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -75,6 +81,7 @@ class ExtractionCache:
         body = {
             "timexes": [timex_to_dict(t) for t in result.timexes],
             "mentions": [{**mention_to_dict(m), "lemmas": list(m.lemmas)} for m in result.mentions],
+            "set_aside": [set_aside_to_dict(p) for p in result.set_aside],
             "shingles": sorted(result.shingles),
         }
         write_entry(self._path(key), key, body)
@@ -107,4 +114,5 @@ def mention_from_dict(data: dict[str, Any]) -> EventMention:
         date_source=str(data.get("date_source", "timex")),
         entities=tuple(Entity(text=e["text"], label=e["label"]) for e in data["entities"]),
         lemmas=tuple(str(x) for x in data.get("lemmas", ())),
+        predicate=str(data.get("predicate", "")),
     )

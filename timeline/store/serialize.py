@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.types import Article, Entity, Event, EventMention, Timeline, Timex
+from timeline.types import (
+    Article,
+    Entity,
+    Event,
+    EventMention,
+    MergeLink,
+    SetAside,
+    Timeline,
+    Timex,
+)
 
 SCHEMA_VERSION = 1
 
@@ -59,7 +68,14 @@ def mention_to_dict(mention: EventMention) -> dict[str, Any]:
         "headline": mention.headline,
         "timex": None if mention.timex is None else timex_to_dict(mention.timex),
         "entities": [entity_to_dict(e) for e in mention.entities],
+        "predicate": mention.predicate,
     }
+
+
+def set_aside_to_dict(part: SetAside, article: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {} if article is None else {"article": article}
+    data.update(start=part.start, end=part.end, part=part.part, reason=part.reason)
+    return data
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -72,6 +88,22 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "conflict_dates": list(event.conflict_dates),
         "entities": [entity_to_dict(e) for e in event.entities],
         "mentions": [mention_to_dict(m) for m in event.mentions],
+        "why_merged": [link_to_dict(link) for link in event.links],
+    }
+
+
+def link_to_dict(link: MergeLink) -> dict[str, Any]:
+    """One join of a merged event: which two mentions, and the evidence for it."""
+    return {
+        "mentions": [
+            {"article": link.first[0], "start": link.first[1]},
+            {"article": link.second[0], "start": link.second[1]},
+        ],
+        "similarity": link.similarity,
+        "shared_words": list(link.shared_terms),
+        "shared_entities": list(link.shared_entities),
+        "dates": link.dates,
+        "same_text": link.same_text,
     }
 
 
@@ -83,4 +115,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
         "articles": [article_to_dict(r.article) for r in timeline.results],
         "timexes": [timex_to_dict(t, r.article.id) for r in timeline.results for t in r.timexes],
         "events": [event_to_dict(e) for e in timeline.events],
+        "set_aside": [
+            set_aside_to_dict(p, r.article.id) for r in timeline.results for p in r.set_aside
+        ],
     }

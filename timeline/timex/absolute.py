@@ -30,6 +30,7 @@ from timeline.types import DateValue
 _MONTH_CONTEXT = LEX.context["month"]
 _SEASON_CONTEXT = _MONTH_CONTEXT - LEX.context["not_before_season"]
 _AMBIGUOUS_MONTHS = LEX.ambiguous_months | {m.upper() for m in LEX.ambiguous_months}
+_AFTER_HOLIDAY = LEX.not_dates["after_holiday"]
 
 
 def absolute(value: str, rule: str, kind: str = "DATE") -> Reading:
@@ -124,6 +125,8 @@ def month(ctx: Context) -> Reading | None:
         before = ctx.before(16).split()
         if not before or before[-1].strip("-") not in _MONTH_CONTEXT:
             return None
+    if word in LEX.given_names and _as_person(ctx):
+        return None  # "June tells the host about ..."
     number = month_number(word)
     if ctx.dct is None:
         return absolute("", "month")
@@ -140,6 +143,21 @@ def month(ctx: Context) -> Reading | None:
     return deictic(ctx, lambda dct: cal.pick(options, dct, tense), f"month/{tense}")
 
 
+def _as_person(ctx: Context) -> bool:
+    """A month that is also a first name, used as one: named as a person, the subject of a
+    verb people do ("tells", "says"), or followed by a surname."""
+    span = ctx.doc.char_span(ctx.cand.core, ctx.cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in LEX.person_verbs:
+        return True
+    after = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+
+
 def year(ctx: Context) -> Reading | None:
     span = ctx.doc.char_span(ctx.cand.core, ctx.cand.end, alignment_mode="expand")
     if span is not None and not ctx.g("fiscal"):
@@ -149,7 +167,7 @@ def year(ctx: Context) -> Reading | None:
             previous = ctx.doc[token.i - 1] if token.i > 0 else None
             if previous is None or previous.tag_ not in ("DT", "PRP$", "POS"):
                 return None
-    if ctx.after(14).lstrip().startswith(("local", "gmt", "hours", "hrs", "yesterday", "today")):
+    if ctx.after(14).lstrip().startswith(_CLOCK_AFTER):
         return None  # a clock time: "at 1800 yesterday"
     return absolute(ctx.g("y"), "year")
 
@@ -164,6 +182,9 @@ def year_range_parts(cand: Candidate) -> tuple[int, int]:
 
 def decade(ctx: Context) -> Reading:
     if ctx.g("dy"):
+        if ctx.g("dy").endswith("0") and ctx.g("dy") < "200":
+            # "the 1700s" are the century of years 1700-1799, as TIMEX3 writes it: 17
+            return absolute(ctx.g("dy")[:2], "decade/century")
         return absolute(ctx.g("dy"), "decade")
     digit = int(ctx.g("ds")) if ctx.g("ds") else LEX.decades[ctx.g("dw").lower()]
     if ctx.dct is None:
@@ -228,8 +249,11 @@ def season(ctx: Context) -> Reading | None:
     return deictic(ctx, lambda d: cal.pick(near, d, tense), f"season/{tense}")
 
 
-def holiday(ctx: Context) -> Reading:
-    name = " ".join(ctx.g("h").lower().split())
+def holiday(ctx: Context) -> Reading | None:
+    name = " ".join(ctx.g("h").lower().replace("’", "'").split())
+    following = ctx.after(20).split()[:1]
+    if not ctx.g("y") and following and following[0].strip(".,;:") in _AFTER_HOLIDAY:
+        return None  # a thing named for the day: "the Christmas card list"
 
     def date_in(y: int) -> dt.date:
         return cal.holiday_date(LEX.holiday_names[name], y)
@@ -285,6 +309,7 @@ def _stated_year(ctx: Context) -> int | None:
 
 
 _COMMON = frozenset({"NN", "NNS"})
+_CLOCK_AFTER = ("local", "gmt", "utc", "bst", "hours", "hrs", "yesterday", "today")
 
 
 def set_(ctx: Context) -> Reading | None:

@@ -140,6 +140,8 @@ def pick(options: Sequence[tuple[dt.date, dt.date, str]], dct: dt.date, tense: T
         if ahead and (min(ahead)[0] - dct).days <= _NEAR_LIMIT:
             return min(ahead)[2]
         return max(started)[2]
+    if tense is Tense.NEAR:
+        return min(options, key=lambda o: (_distance(o, dct), o[0] < dct))[2]
     if tense is Tense.FUTURE and ahead:
         future = min(ahead)
         # "will report on Nov. 2" in a Nov. 3 paper: a date just past beats one a year ahead.
@@ -150,10 +152,11 @@ def pick(options: Sequence[tuple[dt.date, dt.date, str]], dct: dt.date, tense: T
         if first <= dct <= last:
             return value
 
-    def distance(o: tuple[dt.date, dt.date, str]) -> int:
-        return min(abs((o[0] - dct).days), abs((o[1] - dct).days))
+    return min(options, key=lambda o: _distance(o, dct))[2]
 
-    return min(options, key=distance)[2]
+
+def _distance(option: tuple[dt.date, dt.date, str], dct: dt.date) -> int:
+    return min(abs((option[0] - dct).days), abs((option[1] - dct).days))
 
 
 _DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)(?:\s+(\d)/(\d))?$")
@@ -173,6 +176,8 @@ def parse_number(text: str) -> float | None:
     words = words.replace(" of", "").replace("a couple", "couple").replace(" and a half", " half")
     total = 0.0
     current = 0.0
+    if words in ("a single", "single"):
+        return 1.0
     for word in words.split():
         if word == "half":
             current += 0.5

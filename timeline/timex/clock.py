@@ -8,6 +8,7 @@ import re
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
 from timeline.timex.lang import ENGLISH as LEX
+from timeline.timex.patterns import WEEKDAY
 from timeline.timex.resolve import (
     Context,
     Reading,
@@ -19,7 +20,6 @@ from timeline.timex.resolve import (
     weekday_options,
     year_options,
 )
-from timeline.timex.rules import WEEKDAY
 from timeline.types import Granularity
 
 
@@ -48,8 +48,14 @@ def clock(ctx: Context) -> Reading | None:
         return deictic(ctx, on_weekday, "clock/weekday", "TIME")
     offset = {"yesterday": -1, "tomorrow": 1}.get(ctx.g("day").lower(), 0)
     prev = ctx.anchors.previous
-    gap = ctx.text[ctx.anchors.previous_end : ctx.cand.start].lower().strip(" ,")
-    near = gap in ("", "at", "from", "until", "by") and ctx.anchors.previous_end >= 0
+    gap = ctx.text[ctx.anchors.previous_end : ctx.cand.start].lower()
+    words = gap.replace(".", " ").replace(",", " ").replace(";", " ").split()
+    near = (
+        ctx.anchors.previous_end >= 0
+        and len(gap) <= _NEAR_CHARS
+        and "\n" not in gap
+        and all(w in _ON_DAY for w in words)
+    )
     if not ctx.g("day") and near and prev is not None and prev.granularity is Granularity.DAY:
         # "on Sunday morning at 10 a.m.": the time belongs to the day just named
         return anaphoric(ctx, lambda p: f"{p.first.isoformat()}T{hhmm}", "clock/day", "TIME")
@@ -63,6 +69,8 @@ def _at(day: str, hhmm: str) -> str:
     return f"{day}T{hhmm}" if day else ""
 
 
+_ON_DAY = LEX.context["clock_on_day"]
+_NEAR_CHARS = 40
 # "10:35 a.m. (0735 GMT) Friday": a conversion in parentheses, then the day
 _CONVERSION_RE = re.compile(r"(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*\(\s*$")
 _LATER_DAY_RE = re.compile(rf"\s*\([^()]{{1,20}}\)\s*,?\s*({WEEKDAY})", re.I)

@@ -23,6 +23,7 @@ from timeline.types import DateValue, Granularity
 
 # "period" is a reporting quarter only with these words: "the latest period".
 _PERIOD_WORDS = LEX.context["reporting_period"]
+_GAME = LEX.not_dates["game"]
 
 
 def quarter(ctx: Context) -> Reading | None:
@@ -48,7 +49,7 @@ def quarter(ctx: Context) -> Reading | None:
         return deictic(ctx, lambda d: cal.quarter_value(d.year + year_shift, n), "quarter/rel-year")
     if back or (year_shift == -1 and not number):  # also "last year's quarter"
         if number:
-            reading = _numbered(ctx, number)
+            reading = numbered_quarter(ctx, number)
             value = DateValue.parse(reading.value)
             shifted = cal.shift_years(value, -1) if value else ""
             reading = replace(reading, value=shifted, rule="quarter/year-ago")
@@ -56,7 +57,7 @@ def quarter(ctx: Context) -> Reading | None:
             reading = _year_ago(ctx)
         return replace(reading, sets_anchor=False)
     if number:
-        reading = _numbered(ctx, number)
+        reading = numbered_quarter(ctx, number)
         # "after a flat second quarter": an aside, not the period the report is about
         aside = "-" not in ctx.cand.match.group(0) and _INDEFINITE_RE.search(ctx.before(24))
         return replace(reading, sets_anchor=not aside)
@@ -86,7 +87,7 @@ def quarter(ctx: Context) -> Reading | None:
 _INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.I)
 
 
-def _numbered(ctx: Context, n: int) -> Reading:
+def numbered_quarter(ctx: Context, n: int) -> Reading:
     """ "the third quarter": the one of last, this or next year that the tense points to."""
     if ctx.dct is None:
         return absolute("", "quarter")
@@ -99,6 +100,13 @@ def _numbered(ctx: Context, n: int) -> Reading:
 def _quarter_option(year: int, n: int) -> tuple[dt.date, dt.date, str] | None:
     quarter = DateValue.parse(cal.quarter_value(year, n))
     return (quarter.first, quarter.last, quarter.value) if quarter is not None else None
+
+
+def _about_a_game(ctx: Context) -> bool:
+    span = ctx.doc.char_span(ctx.cand.start, ctx.cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lower_ in _GAME for t in span.sent)
 
 
 def _quarter_of(d: dt.date, shift: int) -> str:
@@ -119,9 +127,11 @@ def _year_ago(ctx: Context) -> Reading:
     return deictic(ctx, lambda d: _quarter_of(d, -5), "quarter/year-ago")
 
 
-def half(ctx: Context) -> Reading:
+def half(ctx: Context) -> Reading | None:
     h = 1 if ctx.g("h").lower() == "first" else 2
     if ctx.g("y"):
         return absolute(f"{ctx.g('y')}-H{h}", "half-year")
+    if not ctx.g("rel") and "year" not in ctx.cand.match.group(0).lower() and _about_a_game(ctx):
+        return None  # "scored twice in the first half": the game's half
     shift = {"last": -1, "next": 1}.get(ctx.g("rel").lower(), 0)
     return deictic(ctx, lambda d: cal.half_value(d.year + shift, h), "half")

@@ -140,12 +140,29 @@ def relative_month(ctx: Context) -> Reading:
 def weekday(ctx: Context) -> Reading | None:
     rel, wd = rel_text(ctx), weekday_number(ctx.g("wd"))
     after = ctx.text[ctx.cand.end : ctx.cand.end + 2]
-    if ctx.before(4).endswith("the ") and after[:1] == " " and after[1:].isupper():
-        return None  # a name: "the Sunday Times reported"
+    if ctx.before(4).endswith("the ") and (
+        (after[:1] == " " and after[1:].isupper()) or ctx.g("wd").endswith(".")
+    ):
+        return None  # a name: "the Sunday Times reported", "The Sun."
+    if not rel and _in_title(ctx):
+        return None  # a programme's title: "Soccer Saturday"
     tense = Tense.NONE if rel else ctx.tense()
     possessive = ctx.after(2).startswith(("'s", "’s"))
     if not rel and (tense in (Tense.NONE, Tense.LIMIT) or (possessive and tense is Tense.PRESENT)):
         tense = Tense.PAST  # news reports what happened: "Tuesday's earthquake"
+    prev = ctx.anchors.previous
+    if not rel and prev is not None and prev.granularity is Granularity.DAY and ctx.dct:
+        recent = abs((prev.first - ctx.dct).days) <= _SERIES_DAYS
+        if recent and _in_series(ctx) and prev.first != ctx.dct:
+            # "on Friday and Saturday": the second day looks the way the first did
+            tense = Tense.FUTURE if prev.first > ctx.dct else Tense.PAST
+        elif _in_story(ctx, prev.first, ctx.dct):
+            story = prev.first
+            return anaphoric(
+                ctx,
+                lambda _: cal.pick(weekday_options(story, wd), story, Tense.NEAR),
+                "weekday/story",
+            )
 
     def value(d: dt.date) -> str:
         options = weekday_options(d, wd)
@@ -160,6 +177,43 @@ def weekday(ctx: Context) -> Reading | None:
     if ctx.g("part").lower() == "evening":
         return deictic(ctx, lambda d: _suffixed(value(d), "TEV"), f"weekday/{rel or tense}", "TIME")
     return deictic(ctx, value, f"weekday/{rel or tense}")
+
+
+_TITLE_WORDS = LEX.not_dates["title_words"]
+_SERIES = LEX.context["series"]
+_REPORTING = LEX.context["reporting"]
+_SERIES_DAYS = 7  # two weekdays in a series lie within a week of publication
+_STORY_DAYS = 14  # a date this far before publication is a story being told
+_STORY_CHARS = 200
+
+
+def _in_title(ctx: Context) -> bool:
+    """A weekday right after a title word is part of a title ("Soccer Saturday"), not a
+    day; a place or a name before it ("in Nairobi Friday") is not."""
+    words = ctx.text[max(0, ctx.cand.core - 16) : ctx.cand.core].split(" ")
+    return len(words) >= 2 and words[-1] == "" and words[-2] in _TITLE_WORDS
+
+
+def _in_series(ctx: Context) -> bool:
+    gap = " ".join(ctx.text[ctx.anchors.previous_end : ctx.cand.start].lower().split())
+    return gap.strip(", ") in _SERIES or gap in (",", "")
+
+
+def _in_story(ctx: Context, story: dt.date, dct: dt.date) -> bool:
+    """A weekday in a passage that recounts a past date ("On 15 September 2008 the bank
+    collapsed ... on Friday, officials met") is that week's, unless a report governs it."""
+    if (dct - story).days <= _STORY_DAYS or not ctx.before(4).endswith("on "):
+        return False
+    gap = ctx.text[ctx.anchors.previous_end : ctx.cand.start]
+    if len(gap) > _STORY_CHARS or "\n\n" in gap:
+        return False
+    span = ctx.doc.char_span(ctx.cand.core, ctx.cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() not in _REPORTING
 
 
 def ago(ctx: Context) -> Reading:

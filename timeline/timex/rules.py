@@ -9,215 +9,33 @@ verb "may" and "march" are not dates; everything else ignores case.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from timeline.timex.calendar_rules import CALENDAR_RULES
 from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.lang import alternation
-
-_alt = alternation
-
-
-_MONTH_ABBR = _alt(a for names in LEX.month_abbreviations for a in names)
-# Capitalised names, abbreviations with a period (or before a day number: "Jan 1"), capitals.
-MONTH = (
-    rf"(?-i:(?:{_alt(LEX.month_names)})\b"
-    rf"|(?:{_MONTH_ABBR})\."
-    rf"|(?:{_MONTH_ABBR})\b(?=\s+\d)"
-    rf"|(?:{_alt(n.upper() for n in LEX.month_names)})\b)"
+from timeline.timex.patterns import (
+    CLOCK,
+    DAY,
+    MONTH,
+    NUMBER,
+    NUMWORD,
+    PART,
+    REL,
+    SPOKEN_YEAR,
+    TZ,
+    UNIT,
+    WEEKDAY,
+    YEAR,
+    Rule,
+    rule,
 )
-# Names in any case; abbreviations only capitalised with a period ("Tue.").
-WEEKDAY = (
-    rf"(?:(?:{_alt(LEX.weekday_names)})(?!s)\b"
-    rf"|(?-i:(?:{_alt(a for names in LEX.weekday_abbreviations for a in names)})\.))"
-)
-YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d|\.\d)"
-# Any four digits after a day and month are its year ("31 December 9999"), unless the parse
-# shows they count something ("on March 5 2500 soldiers"): the resolver checks.
-WIDE_YEAR = r"(?:\d{4})(?![\d,]\d|\s*%|-\d|\.\d)"
-# The era after a year or a century: "44 BC", "the fourth century B.C.", "AD 70".
-ERA = r"(?-i:BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%|\.\d)"
-_NUMWORD = _alt(k for k in LEX.numbers if k not in ("a", "an", "couple", "single"))
-# At most seven number words ("two hundred twenty-five thousand"): an unbounded run would
-# be matched again from each of its words, which is quadratic in its length.
-_AMOUNT = (
-    rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD})){{0,6}}"
-    r"(?:\s+and\s+a\s+half)?|a\s+few|(?:a\s+)?couple\s+of|several|many|few|a|an|a\s+single)"
-)
-# "two to three weeks", "12 to 18 months": the range is one expression.
-NUMBER = rf"(?:{_AMOUNT}(?:\s+(?:to|or)\s+|\s*-\s*)(?=\d|{_NUMWORD}))?{_AMOUNT}"
-UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
-SEASON = r"(?:spring|summer|autumn|winter|(?<!\w)fall(?!\w))"
-PART = r"(?:morning|afternoon|evening|night|overnight)"
-CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
-    r"|(?:[01]\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|local\s+time))?"
-    # military and British times: "1653 local time", "19.56 BST", "0735 GMT"
-    r"|(?:[01]\d|2[0-3])[.]?[0-5]\d(?=\s+(?:local\s+time|GMT|UTC|BST|hours|hrs|yesterday|today))"
-    r"|noon|midday|midnight|(?:[1-9]|1[0-2])\s+o'clock)"
-)
-_TZ = r"(?:\s+(?-i:ET|GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hours|hrs))?(?:\s+local\s+time)?"
-ORD = _alt(LEX.ordinals)
-# Years as broadcast transcripts write them: "nineteen ninety-six", "two thousand"
-SPOKEN_YEAR = (
-    r"(?:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
-    r"|two\s+thousand(?:\s+and\s+\w+)?)"
-)
-REL = r"(?:this\s+coming|this\s+past|the\s+coming|this|last|next|past|previous|coming)"
 
+__all__ = ["AMOUNT_MOD_RE", "DATE_MOD_RE", "RULES", "Rule"]
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One detection pattern: `kind` selects the resolver, `examples` document it."""
-
-    name: str
-    kind: str
-    pattern: re.Pattern[str]
-    examples: tuple[str, ...]
-
-
-def _rule(name: str, kind: str, pattern: str, *examples: str) -> Rule:
-    return Rule(name, kind, re.compile(rf"(?<![\w$£€]){pattern}(?![\w-])", re.I), examples)
-
-
+# Calendar rules first: on a tie in length the earlier-listed rule wins.
 RULES: tuple[Rule, ...] = (
-    _rule(
-        "iso-date",
-        "iso",
-        r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?",
-        "2015-12-15",
-        "2015-12-15T10:30",
-    ),
-    _rule(
-        "numeric-date",
-        "numeric",
-        r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})",
-        "12/15/2015",
-        "3/4/98",
-    ),
-    _rule(
-        "week-of",
-        "week_of",
-        rf"the\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?",
-        "the week of March 6",
-    ),
-    _rule(
-        "month-day",
-        "month_day",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<d>{DAY})"
-        rf"(?:\s*[-–]\s*(?P<d2>{DAY}))?(?:,?\s+(?:(?P<y>{YEAR})|(?P<yx>{WIDE_YEAR})))?",
-        "September 30",
-        "June 17-21",
-        "Sept. 30, 2015",
-        "Monday, Oct. 26",
-        "Jan 1",
-        "December 31, 9999",
-    ),
-    _rule(
-        "day-month",
-        "month_day",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
-        rf"(?:,?\s+(?:(?P<y>{YEAR})|(?P<yx>{WIDE_YEAR})))?",
-        "30 September 2015",
-        "the 1st of May",
-        "31 December 9999",
-    ),
-    _rule(
-        "month-year",
-        "month_year",
-        rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR})|(?P<yx>{WIDE_YEAR}))",
-        "September 2014",
-        "May, 2010",
-        "January nineteen ninety-seven",
-        "December 9999",
-    ),
-    _rule(
-        "month-relative-year",
-        "month_rel_year",
-        rf"(?P<month>{MONTH}),?\s+(?P<rel>this|last|next)\s+year",
-        "January next year",
-        "June last year",
-    ),
-    _rule("month-name", "month", rf"(?P<month>{MONTH})", "November", "Dec."),
-    _rule(
-        "year", "year", rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y>{YEAR})", "2014", "fiscal 1989"
-    ),
-    _rule(
-        "year-range",
-        "year_range",
-        r"(?P<y>(?:1[5-9]|20)\d\d)\s*[-–]\s*(?P<y2>(?:1[5-9]|20)\d\d|\d\d)",
-        "2009-2010",
-        "1998-99",
-    ),
-    _rule(
-        "decade",
-        "decade",
-        r"(?:the\s+)?(?:(?P<dy>1[5-9]\d|20\d)0'?s|'(?P<ds>\d)0s"
-        rf"|(?P<dw>{_alt(LEX.decades)}))",
-        "the 1990s",
-        "'80s",
-        "the nineties",
-    ),
-    _rule(
-        "century",
-        "century",
-        rf"(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|{ORD})[\s-]+century(?:\s+(?P<era>{ERA}))?",
-        "the 20th century",
-        "eleventh century",
-        "the fourth century BC",
-    ),
-    _rule(
-        "year-era",
-        "year_era",
-        rf"(?:(?P<ad>(?-i:AD|A\.D\.))\s*(?P<ya>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>{ERA}))",
-        "44 BC",
-        "753 B.C.",
-        "AD 70",
-        "1066 AD",
-    ),
-    _rule(
-        "season",
-        "season",
-        rf"(?:(?P<rel>{REL}|the)\s+)?(?P<season>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR})))?",
-        "last fall",
-        "the winter of nineteen ninety-four",
-        "the summer of 2014",
-        "this summer",
-    ),
-    _rule(
-        "quarter",
-        "quarter",
-        rf"(?:the\s+)?(?:(?P<rel>{REL}|that|this\s+year's|last\s+year's|next\s+year's|(?P<yq>{YEAR}))\s+)?"
-        rf"(?:(?P<fq>fiscal)[\s-]+)?(?:(?P<cmp>comparable|corresponding)\s+)?"
-        r"(?:(?P<ago>year-ago|year-earlier)\s+(?=\S+[\s-]+(?:fiscal[\s-]+)?(?:quarter|period)))?"
-        rf"(?:(?P<q>{ORD}|final|latest|current|year-ago|year-earlier"
-        r"|same|comparable|corresponding)[\s-]+)?(?P<fq2>fiscal[\s-]+)?(?P<qw>quarter|period)"
-        rf"(?:\s+of\s+(?P<y>{YEAR})|\s+(?P<ly>last\s+year|a\s+year\s+(?:ago|earlier)))?",
-        "the third quarter",
-        "third-quarter",
-        "the latest quarter",
-        "the quarter",
-        "the fourth quarter of 2014",
-        "the 1988 second quarter",
-        "that quarter",
-        "the latest period",
-        "the year-ago third quarter",
-        "the comparable year-ago quarter",
-        "the corresponding period last year",
-        "the quarter a year ago",
-    ),
-    _rule(
-        "half",
-        "half",
-        rf"(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?!\s+(?:an?\s+)?(?:hour|dozen|point))(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\s+of\b)",
-        "the first half of 2015",
-        "the second half",
-        "the last half of 1989",
-    ),
-    _rule(
+    *CALENDAR_RULES,
+    rule(
         "deictic-day",
         "deictic_day",
         rf"(?P<day>today|tonight|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday|"
@@ -227,7 +45,7 @@ RULES: tuple[Rule, ...] = (
         "tomorrow morning",
         "the day before yesterday",
     ),
-    _rule(
+    rule(
         "this-part",
         "part_of_day",
         rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})",
@@ -235,14 +53,14 @@ RULES: tuple[Rule, ...] = (
         "last night",
         "yesterday afternoon",
     ),
-    _rule(
+    rule(
         "part-day",
         "part_of_day",
         r"(?P<part>(?:mid-?\s?)?(?:morning|afternoon|evening))\s+(?P<rel>yesterday|today|tomorrow)",
         "mid-afternoon yesterday",
         "morning today",
     ),
-    _rule(
+    rule(
         "relative-unit",
         "relative_unit",
         rf"(?:(?P<the>the)\s+)?(?P<rel>{REL}|following|previous|preceding)\s+"
@@ -252,14 +70,39 @@ RULES: tuple[Rule, ...] = (
         "next month",
         "the coming weekend",
     ),
-    _rule(
+    rule(
         "relative-month",
         "relative_month",
         rf"(?P<rel>{REL})\s+(?P<month>{MONTH})(?!\s*\d)",
         "last November",
         "next January",
     ),
-    _rule(
+    rule(
+        "weekday-of-week",
+        "weekday_of_week",
+        rf"(?P<wd>{WEEKDAY})\s+(?P<rel>last|next|this)\s+week",
+        "Tuesday last week",
+        "Friday next week",
+    ),
+    rule(
+        "weekday-around",
+        "weekday_around",
+        rf"the\s+(?P<wd>{WEEKDAY})\s+(?P<dir>before|after)(?=\s*(?:[.,;:!?)]|$))",
+        "the Friday before",
+    ),
+    rule(
+        "this-time",
+        "this_time",
+        r"this\s+time\s+(?P<rel>last|next)\s+(?P<unit>year|month|week)",
+        "this time last year",
+    ),
+    rule(
+        "ordinal-day",
+        "ordinal_day",
+        r"the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:!?)]|$))",
+        "the 3rd",
+    ),
+    rule(
         "relative-weekday",
         "weekday",
         rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
@@ -267,24 +110,24 @@ RULES: tuple[Rule, ...] = (
         "next Monday",
         "this coming Sunday",
     ),
-    _rule(
+    rule(
         "weekday",
         "weekday",
         rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
         "Friday",
         "Wednesday night",
     ),
-    _rule(
+    rule(
         "clock",
         "clock",
-        rf"(?:(?P<clock>{CLOCK}){_TZ})(?:,?\s+(?:(?P<day>today|tonight|yesterday|tomorrow)|"
+        rf"(?:(?P<clock>{CLOCK}){TZ})(?:,?\s+(?:(?P<day>today|tonight|yesterday|tomorrow)|"
         rf"(?P<wd>{WEEKDAY})|(?P<month>{MONTH})\s*(?P<d>{DAY})))?",
         "10:30 a.m.",
         "9 a.m. Tuesday",
         "noon Thursday",
         "4 a.m. EDT Thursday",
     ),
-    _rule(
+    rule(
         "ago",
         "ago",
         rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?(?:\s+or\s+(?:so|two|more))?\s+(?P<dir>ago|earlier|later|from\s+now"
@@ -294,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         "five years ago",
         "a day earlier",
     ),
-    _rule(
+    rule(
         "anaphoric",
         "anaphoric",
         r"(?:(?:the|that)\s+)?(?P<rel>following|next|previous|preceding|same|that|prior)\s+"
@@ -304,13 +147,13 @@ RULES: tuple[Rule, ...] = (
         "the next year",
         "the same day",
     ),
-    _rule(
+    rule(
         "day-before",
         "day_before",
         r"the\s+day\s+(?P<dir>before|after)(?=\s*(?:[.,;:!?)]|$))",
         "the day before",
     ),
-    _rule(
+    rule(
         "duration",
         "duration",
         r"(?:(?P<det>the)\s+)?"
@@ -324,15 +167,15 @@ RULES: tuple[Rule, ...] = (
         "16-hour",
         "a minute and a half",
     ),
-    _rule(
+    rule(
         "long",
         "duration",
-        rf"(?:(?P<n>\d+|{_NUMWORD})[\s-]+)?(?P<unit>{UNIT})(?P<pl>s)?-long",
+        rf"(?:(?P<n>\d+|{NUMWORD})[\s-]+)?(?P<unit>{UNIT})(?P<pl>s)?-long",
         "day-long",
         "decades-long",
         "two-week-long",
     ),
-    _rule(
+    rule(
         "bare-units",
         "bare_units",
         rf"(?P<rel>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|"
@@ -342,7 +185,7 @@ RULES: tuple[Rule, ...] = (
         "the coming months",
         "the weeks ahead",
     ),
-    _rule(
+    rule(
         "the-unit",
         "the_unit",
         r"(?P<det>the|this)\s+(?P<q>(?:full|whole|entire|current|fiscal|calendar)\s+)*"
@@ -352,43 +195,48 @@ RULES: tuple[Rule, ...] = (
         "the full year",
         "the weekend",
     ),
-    _rule(
+    rule(
         "year-end",
         "year_end",
         r"(?P<w>year|month|quarter)(?:[\s-]|'s\s+)end",
         "year-end",
         "year's end",
     ),
-    _rule(
+    rule(
         "year-earlier",
         "year_earlier",
         r"(?:the\s+)?(?P<w>year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?P<unit>period|quarter|month|year))?",
         "year-earlier",
         "the year-ago quarter",
     ),
-    _rule(
-        "reference", "reference", rf"(?P<ref>{_alt(LEX.references)})", "now", "recently", "the past"
+    rule(
+        "reference",
+        "reference",
+        rf"(?P<ref>{alternation(LEX.references)})",
+        "now",
+        "recently",
+        "the past",
     ),
-    _rule(
+    rule(
         "holiday",
         "holiday",
-        rf"(?P<h>{_alt(LEX.holiday_names)})"
+        rf"(?P<h>{alternation(LEX.holiday_names)})"
         rf"(?:,?\s+(?P<y>{YEAR}))?",
         "Christmas",
         "Thanksgiving Day",
         "New Year's Day",
     ),
-    _rule(
+    rule(
         "set",
         "set",
-        rf"(?P<adv>{_alt(LEX.sets)})|(?:every|each|per)\s+(?P<other>other\s+)?"
+        rf"(?P<adv>{alternation(LEX.sets)})|(?:every|each|per)\s+(?P<other>other\s+)?"
         rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<month>{MONTH}))",
         "daily",
         "every day",
         "each Thursday",
         "weekly",
     ),
-    _rule(
+    rule(
         "spoken-year",
         "spoken_year",
         rf"(?:the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})",
@@ -398,5 +246,5 @@ RULES: tuple[Rule, ...] = (
 )
 
 # Checked against the text just before a span: optional modifiers that join the extent.
-DATE_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(LEX.date_modifiers)})\s*-?\s*$", re.I)
-AMOUNT_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{_alt(LEX.amount_modifiers)})\s+$", re.I)
+DATE_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{alternation(LEX.date_modifiers)})\s*-?\s*$", re.I)
+AMOUNT_MOD_RE = re.compile(rf"(?<![\w-])(?P<mod>{alternation(LEX.amount_modifiers)})\s+$", re.I)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.timex import absolute as ab
 from timeline.timex import amounts as am
 from timeline.timex import clock as ck
+from timeline.timex import compound as co
 from timeline.timex import periods as pe
 from timeline.timex import relative as rel
 from timeline.timex.detect import Candidate, detect
@@ -66,6 +67,11 @@ _RESOLVERS: dict[str, Resolver] = {
     "year_end": rel.year_end,
     "year_earlier": rel.year_earlier,
     "reference": rel.reference,
+    "quarter_code": co.quarter_code,
+    "weekday_of_week": co.weekday_of_week,
+    "weekday_around": co.weekday_around,
+    "this_time": co.this_time,
+    "ordinal_day": co.ordinal_day,
 }
 
 
@@ -152,6 +158,10 @@ def _resolve(
     reading that made a single one (None for a range)."""
     if cand.rule.kind == "year_range":
         return _year_range(text, cand), None
+    if cand.rule.kind == "day_range":
+        parts = co.day_range(Context(cand, anchors, doc, text))
+        found = [_part(text, cand, start, end, reading) for start, end, reading in parts]
+        return found, None
     if cand.rule.kind in _NAME_PRONE and _inside_name(doc, text, cand):
         return [], None
     reading = _RESOLVERS[cand.rule.kind](Context(cand, anchors, doc, text))
@@ -223,6 +233,13 @@ def _timex(text: str, cand: Candidate, reading: Reading) -> Timex:
         anchor_value=reading.anchor_value,
         rule=reading.rule,
     )
+
+
+def _part(text: str, cand: Candidate, start: int, end: int, reading: Reading) -> Timex:
+    """One of the expressions a candidate holds ("Monday 20" of "Monday 20 to Friday 24
+    September"); a modifier before the candidate stays with the first."""
+    begin = cand.start if start == cand.core else start
+    return _timex(text, replace(cand, start=begin, end=end), reading)
 
 
 def _year_range(text: str, cand: Candidate) -> list[Timex]:

@@ -25,6 +25,9 @@ class Tense(StrEnum):
     # past unless the next occurrence is only days away: a past verb with a limit
     # ("extended to Nov. 20", "the year to March 31") or a date naming an event
     LIMIT = "limit"
+    # a plan told in the past ("was due to start on Thursday", "faced a deadline of
+    # Saturday"): it may have happened or be days away, so the nearest occurrence
+    NEAR = "near"
 
 
 # The cues are language data (`lang/<code>/calendar.toml`, section `tense`).
@@ -89,7 +92,7 @@ def _governing(token: Token) -> Tense:
         if head.i == token.i:
             return Tense.NONE
         if head.pos_ in ("NOUN", "PROPN") and _looks_ahead(head):
-            return Tense.FUTURE
+            return Tense.NEAR if _told_in_past(head) else Tense.FUTURE
         if head.pos_ in ("VERB", "AUX") or head.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD"):
             if head.lemma_.lower() in _RESCHEDULING and start_i > head.i:
                 # "postponed the hearing until Monday"; but "On Friday, it planned ..."
@@ -108,6 +111,28 @@ def _looks_ahead(noun: Token) -> bool:
     ):
         return True
     return noun.lemma_.lower() in _DEADLINE_NOUNS
+
+
+def _was(word: Token) -> bool:
+    """ "was due", "were expected", "was scheduled": the word or its copula in the past."""
+    holder = word.head if word.dep_ == "acomp" else word
+    if holder.tag_ == "VBD" and holder.lemma_ == "be":
+        return True
+    return any(
+        c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass", "cop") for c in holder.children
+    ) or (word.dep_ != "acomp" and word.tag_ == "VBD")
+
+
+def _told_in_past(noun: Token) -> bool:
+    """A deadline noun whose clause is in the past: "faced a deadline of Saturday"."""
+    head = noun.head
+    for _ in range(_MAX_STEPS):
+        if head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head) is Tense.PAST
+        if head.i == head.head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _past_perfect(word: Token) -> bool:
@@ -139,9 +164,14 @@ def verb_tense(verb: Token) -> Tense:
                 return Tense.FUTURE if "to" in auxes else Tense.NONE
             if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
                 # "had been scheduled to expire Friday": a plan whose time has likely passed
-                return Tense.LIMIT if _past_perfect(head) else Tense.FUTURE
+                if _past_perfect(head):
+                    return Tense.LIMIT
+                # "was due to start on Thursday": told after the fact, or days ahead
+                return Tense.NEAR if _was(head) else Tense.FUTURE
             if "to" in auxes and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
                 return Tense.FUTURE  # "is to resume trading Tuesday"
+            if "to" in auxes and head.lemma_ == "be" and head.tag_ == "VBD":
+                return Tense.NEAR  # "was to arrive on Wednesday"
             if "to" in auxes and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
                 return Tense.FUTURE  # headline: "Obama to visit Haiti on Tuesday"
             if head.pos_ in ("VERB", "AUX", "ADJ"):

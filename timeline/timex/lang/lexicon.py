@@ -60,7 +60,8 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first (so "Sept" wins over "Sep"), with
     any run of spaces allowed between the words of a phrase."""
     items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    escaped = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in items)
+    return "|".join(escaped)
 
 
 def _words(groups: Mapping[Any, Iterable[str]], key: Any = lambda k: k) -> dict[str, Any]:
@@ -78,6 +79,8 @@ class Lexicon:
     weekday_names: tuple[str, ...]  # index 0 is Monday
     weekday_abbreviations: tuple[tuple[str, ...], ...]
     ambiguous_months: frozenset[str]
+    given_names: frozenset[str]  # months that are also first names
+    person_verbs: frozenset[str]  # verbs whose subject is a person
     months: Mapping[str, int]  # every name and abbreviation -> 1..12
     weekdays: Mapping[str, int]  # -> 0..6
     holidays: tuple[Holiday, ...]
@@ -94,6 +97,7 @@ class Lexicon:
     amount_modifiers: Mapping[str, str]
     direction: Mapping[str, int]
     context: Mapping[str, frozenset[str]]
+    not_dates: Mapping[str, frozenset[str]]
     tense: Mapping[str, frozenset[str]]
 
     @property
@@ -137,6 +141,8 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         weekday_names=tuple(weekdays[d]["name"] for d in range(7)),
         weekday_abbreviations=tuple(tuple(weekdays[d]["abbreviations"]) for d in range(7)),
         ambiguous_months=frozenset(data["ambiguous"]["months"]),
+        given_names=frozenset(data["ambiguous"]["given_names"]),
+        person_verbs=frozenset(data["ambiguous"]["person_verbs"]),
         months=_frozen(_words({m: [s["name"], *s["abbreviations"]] for m, s in months.items()})),
         weekdays=_frozen(
             _words({d: [s["name"], *s["abbreviations"]] for d, s in weekdays.items()})
@@ -155,6 +161,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         amount_modifiers=_frozen(_words(data["amount_modifiers"])),
         direction=_frozen(_words(data["direction"], int)),
         context=_frozen({k: frozenset(v) for k, v in data["context"].items()}),
+        not_dates=_frozen({k: frozenset(v) for k, v in data["not_dates"].items()}),
         tense=_frozen({k: frozenset(v) for k, v in data["tense"].items()}),
     )
 

@@ -1,7 +1,7 @@
 /* timeline: progressive enhancement of the timeline page.
  * Without this file every event is still listed, in order, with its sources.
- * With it: filter by entity, source and date range; collapse months; permalinks
- * always land on a visible event. */
+ * With it: filter by entity, source and date range; collapse dates; permalinks
+ * always land on a visible event, also when the event has moved to another page. */
 (function () {
   "use strict";
 
@@ -18,10 +18,14 @@
   }
 
   function setupMonths(root) {
-    var months = Array.prototype.slice.call(root.querySelectorAll("section.month"));
+    var months = Array.prototype.slice.call(root.querySelectorAll("section.node")).filter(
+      function (node) {
+        return node.querySelector(":scope > ol.events");
+      }
+    );
     months.forEach(function (month, index) {
-      var heading = month.querySelector("h3");
-      var list = month.querySelector("ol.events");
+      var heading = month.querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5");
+      var list = month.querySelector(":scope > ol.events");
       if (!heading || !list) {
         return;
       }
@@ -56,8 +60,16 @@
     var events = Array.prototype.slice.call(root.querySelectorAll("li.event"));
     var status = form.querySelector(".filter-status");
 
+    var names = {};  // entity label, lower case -> key
+    var labels = {};  // key -> label
+    form.querySelectorAll("datalist option").forEach(function (option) {
+      names[option.value.toLowerCase()] = option.getAttribute("data-key");
+      labels[option.getAttribute("data-key")] = option.value;
+    });
+
     function apply() {
-      var entity = form.elements.entity.value;
+      var typed = form.elements.entity.value.trim();
+      var entity = typed ? names[typed.toLowerCase()] || "" : "";
       var source = form.elements.source.value;
       var from = form.elements.from.value;
       var to = form.elements.to.value;
@@ -75,13 +87,15 @@
           shown += 1;
         }
       });
-      root.querySelectorAll("section.month, section.year").forEach(function (section) {
+      root.querySelectorAll("section.node").forEach(function (section) {
         section.hidden = !section.querySelector("li.event:not([hidden])");
       });
       var filtered = entity || source || from || to;
       status.textContent = filtered
-        ? "Showing " + shown + " of " + events.length + " events."
-        : "";
+        ? "Showing " + shown + " of " + events.length + " events on this page."
+        : typed
+          ? "No person, organisation or place named \u201c" + typed + "\u201d here."
+          : "";
       remember({ entity: entity, source: source, from: from, to: to });
     }
 
@@ -109,12 +123,15 @@
         if (!field || !value) {
           return;
         }
-        var known = field.tagName !== "SELECT" ||
-          field.querySelector('option[value="' + CSS.escape(value) + '"]');
-        if (!known) {
-          return;
+        if (key === "entity") {
+          value = labels[value];
+        } else if (field.tagName === "SELECT" &&
+            !field.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+          value = "";
         }
-        field.value = value;
+        if (value) {
+          field.value = value;
+        }
       });
     }
 
@@ -141,18 +158,52 @@
     return { apply: apply };
   }
 
+  // A link made when the event was listed elsewhere (index.html#id before the story
+  // was split into pages) goes on to the page that lists it now.
+  function follow() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id || document.getElementById(id)) {
+      return false;
+    }
+    var moved = document.querySelectorAll("ul.moved li");
+    for (var i = 0; i < moved.length; i += 1) {
+      if (words(moved[i].getAttribute("data-ids")).indexOf(id) >= 0) {
+        window.location.replace(moved[i].getAttribute("data-target") + "#" + encodeURIComponent(id));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Search results follow the page's heading outline: a level below the page title.
+  if (typeof window.formatResult === "function" && typeof window.joinUrl === "function") {
+    window.formatResult = function (location, title, summary) {
+      var article = document.createElement("article");
+      var heading = document.createElement("h2");
+      var link = document.createElement("a");
+      var text = document.createElement("p");
+      link.href = window.joinUrl(window.base_url, location);
+      link.textContent = title;
+      text.textContent = summary;
+      heading.appendChild(link);
+      article.appendChild(heading);
+      article.appendChild(text);
+      return article.outerHTML;
+    };
+  }
+
   function reveal(form, filters) {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) {
       return;
     }
-    var item = target.closest("li.event, section.month, section.year");
+    var item = target.closest("li.event, section.node");
     if (item && item.closest("[hidden]") && form) {
       form.reset();
       filters.apply();
     }
-    var month = target.closest("section.month");
+    var month = target.closest("section.node");
     if (month) {
       setMonth(month, true);
     }
@@ -178,6 +229,10 @@
 
   ready(function () {
     setupSearchPanel();
+    window.addEventListener("hashchange", follow);
+    if (follow()) {
+      return;
+    }
     var form = document.getElementById("timeline-filters");
     if (!form) {
       return;  // not the timeline page

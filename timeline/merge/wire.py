@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
+from timeline.merge.unionfind import UnionFind
 from timeline.shingles import text_shingles
 from timeline.types import Article
 
@@ -26,20 +27,16 @@ def source_groups(
     `text_shingles` already computed for some articles (cached with their extraction)."""
     known = known or {}
     shingles = {aid: known.get(aid) or text_shingles(a.text) for aid, a in articles.items()}
-    parent = {aid: aid for aid in shingles}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            a = parent[a]
-        return a
-
+    ids = sorted(shingles)
+    index = {aid: k for k, aid in enumerate(ids)}
+    sets = UnionFind(len(ids))
     for (a, b), count in sorted(_shared_shingles(shingles).items()):
         smaller = min(len(shingles[a]), len(shingles[b]))
         if smaller and count / smaller >= DUPLICATE:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {aid: find(aid) for aid in shingles}
+            ra, rb = sets.find(index[a]), sets.find(index[b])
+            if ra != rb:  # the smallest id names the source
+                sets.attach(max(ra, rb), min(ra, rb))
+    return {aid: ids[sets.find(index[aid])] for aid in shingles}
 
 
 def _shared_shingles(shingles: Mapping[str, frozenset[int]]) -> Counter[tuple[str, str]]:

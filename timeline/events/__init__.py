@@ -1,0 +1,137 @@
+"""Dated statements -> event mentions: one mention per dated statement a reader can trust.
+
+An article is read statement by statement (`segments.py`): sentences, broken at line ends
+and where a caption is glued to a sentence, with a time stamp or dateline at their start
+set apart. Statements of page parts that are not reporting (`parts.py`: comment threads,
+listings, prompts, captions, chatter) are set aside with their reason. A statement yields a
+mention for each separate statement it dates (`anchors.py`, `clauses.py`): the date of its
+main predicate, not of a modifier, an apposition or a "since" clause. A lead sentence in the
+present tense with no date of its own ("Kerry is in Moscow for talks"), and a live blog's
+entry under its time stamp, are about the publication day. The mention's text is the whole
+statement, whitespace made plain: a shorter headline could drop the subject, a negation or
+the speaker.
+
+The parse is the one the pipeline made; nothing is parsed again here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from timeline.events.anchors import Anchor, Quotes, anchors, choose
+from timeline.events.clauses import is_present, is_state, main_predicate
+from timeline.events.entities import article_entities, content_lemmas, entities_in
+from timeline.events.parts import REASONS, page_part, thread_start
+from timeline.events.segments import Segment, segments, statements
+from timeline.types import Article, EventMention, SetAside, Timex
+
+__all__ = [
+    "EventsFound",
+    "extract_events",
+    "extract_mentions",
+    "main_predicate",
+    "segments",
+    "statements",
+]
+
+_MIN_WORDS = 4
+_LEAD_SENTENCES = 1
+_ENDINGS = (".", '"', "”", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class EventsFound:
+    mentions: tuple[EventMention, ...]
+    set_aside: tuple[SetAside, ...]
+
+
+def extract_mentions(
+    article: Article, doc: Doc, timexes: Sequence[Timex]
+) -> tuple[EventMention, ...]:
+    """Event mentions of one article, in text order (see `extract_events`)."""
+    return extract_events(article, doc, timexes).mentions
+
+
+def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> EventsFound:
+    """Event mentions of one article and the dated statements set aside, in text order.
+
+    `doc` is the parse of `article.text`; timex offsets index the same text.
+    """
+    published = article.published.date
+    canon = article_entities(doc)
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    starts = [t.start for t in ordered]
+    quotes = Quotes(doc.text)
+    thread = thread_start(doc.text)
+    mentions: list[EventMention] = []
+    set_aside: list[SetAside] = []
+    lead_seen = 0
+    for seg in statements(doc):
+        first = bisect.bisect_left(starts, seg.start)
+        last = bisect.bisect_left(starts, seg.end)
+        inside = [t for t in ordered[first:last] if t.end <= seg.end]
+        dated = any(t.type in {"DATE", "TIME"} and t.value for t in inside)
+        part = page_part(seg, thread)
+        if part is not None:
+            if dated:
+                set_aside.append(SetAside(start=seg.start, end=seg.end, part=part,
+                                          reason=REASONS[part]))  # fmt: skip
+            continue
+        if not _is_statement(seg):
+            continue
+        span = seg.span
+        main = main_predicate(span)
+        chosen = choose(anchors(span, seg.start, inside, published, quotes), main)
+        lead = not inside and lead_seen < _LEAD_SENTENCES and seg.text.rstrip().endswith(_ENDINGS)
+        found: list[tuple[str, Anchor | None, Token]] = [(a.value, a, a.predicate) for a in chosen]
+        if (
+            published is not None
+            and not found
+            and ((lead and is_present(main) and not is_state(main)) or seg.prefix == "time stamp")
+        ):  # the news of the day, or a live blog's entry of the day
+            found.append((published.isoformat(), None, main))
+        if found:
+            mentions.extend(_mentions(article.id, seg, found, canon, main))
+        lead_seen += seg.text.rstrip().endswith(_ENDINGS)
+    return EventsFound(tuple(mentions), tuple(set_aside))
+
+
+def _mentions(
+    article: str,
+    seg: Segment,
+    found: list[tuple[str, Anchor | None, Token]],
+    canon: dict[str, str],
+    main: Token,
+) -> list[EventMention]:
+    text = " ".join(seg.text.split())
+    entities = entities_in(seg.span, canon)
+    whole = content_lemmas(seg.span)
+    made = []
+    for date, anchor, predicate in found:
+        own = () if predicate.i == main.i else content_lemmas(predicate.subtree)
+        made.append(
+            EventMention(
+                article=article,
+                sentence=seg.text,
+                start=seg.start,
+                end=seg.end,
+                date=date,
+                headline=text,
+                timex=anchor.timex if anchor else None,
+                date_source="timex" if anchor and not anchor.deictic_now else "publication",
+                entities=entities,
+                lemmas=tuple(dict.fromkeys(own + whole)),
+                predicate=predicate.text,
+            )
+        )
+    return made
+
+
+def _is_statement(seg: Segment) -> bool:
+    """Sentences, not page furniture: a verb and a few words."""
+    words = sum(1 for t in seg.span if t.is_alpha)
+    return words >= _MIN_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in seg.span)

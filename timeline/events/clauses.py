@@ -1,0 +1,231 @@
+"""Which clause a date belongs to, and which clauses a sentence asserts.
+
+An event takes the date of its main predicate: a date reaching the verb through a noun
+("Tuesday's earthquake", "X, a champion in 1965, ...") or a relative clause ("whose son was
+killed in 2001") modifies that noun, and "since D" makes a state that began at D, so
+neither dates the statement. Two constructions do carry their own statement: a noun
+holding a planned happening ("a January 1 date for dialogue to begin") and a participle
+clause with a subject of its own ("with the State Department last Friday calling it ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from timeline.events.english import (
+    AUXILIARIES,
+    CLAUSAL,
+    FIRST_SECOND_PERSON,
+    NOMINALS,
+    NOT_TIME_ROLES,
+    NOUN_MODIFIERS,
+    PARTICIPLE_ROLES,
+    PLANNED_NOUNS,
+    PLANNING_VERBS,
+    RELATIVE_TAGS,
+    REPORTING_VERBS,
+    STATE_PREPOSITIONS,
+    SUBJECTS,
+    TEMPORAL_MARKERS,
+    VERB_TAGS,
+)
+
+
+def root_of(seg: Span) -> Token:
+    """The sentence's root: the largest verbal subtree whose head lies outside it."""
+    roots = [t for t in seg if t.head.i == t.i or not seg.start <= t.head.i < seg.end]
+    root = max(roots, key=lambda t: (t.pos_ in VERB_TAGS, len(list(t.subtree)), -t.i))
+    if root.pos_ in VERB_TAGS:
+        return root
+    # a parse rooted at a preposition or a noun ("On Tuesday, the club called ..."):
+    # the verb nearest the root states the sentence
+    verbs = [t for t in root.subtree if t.pos_ == "VERB" and seg.start <= t.i < seg.end]
+    return min(verbs, key=lambda t: (_depth(t), t.i)) if verbs else root
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def main_predicate(seg: Span) -> Token:
+    """The clause a sentence asserts; attributions ("..., he said") pass to their content."""
+    root = root_of(seg)
+    if root.lemma_ in REPORTING_VERBS:
+        content = [c for c in root.children if c.dep_ == "ccomp"]
+        if content:
+            return content[0]
+    return root
+
+
+def asserted(seg: Span) -> dict[int, Token]:
+    """The clauses whose date is the date of a statement the sentence makes: the main
+    predicate and its attribution, their chains of complements ("plans to start"),
+    coordinated verbs, and temporal clauses ("as the talks began")."""
+    main, root = main_predicate(seg), root_of(seg)
+    found: dict[int, Token] = {}
+    stack = [main, root] if root.i != main.i else [main]
+    while stack:
+        verb = stack.pop()
+        if verb.i in found or not seg.start <= verb.i < seg.end:
+            continue
+        found[verb.i] = verb
+        for child in verb.children:
+            if child.pos_ not in VERB_TAGS:
+                continue
+            if child.dep_ in {"xcomp", "conj"} or (
+                child.dep_ == "advcl" and _marker(child) in TEMPORAL_MARKERS
+            ):
+                stack.append(child)
+    return found
+
+
+def _marker(clause: Token) -> str:
+    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+
+
+def attachment(span: Span) -> tuple[Token | None, str]:
+    """The verb the date phrase `span` dates, or None with why not ("state", "modifier",
+    "participant"). Walks up the tree from the phrase, through prepositions only."""
+    tok = span.root
+    while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
+        tok = tok.head
+    participle = _absolute_participle(span)
+    if participle is not None:
+        return participle, "participle"
+    verb, how = _climb(tok, span)
+    if verb is not None and how == "verb" and verb.tag_ == "VBG":
+        if _after_with(verb):  # "with the company announcing last week it will ..."
+            return verb, "participle"
+        if verb.dep_ == "acl" and verb.head.dep_ in SUBJECTS:
+            return verb.head.head, "verb"  # "Hafle, testifying on Friday, rejected ..."
+    return verb, how
+
+
+def _climb(tok: Token, span: Span) -> tuple[Token | None, str]:
+    while True:
+        head = tok.head
+        if head.i == tok.i:
+            if tok.pos_ in VERB_TAGS:
+                return tok, "verb"
+            if tok.pos_ == "ADP":  # a sentence the parser rooted at its opening preposition
+                return root_of(span.doc[tok.i].sent), "verb"
+            return None, "modifier"
+        if tok.dep_ in NOT_TIME_ROLES:
+            return None, "participant"
+        if head.pos_ == "ADP" or head.dep_ in {"prep", "mark"}:
+            if head.lower_ in STATE_PREPOSITIONS:
+                return None, "state"
+            tok = head
+            continue
+        if head.pos_ in VERB_TAGS:
+            if head.dep_ in {"acl", "advcl"} and head.lemma_ in PLANNING_VERBS:
+                return head, "planned"  # "a meeting mooted for later this week"
+            return head, "verb"
+        if head.pos_ in NOMINALS:
+            if head.lemma_ in PLANNED_NOUNS and tok.dep_ in {"prep", "npadvmod"}:
+                return head, "planned"  # "a meeting on Friday"
+            planned = _planned(head, tok)
+            if planned is not None:
+                return planned, "planned"
+            if _event_subject(head, tok):  # "Talks in Vienna in November set a date"
+                return head.head, "subject"
+            return None, "modifier"
+        tok = head  # an adverb or adjective of time ("three years ago")
+
+
+def _after_with(verb: Token) -> bool:
+    """A participle with a subject of its own after "with", no comma between."""
+    doc = verb.doc
+    sent = verb.sent
+    for tok in doc[max(sent.start, verb.i - 8) : verb.i]:
+        if tok.lower_ == "with" and tok.dep_ == "prep":
+            return all(not (t.is_punct and t.text in ",;") for t in doc[tok.i : verb.i])
+    return False
+
+
+def _planned(noun: Token, modifier: Token) -> Token | None:
+    """ "a January 1 date for dialogue to begin": the noun's own clause is what is dated."""
+    if modifier.dep_ not in NOUN_MODIFIERS:
+        return None
+    for child in noun.children:
+        if (
+            child.dep_ in CLAUSAL
+            and child.pos_ in VERB_TAGS
+            and child.i > modifier.i
+            and not any(c.tag_ in RELATIVE_TAGS for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _event_subject(noun: Token, modifier: Token) -> bool:
+    """A date on the subject itself ("Talks in November set ...", "The 1980 earthquake
+    killed ..."), not on an apposition or a clause about it, dates what the subject did."""
+    return (
+        modifier.dep_ in NOUN_MODIFIERS
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.pos_ in VERB_TAGS
+    )
+
+
+def _absolute_participle(span: Span) -> Token | None:
+    """ "with the State Department last Friday calling it a target date": a participle
+    after "with" and a subject of its own, and the date inside that stretch."""
+    doc = span.doc
+    sent = doc[span.start].sent
+    for tok in doc[sent.start : span.start]:
+        if tok.lower_ != "with" or tok.dep_ != "prep":
+            continue
+        for verb in doc[span.end : min(sent.end, span.end + 4)]:
+            if (
+                verb.tag_ == "VBG"
+                and verb.dep_ in PARTICIPLE_ROLES
+                and all(not (t.is_punct and t.text in ",;") for t in doc[tok.i : verb.i])
+            ):
+                return verb
+    return None
+
+
+def is_present(verb: Token) -> bool:
+    """Simple or progressive present ("is in Moscow", "is holding up"), not future or perfect."""
+    auxes = [c for c in verb.children if c.dep_ in AUXILIARIES]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes)
+
+
+def is_ongoing(verb: Token) -> bool:
+    """What "now" can date: something under way ("are now leaving"), just done ("has now
+    started") or a presence ("is now in talks"); not a modal ("can now look back") nor a
+    plain present that describes ("BP now means ...")."""
+    auxes = [c for c in verb.children if c.dep_ in AUXILIARIES]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ == "VBG":
+        return any(a.lemma_ == "be" and a.tag_ in {"VBZ", "VBP"} for a in auxes)
+    if verb.tag_ == "VBN":
+        return any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxes)
+    return verb.lemma_ == "be" and any(c.dep_ == "prep" for c in verb.children)
+
+
+def is_state(verb: Token) -> bool:
+    """A copula saying what something is ("the road is deserted", "there are no delays",
+    "the situation is worse"): a description, not a happening. A copula with a place or an
+    activity ("is in Moscow for talks") is kept."""
+    if verb.lemma_ != "be":
+        return False
+    return any(c.dep_ in {"attr", "acomp", "expl"} for c in verb.children)
+
+
+def subject_person(verb: Token) -> str:
+    """The lower-cased subject pronoun of `verb` ("i", "we", "you"), else ""."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.lower_ in FIRST_SECOND_PERSON:
+            return child.lower_
+    return ""
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in verb.children)

@@ -1,0 +1,167 @@
+"""English words, patterns and dependency-label sets the event rules read.
+
+Kept apart from the logic so that what counts as a reporting verb, a page part or a
+clause of its own is stated in one place, per kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- words -------------------------------------------------------------------------------
+
+QUOTES = frozenset('"“”')
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "add", "state", "claim", "note", "explain", "insist", "report", "write"}
+)
+# A statement "since D" or "until D" is a state that began or ends at D, not a happening on D.
+STATE_PREPOSITIONS = frozenset({"since", "until", "till", "through", "throughout"})
+# Subordinate clauses that say when the main statement happened ("As the talks began ...").
+TEMPORAL_MARKERS = frozenset({"as", "when", "after", "before", "once", "while", "until"})
+# Nouns of a planned happening, dated by a phrase of their own ("a meeting on Friday"), and
+# the participles that plan one ("a meeting mooted for later this week").
+PLANNED_NOUNS = frozenset(
+    {"meeting", "talks", "summit", "conference", "vote", "election", "hearing", "visit",
+     "trip", "session", "negotiations", "deadline", "ceremony", "launch", "referendum"}
+)  # fmt: skip
+PLANNING_VERBS = frozenset({"schedule", "plan", "moot", "set", "slate", "expect", "propose"})
+# The writer or the reader as subject: chatter, not reporting ("we" is kept: aid workers'
+# and officials' diaries report what their team did).
+FIRST_SECOND_PERSON = frozenset({"i", "you"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
+
+# Abbreviations that never end a sentence (a title before a name)...
+TITLE_ABBREVIATIONS = frozenset(
+    {"Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.",
+     "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "St.", "Mt.", "Ft.", "Pres.", "Supt.",
+     "Insp.", "Det.", "Cpl.", "Pvt.", "Amb.", "Atty.", "Hon.", "No."}
+)  # fmt: skip
+# ... month abbreviations, which do not end one before a day number ("Mar. 3") ...
+MONTH_ABBREVIATIONS = frozenset(
+    {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+     "Dec."}
+)  # fmt: skip
+# ... and abbreviations that end one only before a capitalised word ("U.S. forces").
+LOWER_CONTINUES = frozenset(
+    {"U.S.", "U.N.", "U.K.", "E.U.", "a.m.", "p.m.", "Inc.", "Corp.", "Co.", "Ltd.", "vs.",
+     "etc.", "approx.", "est."}
+)  # fmt: skip
+# A stock ticker in parentheses: "BP (BP.L) said", "Lloyds (L) fell".
+TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
+
+# --- dependency labels ---------------------------------------------------------------------
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+NOMINALS = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# roles in which a date is a participant, not the time of the clause ("Today is ...")
+NOT_TIME_ROLES = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "appos", "conj"})
+NOUN_MODIFIERS = frozenset({"nmod", "compound", "amod", "nummod", "npadvmod", "poss", "prep"})
+CLAUSAL = frozenset({"acl", "relcl", "advcl"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+PARTICIPLE_ROLES = frozenset({"advcl", "acl", "pcomp", "conj"})
+AUXILIARIES = frozenset({"aux", "auxpass"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+# --- page parts ----------------------------------------------------------------------------
+# Each pattern is matched against one line or sentence; the first that fits names its part.
+
+_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)"
+_ZONE = r"(?:\s*(?:ET|EST|EDT|GMT|BST|CET|UTC|PT|CT|IST|local time))?"
+
+# A reader comment's header, or the furniture around a comment thread: everything after it
+# on the page is the thread.
+COMMENT_THREAD = re.compile(
+    r"(?:\b(?:at|on)\s+" + _CLOCK + r"\s+on\s+\d{1,2}\s+\w+\s+\d{4},?\s+.{1,60}?\s+wrote:"
+    r"|\b\w+\s+\d{1,2},\s+\d{4}\s+at\s+" + _CLOCK + r"\s*\|"
+    r"|\|\s*Report abuse\s*\|"
+    r"|\|\s*Reply\b"
+    r"|\bThis discussion is now closed\b"
+    r"|\bComments are (?:now )?closed\b"
+    r"|\bAdd your comment\b"
+    r"|^\s*[A-Z][\w' .-]{1,40},\s+[A-Z][\w .-]{1,40}\s+(?:emails|writes):)",
+    re.IGNORECASE | re.MULTILINE,
+)
+PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "reader",
+        "a reader's e-mail, text or comment sent in",
+        re.compile(r"\b(?:e-?mails|texts|writes|tweets)\s*:|\bwrote\s*:", re.IGNORECASE),
+    ),
+    (
+        "listing",
+        "a programme, TV or radio listing",
+        re.compile(
+            r"\b(?:first broadcast|broadcast on|is being (?:screened|broadcast|shown)"
+            r"|will be (?:screened|broadcast|shown)|listen (?:again|live|now)|watch (?:again|live)"
+            r"|on BBC (?:One|Two|Four|World|News|Radio)|Radio \d\b|\bairs (?:at|on)\b"
+            r"|catch up on|programme (?:is|was) (?:broadcast|repeated))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "prompt",
+        "a subscription or sharing prompt, or the player's notice",
+        re.compile(
+            r"\b(?:sign up|subscribe|share this|e-?mail this|print this|click here"
+            r"|follow (?:us|the latest)"
+            r"|JavaScript must be|To play this content|Flash player|RETWEET|Related links?"
+            r"|newsletter|Read more|More on this story|A version appeared on p"
+            r"|RUSH TRANSCRIPT|updated:|Photograph:|Photo:|Picture:|Getty Images"
+            r"|commercial-free|All rights reserved|Copyright|Full Article|We've published)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "bio",
+        "an author's biography",
+        re.compile(
+            r"^(?:[A-Z][\w'.-]+\s){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s){0,4}"
+            r"(?:correspondent|columnist|editor|writer|author|reporter|contributor|blogger"
+            r"|fellow|professor|analyst|commentator)\b"
+            r"|^(?:[A-Z][\w'.-]+\s){1,3}is based in\b"
+            r"|\b(?:in my post|I have (?:been|worked|written|covered))\b",
+        ),
+    ),
+)
+
+# A live-blog or page time stamp at the start of a line ("1528", "10.20am:", "11.45 am ET:",
+# "(Update 2:50 p.m. ET)", "Monday 19 July 2010 09.18 BST"), removed from the statement.
+TIME_STAMP = re.compile(
+    r"^\s*(?:\(?\s*(?:Update(?:d)?:?\s*)?" + _CLOCK + _ZONE + r"\s*\)?\s*[:\-–—|]\s*"
+    r"|\(\s*Update(?:d)?:?\s*" + _CLOCK + _ZONE + r"\s*\)\s*"
+    r"|(?:Last updated|Page last updated at|First published|Published):?"
+    r"\s+(?:\w+\s+)?\d{1,2}\s+\w+,?\s+\d{4}"
+    r"(?:\s*[-,]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}" + _ZONE + r")?\s*"
+    r"|(?:[A-Z][a-z]+day\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d{2}\s*" + _ZONE + r"\s+"
+    r"|\d{1,2}\s+[A-Z]+,\s+\d{4}\s+GMT,\s+[A-Z ,]+\s+"
+    r"|\(\s*Update(?:d)?\b[^)]{0,80}\)\s*"
+    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?/\s?"
+    r"(?:AP|Reuters|AFP|EPA|PA|Getty Images)\s+(?=[A-Z])"
+    r"|(?:--|–|—|-)\s+(?=[A-Z])"
+    r"|[A-Z][a-z]{2}\s+\d{1,2}\s+-\s+(?=[A-Z])"
+    r"|" + _CLOCK + _ZONE + r"\s*[:\-–—]\s*)",
+)
+# A bare four-digit clock ("1528 UK Prime Minister ...") is a time stamp only on a page
+# that has several lines opening with one.
+BARE_CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])", re.MULTILINE)
+# A dateline glued to the lead: "PORT-AU-PRINCE, Haiti (CNN) -- ", "LONDON (Reuters) - ".
+DATELINE = re.compile(
+    r"^.{0,160}?\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg)\)\s*(?:--|-|–|—)\s*(?=[A-Z\"“'])"
+    r"|^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+" + _CLOCK + _ZONE + r"\s+)?"
+    r"(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?"
+    r"(?:,\s+\w+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*)?\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg)\)"
+    r"\s*(?:--|-|–|—)\s*"
+    r"|^\s*[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+(?:--|–|—)\s+",
+)
+# Words a caption or a page heading glued to the next sentence begins it with: a capitalised
+# word of this kind right after a word, with no punctuation between, starts a new sentence.
+GLUED_STARTERS = frozenset(
+    {"The", "A", "An", "This", "These", "Those", "It", "He", "She", "They", "We", "Some",
+     "Many", "Most", "Up", "More", "Meanwhile", "To", "In", "When", "After", "Our", "His",
+     "Her", "Their", "Its", "There"}
+)  # fmt: skip
+# Sentence-initial "Now," is a discourse marker, not a date.
+DISCOURSE_NOW = frozenset({"now"})

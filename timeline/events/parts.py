@@ -1,0 +1,64 @@
+"""Page parts that are not reporting: statements set aside, each with its part and reason.
+
+A page saved from the web carries more than its story: a comment thread, programme
+listings, time stamps, an author's biography, prompts to subscribe or share, captions and
+headings, and chatter addressed to the reader. None of them reports a happening, so none
+becomes an event; each dated one is kept as a `SetAside` with the reason, so that nothing
+disappears silently (the build report counts them and the source page lists them).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from timeline.events.clauses import main_predicate, root_of, subject_person
+from timeline.events.english import COMMENT_THREAD, PAGE_PARTS, REPORTING_VERBS
+from timeline.events.segments import Segment
+
+_TERMINAL = (".", "!", '"', "”", "'", "’", ")")
+REASONS = {
+    "comment": "a reader comment (the comment thread starts here or above)",
+    "time stamp": "a time stamp with nothing else",
+    "chatter": "first- or second-person chatter, not reporting",
+    "question": "a question, not a statement",
+    "caption": "a caption, heading or byline (no sentence ending)",
+    **{part: reason for part, reason, _ in PAGE_PARTS},
+}
+
+
+def thread_start(text: str) -> int | None:
+    """Where the page's comment thread begins (its first comment header), if it has one."""
+    found = COMMENT_THREAD.search(text)
+    return found.start() if found else None
+
+
+def page_part(seg: Segment, thread: int | None) -> str | None:
+    """The part of the page a statement belongs to when it is not reporting, else None."""
+    text = seg.text
+    if thread is not None and seg.end > thread:
+        return "comment"
+    if len(seg.span) == 0:
+        return "time stamp"
+    for part, _, pattern in PAGE_PARTS:
+        if pattern.search(text):
+            return part
+    if text.rstrip().endswith("?"):
+        return "question"
+    if not text.rstrip().endswith(_TERMINAL):
+        return "caption"
+    if _chatter(seg):
+        return "chatter"
+    return None
+
+
+def _chatter(seg: Segment) -> bool:
+    """The writer or reader as the subject of the main statement ("I can imagine ...",
+    "You know ..."), unless a named speaker is quoted saying it."""
+    main, root = main_predicate(seg.span), root_of(seg.span)
+    if not subject_person(main):
+        return False
+    return not (root.lemma_ in REPORTING_VERBS and root.i != main.i and _third_person(root))
+
+
+def _third_person(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and not subject_person(verb) for c in verb.children)

@@ -1,0 +1,186 @@
+"""Statements of an article: sentences, also broken at line ends and where a caption or a
+page heading is glued to the next sentence, each with a time stamp or dateline at its start
+set apart from the words it reports.
+
+Work grows linearly with the article: a "sentence" longer than `MAX_SEGMENT_TOKENS` (a list
+or a table run together, never prose) is cut into pieces at commas and semicolons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from timeline.events.english import (
+    BARE_CLOCK,
+    DATELINE,
+    GLUED_STARTERS,
+    LOWER_CONTINUES,
+    MONTH_ABBREVIATIONS,
+    TICKER,
+    TIME_STAMP,
+    TITLE_ABBREVIATIONS,
+)
+
+MAX_SEGMENT_TOKENS = 400
+_CUTS = frozenset({",", ";", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One statement: its tokens, and what was set apart from its start ("time stamp",
+    "dateline" or None). `span` is empty when nothing but the stamp was there."""
+
+    span: Span
+    start: int
+    end: int
+    prefix: str | None = None
+
+    @property
+    def text(self) -> str:
+        return doc_slice(self.span.doc, self.start, self.end)
+
+
+def segments(doc: Doc) -> list[Span]:
+    """Sentences, also broken at line ends (news text has one sentence or paragraph a
+    line) and before a sentence glued to a caption; none longer than `MAX_SEGMENT_TOKENS`."""
+    spans: list[Span] = []
+    for sent in _sentences(doc):
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                spans.extend(_bounded(doc[start : tok.i]))
+                start = tok.i + 1
+            elif tok.i > start and _glued(tok):
+                spans.extend(_bounded(doc[start : tok.i]))
+                start = tok.i
+        spans.extend(_bounded(doc[start : sent.end]))
+    return [s for s in (_strip(s) for s in spans) if s is not None]
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, joined again where it broke after an abbreviation that
+    cannot end a sentence there ("Gov. | Bobby Jindal", "Mar. | 3", "the U.S. | military")
+    or at a stock ticker in parentheses ("BP (BP. | L) said")."""
+    tickers = [(m.start(), m.end()) for m in TICKER.finditer(doc.text)]
+    joined: list[Span] = []
+    for sent in doc.sents:
+        if joined and _continues(joined[-1], sent, tickers):
+            joined[-1] = doc[joined[-1].start : sent.end]
+        else:
+            joined.append(sent)
+    return joined
+
+
+def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> bool:
+    last, first = before[-1], after[0]
+    if first.is_space or "\n" in doc_between(before, after):
+        return False
+    nxt = first.text[:1]
+    if (
+        last.text in TITLE_ABBREVIATIONS
+        or (last.text in MONTH_ABBREVIATIONS and nxt.isdigit())
+        or (last.text in LOWER_CONTINUES and (nxt.islower() or nxt.isdigit() or nxt in ",;)"))
+    ):
+        return True
+    cut = after.start_char
+    return any(start < cut <= end for start, end in tickers)
+
+
+def doc_between(before: Span, after: Span) -> str:
+    return doc_slice(before.doc, before.end_char, after.start_char)
+
+
+def doc_slice(doc: Doc, start: int, end: int) -> str:
+    """`doc.text[start:end]` without `doc.text`, which spaCy joins from every token on each
+    access: read per statement, it made a long article's events quadratic. The doc's text is
+    its tokens' text with whitespace, so the slice is read off the few tokens it covers."""
+    if start >= end:
+        return ""
+    lo, hi = 0, len(doc)
+    while lo < hi:  # the first token ending after `start`
+        mid = (lo + hi) // 2
+        token = doc[mid]
+        if token.idx + len(token.text_with_ws) <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo == len(doc):
+        return ""
+    base = doc[lo].idx
+    parts, reach, i = [], base, lo
+    while i < len(doc) and reach < end:
+        piece = doc[i].text_with_ws
+        parts.append(piece)
+        reach += len(piece)
+        i += 1
+    return "".join(parts)[start - base : end - base]
+
+
+def statements(doc: Doc) -> list[Segment]:
+    """`segments` with a time stamp or a dateline at their start set apart."""
+    clock_page = len(BARE_CLOCK.findall(doc.text)) >= 2
+    found: list[Segment] = []
+    stamped = False  # the last span was a time stamp alone, on this line
+    for span in segments(doc):
+        text = span.text
+        prefix, cut = None, 0
+        stamp = TIME_STAMP.match(text + " A") or (
+            BARE_CLOCK.match(text + " A") if clock_page else None
+        )
+        if stamped and "\n" not in doc_slice(doc, found[-1].end, span.start_char):
+            found.pop()  # "1528 | The minister says ...": one statement under its stamp
+            found.append(Segment(span, span.start_char, span.end_char, "time stamp"))
+            stamped = False
+            continue
+        if stamp and stamp.end() >= len(text):
+            stamped = True
+            found.append(Segment(span[0:0], span.end_char, span.end_char, "time stamp"))
+            continue
+        stamped = False
+        if stamp:
+            prefix, cut = "time stamp", stamp.end()
+        elif dateline := DATELINE.match(text):
+            prefix, cut = "dateline", dateline.end()
+        if cut:
+            first = span.start
+            while first < span.end and span.doc[first].idx < span.start_char + cut:
+                first += 1
+            rest = span.doc[first : span.end]
+            start = rest.start_char if len(rest) else span.end_char
+            found.append(Segment(rest, start, span.end_char, prefix))
+        else:
+            found.append(Segment(span, span.start_char, span.end_char))
+    return found
+
+
+def _glued(tok: Token) -> bool:
+    """A capitalised sentence opener right after a word, with no punctuation between
+    ("... for Haiti's displaced The airport ..."): a caption glued to the sentence after it."""
+    if tok.text not in GLUED_STARTERS or tok.ent_type_ or tok.i + 1 >= len(tok.doc):
+        return False
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return bool(prev.whitespace_) and (prev.is_alpha or prev.like_num) and nxt.is_alpha
+
+
+def _bounded(span: Span, limit: int = MAX_SEGMENT_TOKENS) -> list[Span]:
+    """A span cut into pieces of at most `limit` tokens, each after the last comma,
+    semicolon or colon of its second half where there is one."""
+    doc, pieces, start = span.doc, [], span.start
+    while span.end - start > limit:
+        end = start + limit
+        cut = next(
+            (i + 1 for i in range(end - 1, start + limit // 2, -1) if doc[i].text in _CUTS), end
+        )
+        pieces.append(doc[start:cut])
+        start = cut
+    pieces.append(doc[start : span.end])
+    return pieces
+
+
+def _strip(span: Span) -> Span | None:
+    toks = [t for t in span if not t.is_space]
+    if not toks:
+        return None
+    return span.doc[toks[0].i : toks[-1].i + 1]
