@@ -96,6 +96,14 @@ def test_an_act_word_beside_a_verb_of_its_own_belongs_to_another_clause() -> Non
     assert landed.shared(priority) == frozenset()
     assert talks.shared(met) == {act("talk")}
     assert acts("exploded").shared(acts("killed", "explosion")) == {act("explode")}
+    # the story's theme ("the quake", in every report of a quake) is no act two light
+    # verbs share, but a verb naming it is matched by it
+    quake = act("earthquake")
+    troops = Acts.of(predicate("be"), [quake], common=[quake])
+    doctor = Acts.of(predicate("was"), [quake], common=[quake])
+    assert troops.shared(doctor) == frozenset()
+    assert Acts.of(predicate("is"), [quake]).shared(Acts.of(predicate("was"), [quake])) == {quake}
+    assert Acts.of(predicate("quaked"), []).shared(doctor) == {quake}
 
 
 def test_reports_of_different_acts_the_same_day_stay_apart() -> None:

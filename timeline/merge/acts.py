@@ -96,27 +96,31 @@ def predicate(verb: str) -> Predicate:
 class Acts:
     """The acts a mention reports: the one its verb names (None when its verb names none:
     a light verb, a verb of planning or of speech), and the act words of its sentence
-    (`lexicon.PREDICATES`), as act stems."""
+    (`lexicon.PREDICATES`), as act stems; `distinct` are those of its act words that are
+    not common in the corpus (the story's theme: "earthquake" in a story of one)."""
 
     verb: str | None
     words: frozenset[str]
+    distinct: frozenset[str]
 
     @staticmethod
-    def of(verb: Predicate, act_words: Iterable[str]) -> Acts:
+    def of(verb: Predicate, act_words: Iterable[str], common: Iterable[str] = ()) -> Acts:
         """The acts of a mention whose verb reads as `verb` (`predicate`), with `act_words`
-        as act stems already."""
-        return Acts(verb=verb.act, words=frozenset(act_words))
+        as act stems already, `common` those of them common in the corpus."""
+        words = frozenset(act_words)
+        return Acts(verb=verb.act, words=words, distinct=words.difference(common))
 
     def shared(self, other: Acts) -> frozenset[str]:
         """The acts both report. A verb's act is matched by the other's verb or by an act
         word of the other's sentence ("the rig exploded" / "the explosion killed 11");
         act words alone are matched only when neither verb names an act ("is in Moscow for
-        talks" / "talks scheduled for January"): beside a verb of its own, an act word
-        belongs to another clause ("search and rescue specialists landed" reports a
-        landing, not a rescue)."""
+        talks" / "talks scheduled for January"), and only when they are not the story's
+        theme (two reports that mention "the quake" share no act by it). Beside a verb of
+        its own, an act word belongs to another clause ("search and rescue specialists
+        landed" reports a landing, not a rescue)."""
         mine, theirs = self.verb, other.verb
         if mine is None and theirs is None:
-            return self.words & other.words
+            return self.distinct & other.distinct
         found = {mine} if mine is not None and mine == theirs else set()
         if mine is not None and mine in other.words:
             found.add(mine)

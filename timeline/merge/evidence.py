@@ -281,15 +281,16 @@ def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _
     lemmas = [w for w in m.lemmas if w not in words and w not in TITLES]
     terms = frozenset(map(_EQUIVALENT.get, lemmas, lemmas))
     rank = -1 if value is None else value.granularity.rank
-    words_acts = []
-    for word in (terms & PREDICATES) - common:
+    words_acts: list[str] = []
+    common_acts: list[str] = []
+    for word in terms & PREDICATES:
         found_act = act_of.get(word)
         if found_act is None:
             found_act = act_of[word] = act(word)
-        words_acts.append(found_act)
+        (common_acts if word in common else words_acts).append(found_act)
     return _Facts(
         terms=terms,
-        acts=Acts.of(verb, words_acts),
+        acts=Acts.of(verb, [*words_acts, *common_acts], common_acts),
         speech=verb.speech,
         verb_known=verb.known,
         entities=frozenset(entities),
