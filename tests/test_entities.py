@@ -183,3 +183,27 @@ def test_a_company_suffix_names_one_company() -> None:
         )
     )
     assert {n for aid in "abc" for n in names(out, aid)} == {("Novartis AG", "ORG")}
+
+
+def test_an_acronym_is_the_name_it_abbreviates() -> None:
+    """ "WHO" is the World Health Organization (however its words are spelt), "U.N." and
+    "UN" the United Nations; an acronym with no name spelt out stays itself, and a
+    person's initials stand for no one."""
+    assert name_key("U.N.") == name_key("UN")
+    assert name_key("World Health Organisation") == name_key("World Health Organization")
+    out = canonical_results(
+        (
+            result("a", ("WHO", "ORG"), ("U.N.", "ORG"), ("CDC", "ORG")),
+            result("b", ("World Health Organisation", "ORG"), ("UN", "ORG"), ("CDC", "ORG")),
+            result("c", ("World Health Organization", "ORG"), ("United Nations", "ORG")),
+            result("d", ("World Health Organization", "ORG"), ("JT", "PERSON")),
+            result("e", ("John Tate", "PERSON"), ("JT", "PERSON")),
+        )
+    )
+    assert names(out, "a") == [
+        ("World Health Organization", "ORG"),
+        ("United Nations", "ORG"),
+        ("CDC", "ORG"),
+    ]
+    assert names(out, "b") == names(out, "a")
+    assert ("John Tate", "PERSON") not in names(out, "d")  # "JT" is no name of his

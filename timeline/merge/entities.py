@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from timeline.merge.aliases import acronyms
 from timeline.merge.lexicon import (
     COMPANY_SUFFIXES,
     CONNECTORS,
@@ -50,13 +51,16 @@ MAX_WORDS = 6
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?")
 _JUNK_CHARACTERS = re.compile(r"[@/\\=#|<>{}\[\]()_~*+]")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")  # "m.", "h.w.", "j"
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")  # "u.n.", "u.s."
+_SPELLING = re.compile(r"isation$")  # British spelling: "organisation" is "organization"
 _CODE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w-]+$")  # "298p", "NSC89853"
 # label priority among equal votes: the kinds that get pages first, in a fixed order
 _LABEL_ORDER = ("GPE", "PERSON", "ORG", "LOC", "FAC", "NORP", "EVENT")
 
 
 def name_key(name: str) -> str:
-    """The name as a reader takes it: case, diacritics, "the" and a possessive aside."""
+    """The name as a reader takes it: case, diacritics, "the", a possessive, an acronym's
+    dots and British spelling aside."""
     folded = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold().strip()
     folded = folded.removesuffix("'s").removesuffix("'").strip()
@@ -69,7 +73,9 @@ def name_key(name: str) -> str:
         words = words[:-1]  # "Chevron Corp" is "Chevron"
     if len(words) > 2:  # middle initials: "Carol M. Browner" is "Carol Browner"
         words = [words[0], *(w for w in words[1:-1] if not _INITIALS.match(w)), words[-1]]
-    return " ".join(words)
+    if len(words) == 1 and _DOTTED.match(words[0]):
+        words = [words[0].replace(".", "")]  # "U.N." is "UN"
+    return " ".join(_SPELLING.sub("ization", w) for w in words)  # "Organisation"
 
 
 def is_junk(text: str) -> bool:
@@ -149,6 +155,10 @@ def canonical_table(
         labels[key][entity.label] += 1
         forms[key][entity.text.strip()] += 1
         in_article[article].add(key)
+    alias = acronyms(labels, forms)
+    for short, name in alias.items():  # "WHO" counts as the World Health Organization
+        labels[name].update(labels.pop(short))
+        forms[name].update(forms.pop(short))
     canon = {key: _entity(labels[key], forms[key]) for key in labels}
     counts = {key: sum(found.values()) for key, found in labels.items()}
     glued = {key: pair for key in canon if (pair := _glued(key, canon, counts))}
@@ -158,9 +168,10 @@ def canonical_table(
         canon[key] = None
     table: dict[tuple[str, str], tuple[Entity, ...]] = {}
     for article, keys in sorted(in_article.items()):
-        local = [k for k in full if k in keys]
+        local = [k for k in full if k in keys]  # people: no acronym stands for one
         for key in keys:
-            parts: tuple[str, ...] = glued.get(key, (key,))
+            name = alias.get(key, key)
+            parts: tuple[str, ...] = glued.get(name, (name,))
             table[article, key] = tuple(
                 e for part in parts if (e := _resolve(part, canon, local, full)) is not None
             )
