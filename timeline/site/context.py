@@ -201,6 +201,15 @@ def _citation(
     )
 
 
+def plain_citations(view: EventView) -> str:
+    """An event's sources as lines of plain text ("- publisher: title (date) URL"), as the
+    calendar and the feed write them."""
+    return "\n".join(
+        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
+        for c in view.citations
+    )
+
+
 def _mention_order(articles: dict[str, Article]) -> Callable[[EventMention], tuple[str, str, int]]:
     """Earliest publication first, so the first citation is the first report."""
 

@@ -7,7 +7,7 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from timeline.version import __version__
-from timeline.site.context import EventView
+from timeline.site.context import EventView, plain_citations
 from timeline.site.links import Links
 from timeline.site.options import SiteOptions
 from timeline.types import date_order
@@ -39,11 +39,7 @@ def feed_id(options: SiteOptions) -> str:
 
 
 def _content(view: EventView) -> str:
-    sources = "\n".join(
-        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
-        for c in view.citations
-    )
-    return f"{view.label}: {view.sentence}\n\nSources:\n{sources}"
+    return f"{view.label}: {view.sentence}\n\nSources:\n{plain_citations(view)}"
 
 
 def _stamp(day: str) -> str:

@@ -28,6 +28,7 @@ from timeline.config import Config, build_date, settled_build_date
 from timeline.errors import TimelineError
 from timeline.site import fallback, pages, search
 from timeline.site.articles import ArticleView
+from timeline.site.exports import escape_markup
 from timeline.site.links import site_links
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
@@ -350,8 +351,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             text = index.read_text(encoding="utf-8")
-            safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            index.write_text(safe, encoding="utf-8")
+            index.write_text(escape_markup(text), encoding="utf-8")
 
     def _report_plain_pages(self, site_dir: Path) -> None:
         """Articles whose page failed are warned in the report and the extraction export
