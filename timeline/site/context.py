@@ -306,7 +306,6 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     sources: dict[str, _Source] = {}
     parts = {r.article.id: part_starts(r.article.text, r.timexes) for r in timeline.results}
     return tuple(event_view(e, articles, slugs, sources, parts) for e in events)
-    return tuple(event_view(e, articles, slugs, sources) for e in events)
 
 
 def key_event_views(

@@ -37,14 +37,6 @@ def _day_shift(d: dt.date, n: int, suffix: str = "") -> str:
     return f"{day.isoformat()}{suffix}" if day is not None else ""
 
 
-def _with_part(day: str, part: str) -> tuple[str, str]:
-    """Append a part of day ("TMO") to a day value; the type becomes TIME."""
-    suffix = part_suffix(part) if part else ""
-    if suffix and day:
-        return f"{day}T{suffix}", "TIME"
-    return day, "DATE"
-
-
 # "today's world", "the leaders of tomorrow": the present or future age, not a day
 _GENERIC_TODAY = re.compile(r"^'s\s+(?:world|youth|young|society|generation|children|standards)\b")
 _GENERIC_BEFORE = re.compile(r"(?<!\bas )\bof\s+$")

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Scan", "TagFailure", "Tagging", "explain", "scan", "tag", "tag_doc", "tag_text"]
 
-log = logging.getLogger("timeline")
+log = logging.getLogger(__name__)
 
 _RESOLVERS: dict[str, Resolver] = {
     "iso": ab.iso,
