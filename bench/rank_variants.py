@@ -57,10 +57,12 @@ def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]
     report) or over a week later (`far`); naming it by date later (`named`), over a week
     later or within one (`named_far`, `named_near`); referring to it on the day or ahead
     (`same`), ahead only (`ahead`); reporting it: of the publication day and the day
-    before, the one an article dates most of its statements to (`report`)."""
+    before, the one an article dates most of its statements to (`report`); and the
+    expressions dating anything to it, not sources (`references`, Datewise's count)."""
     start, end = min(case.reference), max(case.reference)
     sources = case.coverage.sentences.sources
     found: dict[dt.date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    references: Counter[dt.date] = Counter()
     for r in results:
         source, published = sources.get(r.article.id, r.article.id), r.article.published.date
         if published is None:
@@ -72,6 +74,7 @@ def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]
             day = day_of(timex.value)
             if day is None or not start <= day <= end:
                 continue
+            references[day] += 1
             gap = (published - day).days
             kind = "later" if gap > 0 else "same"
             found[day][kind].add(source)
@@ -91,6 +94,7 @@ def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]
     for day, kinds in found.items():
         row = {k: len(v) for k, v in kinds.items()}
         row["attested"] = len(set().union(*kinds.values()))
+        row["references"] = references[day]
         days[day] = row
     return days
 
@@ -201,6 +205,16 @@ VARIANTS = (
         "sources attesting the day in any way",
         {},
         lambda d, _p: g(d, "attested"),
+    ),
+    Variant(
+        "expressions dating anything to the day (not sources)",
+        {},
+        lambda d, _p: g(d, "references"),
+    ),
+    Variant(
+        "published + v * expressions dating anything to the day",
+        {"v": (0.0, 0.05, 0.1, 0.25, 0.5, 1.0)},
+        lambda d, p: g(d, "published") + p["v"] * g(d, "references"),
     ),
     Variant(
         "+ v * reports within two days after (the print report)",
