@@ -21,6 +21,7 @@ from timeline.timex import clock as ck
 from timeline.timex import compound as co
 from timeline.timex import periods as pe
 from timeline.timex import relative as rel
+from timeline.timex import stamps as st
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.resolve import Anchors, Context, Reading, Resolver
 from timeline.timex.values import well_formed
@@ -128,16 +129,24 @@ def tag(doc: Doc | Scan, dct: dt.date | None) -> Tagging:
     doc, text = scanned.doc, scanned.text
     previous: DateValue | None = None
     previous_end = -1
+    written = dct  # the day the text was written: a live blog's update stamps move it
+    last_stamp: dt.datetime | None = None
     found: list[Timex] = []
     failures: list[TagFailure] = []
     for cand in scanned.candidates:
         try:
-            timexes, reading = _resolve(doc, text, cand, Anchors(dct, previous, previous_end))
+            anchors = Anchors(written, previous, previous_end, updated=last_stamp is not None)
+            timexes, reading = _resolve(doc, text, cand, anchors)
             bad = next((t for t in timexes if not well_formed(t.type, t.value)), None)
             if bad is not None:
                 problem = f"it was given the {bad.type} value {bad.value!r}, not a TIMEX3 value"
                 failures.append(_failure(text, cand, problem))
                 continue
+            if len(timexes) == 1 and st.is_stamp(text, timexes[0]):
+                if last_stamp is not None and timexes[0].rule == "clock":
+                    timexes = [st.nearest(timexes[0], last_stamp)]
+                last_stamp = st.moment(timexes[0]) or last_stamp
+                written = last_stamp.date() if last_stamp is not None else written
             if reading is not None and reading.sets_anchor and timexes[0].type in ("DATE", "TIME"):
                 parsed = DateValue.parse(timexes[0].value)
                 if parsed is not None:
