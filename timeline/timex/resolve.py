@@ -38,6 +38,7 @@ class Anchors:
     previous: DateValue | None
     previous_end: int = -1  # where the previous date's text ends
     updated: bool = False  # `dct` is an update's day, not the publication date
+    day_named: bool = True  # the text names a day somewhere ("Tuesday", "May 4")
 
     @property
     def written(self) -> str:

@@ -28,12 +28,17 @@ _PREFIX_RE = re.compile(
 _MOMENT_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$")
 
 
+def opens_line(text: str, start: int) -> bool:
+    """Whether what starts at `start` opens its line, as a stamp does ("(Update 9:05 ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _PREFIX_RE.match(text[line_start:start]) is not None
+
+
 def is_stamp(text: str, timex: Timex) -> bool:
     """Whether a timex opens its line as an update's stamp (a time of a day)."""
     if timex.type != "TIME" or _MOMENT_RE.match(timex.value) is None:
         return False
-    line_start = text.rfind("\n", 0, timex.start) + 1
-    return _PREFIX_RE.match(text[line_start : timex.start]) is not None
+    return opens_line(text, timex.start)
 
 
 def moment(timex: Timex) -> dt.datetime | None:

@@ -131,11 +131,12 @@ def tag(doc: Doc | Scan, dct: dt.date | None) -> Tagging:
     previous_end = -1
     written = dct  # the day the text was written: a live blog's update stamps move it
     last_stamp: dt.datetime | None = None
+    day_named = any(ck.names_a_day(c) for c in scanned.candidates)
     found: list[Timex] = []
     failures: list[TagFailure] = []
     for cand in scanned.candidates:
         try:
-            anchors = Anchors(written, previous, previous_end, updated=last_stamp is not None)
+            anchors = Anchors(written, previous, previous_end, last_stamp is not None, day_named)
             timexes, reading = _resolve(doc, text, cand, anchors)
             bad = next((t for t in timexes if not well_formed(t.type, t.value)), None)
             if bad is not None:
