@@ -12,7 +12,7 @@ EXAMPLES = [(rule, example) for rule in RULES for example in rule.examples]
 
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES, ids=[f"{r.name}:{e}" for r, e in EXAMPLES])
 def test_rule_matches_its_examples(rule: Rule, example: str) -> None:
-    match = rule.pattern.search(example + rule.after)
+    match = rule.pattern.search(rule.before + example + rule.after)
     assert match is not None
     assert match.group(0) == example
 

@@ -65,14 +65,15 @@ _RESOLVERS: dict[str, Resolver] = {
     "duration": am.duration,
     "bare_units": am.bare_units,
     "the_unit": rel.the_unit,
-    "year_end": rel.year_end,
-    "year_earlier": rel.year_earlier,
+    "year_end": pe.year_end,
+    "year_earlier": pe.year_earlier,
     "reference": rel.reference,
     "quarter_code": co.quarter_code,
     "weekday_of_week": co.weekday_of_week,
     "weekday_around": co.weekday_around,
     "this_time": co.this_time,
     "ordinal_day": co.ordinal_day,
+    "part_of_story": co.part_of_story,
 }
 
 

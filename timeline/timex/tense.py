@@ -97,6 +97,8 @@ def _governing(token: Token) -> Tense:
             if head.lemma_.lower() in _RESCHEDULING and start_i > head.i:
                 # "postponed the hearing until Monday"; but "On Friday, it planned ..."
                 # dates the planning itself
+                if head.dep_ == "acl" and head.tag_ == "VBN" and _told_in_past(head.head):
+                    return Tense.NEAR  # "a vigil planned for Saturday was called off"
                 return Tense.FUTURE
             return verb_tense(head)
         token = head
