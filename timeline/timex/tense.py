@@ -130,9 +130,7 @@ def _looks_ahead(noun: Token) -> bool:
 def _will_happen(noun: Token) -> bool:
     """A noun whose relative clause is in the future: "a hearing on June 17 that will
     focus on safety" is ahead whatever the main verb's tense."""
-    return any(
-        c.dep_ == "relcl" and verb_tense(c) is Tense.FUTURE for c in noun.children
-    )
+    return any(c.dep_ == "relcl" and verb_tense(c) is Tense.FUTURE for c in noun.children)
 
 
 def _was(word: Token) -> bool:
