@@ -31,4 +31,6 @@ def test_modifier_prefix_joins_extent() -> None:
 def test_every_rule_kind_has_a_resolver() -> None:
     from timeline.timex.tagger import _RESOLVERS
 
-    assert {rule.kind for rule in RULES} - {"year_range", "day_range"} == set(_RESOLVERS)
+    assert {rule.kind for rule in RULES} - {"year_range", "day_range", "era_range"} == set(
+        _RESOLVERS
+    )

@@ -169,6 +169,8 @@ def _resolve(
     reading that made a single one (None for a range)."""
     if cand.rule.kind == "year_range":
         return _year_range(text, cand), None
+    if cand.rule.kind == "era_range":
+        return _era_range(text, cand), None
     if cand.rule.kind == "day_range":
         parts = co.day_range(Context(cand, anchors, doc, text))
         found = [_part(text, cand, start, end, reading) for start, end, reading in parts]
@@ -262,5 +264,26 @@ def _year_range(text: str, cand: Candidate) -> list[Timex]:
              (cand.match.start("y2"), cand.match.end("y2"), last))  # fmt: skip
     return [
         Timex(start=s, end=e, text=text[s:e], type="DATE", value=f"{y:04d}", rule="year-range")
+        for s, e, y in spans
+    ]
+
+
+def _era_range(text: str, cand: Candidate) -> list[Timex]:
+    """ "between 200 and 100 BC": the era written once is both years', each tagged apart."""
+    first, last = int(cand.group("y") or 0), int(cand.group("y2") or 0)
+    if not first or not last:
+        return []
+    bc = (cand.group("era") or "").replace(".", "").upper().startswith("B")
+    spans = ((cand.match.start("y"), cand.match.end("y"), first),
+             (cand.match.start("y2"), cand.end, last))  # fmt: skip
+    return [
+        Timex(
+            start=s,
+            end=e,
+            text=text[s:e],
+            type="DATE",
+            value=f"BC{y:04d}" if bc else f"{y:04d}",
+            rule="year-era-range",
+        )
         for s, e, y in spans
     ]
