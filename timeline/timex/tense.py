@@ -58,6 +58,9 @@ _MODAL, _BASE, _GERUND = _TAGS["modal"], _TAGS["base_form"], _TAGS["gerund"]
 _INFINITIVE_TAG = _TAGS["infinitive_marker"]
 _FINITE = _PAST | _PARTICIPLE | _PRESENT | _MODAL
 _AUX = _LABELS["auxiliaries"]
+_IMPENDING = _CUES["impending"]
+_PLANNED = _CUES["planned"]
+_DEADLINE_PREPOSITIONS = _CUES["deadline_prepositions"]
 _MAX_STEPS = 8
 
 
@@ -75,6 +78,9 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
     # A limit may lie ahead of a past verb: "extended the offer to Nov. 20".
     if before in _LIMIT and tense is Tense.PAST:
         return Tense.LIMIT
+    # A deadline in a present sentence lies ahead: "is offering odds on his exit by Dec. 31".
+    if before in _DEADLINE_PREPOSITIONS and tense is Tense.PRESENT:
+        return Tense.FUTURE
     # "could arrive as early as Tuesday": the earliest of possible times to come
     if tense in (Tense.NONE, Tense.PRESENT) and _EARLIEST.search(
         (doc.text if text is None else text)[max(0, start - 20) : start]
@@ -100,18 +106,34 @@ def modifies_noun(doc: Doc, start: int, end: int) -> bool:
 def _governing(token: Token) -> Tense:
     start_i = token.i
     if token.dep_ in _LABELS["noun_modifiers"] and token.head.i > token.i:
-        # a date naming an event ("the April 20 blowout") is past unless days away
-        return Tense.LIMIT
+        # a date naming an event ("the April 20 blowout") is past unless days away when
+        # told in the past; otherwise the nearer one ("key issues in November elections")
+        return Tense.LIMIT if _told_in_past(token.head) else Tense.NEAR
     for _ in range(_MAX_STEPS):
         head = token.head
         if head.i == token.i:
             return Tense.NONE
-        if head.pos_ in ("NOUN", "PROPN") and _looks_ahead(head):
+        if head.pos_ in ("NOUN", "PROPN") and (_looks_ahead(head) or _will_happen(head)):
             return Tense.NEAR if _told_in_past(head) else Tense.FUTURE
+        if head.lemma_.lower() in _IMPENDING:
+            return Tense.FUTURE  # "elections looming in November"
+        if (
+            head.tag_ in _PARTICIPLE
+            and head.dep_ in _LABELS["noun_clause"]
+            and head.lemma_.lower() in _PLANNED
+        ):
+            # "a meeting expected on June 10"; told in the past, the nearest such day
+            return Tense.NEAR if _told_in_past(head.head) else Tense.FUTURE
         if head.pos_ in ("VERB", "AUX") or head.tag_ in _FINITE:
             if head.lemma_.lower() in _RESCHEDULING and start_i > head.i:
                 # "postponed the hearing until Monday"; but "On Friday, it planned ..."
                 # dates the planning itself
+                if (
+                    head.dep_ in _LABELS["noun_clause"]
+                    and head.tag_ in _PARTICIPLE
+                    and _told_in_past(head.head)
+                ):
+                    return Tense.NEAR  # "a vigil planned for Saturday was called off"
                 return Tense.FUTURE
             return verb_tense(head)
         token = head
@@ -126,6 +148,15 @@ def _looks_ahead(noun: Token) -> bool:
     ):
         return True
     return noun.lemma_.lower() in _DEADLINE_NOUNS
+
+
+def _will_happen(noun: Token) -> bool:
+    """A noun whose relative clause is in the future: "a hearing on June 17 that will
+    focus on safety" is ahead whatever the main verb's tense."""
+    return any(
+        c.dep_ in _LABELS["relative_clause"] and verb_tense(c) is Tense.FUTURE
+        for c in noun.children
+    )
 
 
 def _was(word: Token) -> bool:
