@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from timeline.events.anchors import Anchor, Quotes, anchors, choose
+from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
 from timeline.events.clauses import is_present, is_state, main_predicate
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
@@ -88,6 +88,11 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         chosen = choose(anchors(span, seg.start, inside, published, quotes), main)
         lead = not inside and lead_seen < _LEAD_SENTENCES and seg.text.rstrip().endswith(_ENDINGS)
         found: list[tuple[str, Anchor | None, Token]] = [(a.value, a, a.predicate) for a in chosen]
+        if not found and seg.prefix == "time stamp" and seg.prefix_start is not None:
+            low, high = bisect.bisect_left(starts, seg.prefix_start), first
+            stamp = [t for t in ordered[low:high] if t.end <= seg.start]
+            if (at := stamp_anchor(stamp, main, published)) is not None:
+                found.append((at.value, at, main))  # a live blog's entry under its stamp
         if (
             published is not None
             and not found

@@ -80,7 +80,12 @@ def asserted(seg: Span) -> dict[int, Token]:
 
 
 def _marker(clause: Token) -> str:
-    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+    """The word opening a subordinate clause: its marker, or a wh-adverb the parser gave
+    as an adverb ("when it is completed next month")."""
+    for child in clause.children:
+        if child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB"):
+            return child.lower_
+    return ""
 
 
 def attachment(span: Span) -> tuple[Token | None, str]:

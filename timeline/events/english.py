@@ -138,7 +138,7 @@ TIME_STAMP = re.compile(
     r"|(?:[A-Z][a-z]+day\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d{2}\s*" + _ZONE + r"\s+"
     r"|\d{1,2}\s+[A-Z]+,\s+\d{4}\s+GMT,\s+[A-Z ,]+\s+"
     r"|\(\s*Update(?:d)?\b[^)]{0,80}\)\s*"
-    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?/\s?"
+    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?\\?/\s?"
     r"(?:AP|Reuters|AFP|EPA|PA|Getty Images)\s+(?=[A-Z])"
     r"|(?:--|–|—|-)\s+(?=[A-Z])"
     r"|[A-Z][a-z]{2}\s+\d{1,2}\s+-\s+(?=[A-Z])"

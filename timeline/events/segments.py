@@ -25,17 +25,20 @@ from timeline.events.english import (
 
 MAX_SEGMENT_TOKENS = 400
 _CUTS = frozenset({",", ";", ":"})
+_CLOSE_WITHIN = 6  # tokens after a break inside parentheses in which they must close
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One statement: its tokens, and what was set apart from its start ("time stamp",
-    "dateline" or None). `span` is empty when nothing but the stamp was there."""
+    "dateline" or None) from `prefix_start` on. `span` is empty when nothing but the stamp
+    was there."""
 
     span: Span
     start: int
     end: int
     prefix: str | None = None
+    prefix_start: int | None = None
 
     @property
     def text(self) -> str:
@@ -84,8 +87,18 @@ def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> boo
         or (last.text in LOWER_CONTINUES and (nxt.islower() or nxt.isdigit() or nxt in ",;)"))
     ):
         return True
+    if _open_parenthesis(before) and any(t.text == ")" for t in after[:_CLOSE_WITHIN]):
+        return True  # "(Update 3:35 p.m. | ET) The Brotherhood ..."
     cut = after.start_char
     return any(start < cut <= end for start, end in tickers)
+
+
+def _open_parenthesis(span: Span) -> bool:
+    """Whether `span` ends inside parentheses: no sentence ends there."""
+    depth = 0
+    for tok in span:
+        depth += (tok.text == "(") - (tok.text == ")" and depth > 0)
+    return depth > 0
 
 
 def doc_between(before: Span, after: Span) -> str:
@@ -130,13 +143,15 @@ def statements(doc: Doc) -> list[Segment]:
             BARE_CLOCK.match(text + " A") if clock_page else None
         )
         if stamped and "\n" not in doc_slice(doc, found[-1].end, span.start_char):
-            found.pop()  # "1528 | The minister says ...": one statement under its stamp
-            found.append(Segment(span, span.start_char, span.end_char, "time stamp"))
+            stamp_at = found.pop().prefix_start  # "1528 | The minister says ...": one statement
+            found.append(Segment(span, span.start_char, span.end_char, "time stamp", stamp_at))
             stamped = False
             continue
         if stamp and stamp.end() >= len(text):
             stamped = True
-            found.append(Segment(span[0:0], span.end_char, span.end_char, "time stamp"))
+            found.append(
+                Segment(span[0:0], span.end_char, span.end_char, "time stamp", span.start_char)
+            )
             continue
         stamped = False
         if stamp:
@@ -149,7 +164,7 @@ def statements(doc: Doc) -> list[Segment]:
                 first += 1
             rest = span.doc[first : span.end]
             start = rest.start_char if len(rest) else span.end_char
-            found.append(Segment(rest, start, span.end_char, prefix))
+            found.append(Segment(rest, start, span.end_char, prefix, span.start_char))
         else:
             found.append(Segment(span, span.start_char, span.end_char))
     return found

@@ -1,0 +1,83 @@
+"""Live-blog entries dated by their stamp, and statements the parser broke inside
+parentheses or credits set apart; sentences invented for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from builders import make_article
+from spacy.language import Language
+
+from timeline.events import extract_mentions
+from timeline.types import EventMention, Timex
+
+PUBLISHED = dt.date(2015, 12, 16)
+
+
+def _timex(text: str, phrase: str, value: str, kind: str = "DATE") -> Timex:
+    start = text.index(phrase)
+    return Timex(start=start, end=start + len(phrase), text=phrase, type=kind, value=value,
+                 anchor="publication")  # fmt: skip
+
+
+def _mentions(nlp: Language, text: str, *found: Timex) -> tuple[EventMention, ...]:
+    return extract_mentions(make_article("a", text, PUBLISHED), nlp(text), found)
+
+
+def test_an_entry_under_a_clock_stamp_is_dated_by_the_stamp(nlp: Language) -> None:
+    text = (
+        "2.05pm: The committee chairman opens the hearing into the collapse.\n\n"
+        "2.40pm: The chief executive says the company will pay every valid claim."
+    )
+    stamps = (
+        _timex(text, "2.05pm", "2015-12-16T14:05", "TIME"),
+        _timex(text, "2.40pm", "2015-12-16T14:40", "TIME"),
+    )
+    found = _mentions(nlp, text, *stamps)
+    assert [m.date for m in found] == ["2015-12-16", "2015-12-16"]
+    assert [m.date_source for m in found] == ["timex", "timex"]
+    assert [m.timex for m in found] == list(stamps)
+    assert found[0].headline == "The committee chairman opens the hearing into the collapse."
+
+
+def test_a_dated_stamp_gives_its_own_day_not_the_publication_day(nlp: Language) -> None:
+    text = "Monday 14 December 2015 09.18 GMT The transport minister resigns over the delays."
+    stamp = _timex(text, "Monday 14 December 2015 09.18", "2015-12-14T09:18", "TIME")
+    (m,) = _mentions(nlp, text, stamp)
+    assert (m.date, m.timex) == ("2015-12-14", stamp)
+    assert m.headline == "The transport minister resigns over the delays."
+
+
+def test_an_entrys_own_date_wins_over_its_stamp(nlp: Language) -> None:
+    text = "11.45am: The regulator said on Monday it would review the licence."
+    stamp = _timex(text, "11.45am", "2015-12-16T11:45", "TIME")
+    monday = _timex(text, "Monday", "2015-12-14")
+    (m,) = _mentions(nlp, text, stamp, monday)
+    assert (m.date, m.timex) == ("2015-12-14", monday)
+
+
+def test_a_stamp_misread_as_a_year_dates_nothing(nlp: Language) -> None:
+    text = "1528 The aid agency pledges 100,000 pounds to the relief effort.\n\n1545 More news."
+    (m,) = _mentions(nlp, text, _timex(text, "1528", "1528"))
+    assert (m.date, m.date_source, m.timex) == ("2015-12-16", "publication", None)
+
+
+def test_an_update_stamp_broken_inside_its_parentheses_is_set_apart(nlp: Language) -> None:
+    text = (
+        "(Update 3:35 p.m. in Lagos, 8:35 a.m. ET) Nigeria's opposition party on Friday called "
+        'the statements made by the president " completely unacceptable. "'
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Friday", "2015-12-11"))
+    assert m.headline.startswith("Nigeria's opposition party on Friday called the statements")
+
+
+def test_a_photo_credit_with_an_escaped_slash_is_not_text(nlp: Language) -> None:
+    text = "Jane Doe\\/AP Shares in the airline fell 6% today after the strike was called."
+    (m,) = _mentions(nlp, text, _timex(text, "today", "2015-12-16"))
+    assert m.headline.startswith("Shares in the airline fell 6% today")
+
+
+def test_a_when_clause_dates_the_statement_it_times(nlp: Language) -> None:
+    text = "The company will publish the findings of its inquiry when it is completed next month."
+    (m,) = _mentions(nlp, text, _timex(text, "next month", "2016-01"))
+    assert m.date == "2016-01"
