@@ -63,8 +63,8 @@ def pooled(scores: list[TopicScore], measure: str) -> float:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "below the floor: 84.0% of the judged texts are good, pooled; 61 audit items "
-        "(texts, statements, pairs) await a reader"
+        "below the floor: 78.0% of the judged texts are good, pooled (held-out story "
+        "53.8%, where unmarked reader comments are shown as news)"
     ),
 )
 def test_events_show_a_faithful_text(scores: list[TopicScore]) -> None:
@@ -76,7 +76,7 @@ def test_events_show_a_faithful_text(scores: list[TopicScore]) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "below the floor: 68.1% worth an entry, pooled (held-out story 44.0%); off-topic "
+        "below the floor: 67.2% worth an entry, pooled (held-out story 42.3%); off-topic "
         "items and unmarked reader comments remain"
     ),
 )
@@ -89,7 +89,7 @@ def test_events_are_worth_an_entry(scores: list[TopicScore]) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "below the floor: 80.6% dated right, pooled (held-out story 88.0%); weekdays in "
+        "below the floor: 80.8% dated right, pooled (held-out story 84.6%); weekdays in "
         "live blogs resolved a week early remain"
     ),
 )
@@ -102,9 +102,9 @@ def test_events_carry_the_right_date(scores: list[TopicScore]) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "below the floor: 83.3% of the judged merged pairs are one happening, pooled "
-        "(90.7% before the latest event rules changed which statements merge); the pairs "
-        "merged since await a reader"
+        "below the floor: 74.1% of the judged merged pairs are one happening, pooled "
+        "(held-out story 50.0%): same-day pairs on one theme (a team's landing and its "
+        "stated priority) still merge"
     ),
 )
 def test_merged_reports_are_one_happening(scores: list[TopicScore]) -> None:
