@@ -65,10 +65,17 @@ def test_a_stamp_misread_as_a_year_dates_nothing(nlp: Language) -> None:
 def test_an_update_stamp_broken_inside_its_parentheses_is_set_apart(nlp: Language) -> None:
     text = (
         "(Update 3:35 p.m. in Lagos, 8:35 a.m. ET) Nigeria's opposition party on Friday called "
-        'the statements made by the president " completely unacceptable. "'
+        'the statements made by the president " completely unacceptable. "\n\n'
+        "(Update 6:19 p.m. Cairo, 11:19 a.m. ET) Nigerian Army Chief of Staff Musa Bello was "
+        "meeting his deputies on Saturday after returning from Washington, a senior official said."
     )
-    (m,) = _mentions(nlp, text, _timex(text, "Friday", "2015-12-11"))
-    assert m.headline.startswith("Nigeria's opposition party on Friday called the statements")
+    found = _mentions(
+        nlp, text, _timex(text, "Friday", "2015-12-11"), _timex(text, "Saturday", "2015-12-12")
+    )
+    assert [m.headline[:40] for m in found] == [
+        "Nigeria's opposition party on Friday cal",
+        "Nigerian Army Chief of Staff Musa Bello ",
+    ]
 
 
 def test_a_photo_credit_with_an_escaped_slash_is_not_text(nlp: Language) -> None:
@@ -81,3 +88,25 @@ def test_a_when_clause_dates_the_statement_it_times(nlp: Language) -> None:
     text = "The company will publish the findings of its inquiry when it is completed next month."
     (m,) = _mentions(nlp, text, _timex(text, "next month", "2016-01"))
     assert m.date == "2016-01"
+
+
+def test_a_bare_date_the_parser_hung_on_an_object_times_the_verb(nlp: Language) -> None:
+    text = (
+        "The government called off the search for survivors last Friday (11 December) and is "
+        "now concentrating on getting aid to people."
+    )
+    found = _mentions(nlp, text, _timex(text, "last Friday", "2015-12-11"))
+    assert [m.date for m in found] == ["2015-12-11"]
+
+
+def test_a_possessive_date_on_a_noun_still_dates_nothing(nlp: Language) -> None:
+    text = "The agency has set up an appeal for the survivors of Friday's landslide."
+    assert _mentions(nlp, text, _timex(text, "Friday", "2015-12-11")) == ()
+
+
+def test_the_date_of_an_earlier_figure_does_not_date_the_report(nlp: Language) -> None:
+    text = (
+        "The agency said the ministry has reported 1,626 confirmed cases, up from 1,364 on "
+        "Saturday, and repeated that 45 people have died."
+    )
+    assert _mentions(nlp, text, _timex(text, "Saturday", "2015-12-12")) == ()

@@ -16,6 +16,9 @@ REPORTING_VERBS = frozenset(
 )
 # A statement "since D" or "until D" is a state that began or ends at D, not a happening on D.
 STATE_PREPOSITIONS = frozenset({"since", "until", "till", "through", "throughout"})
+# Words before an earlier figure a statement compares with: its date is that figure's
+# ("up from 1,364 on Saturday", "more than 40 last year").
+COMPARISON_WORDS = frozenset({"from", "than", "with"})
 # Subordinate clauses that say when the main statement happened ("As the talks began ...").
 TEMPORAL_MARKERS = frozenset({"as", "when", "after", "before", "once", "while", "until"})
 # Nouns of a planned happening, dated by a phrase of their own ("a meeting on Friday"), and
@@ -56,6 +59,8 @@ NOMINALS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # roles in which a date is a participant, not the time of the clause ("Today is ...")
 NOT_TIME_ROLES = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "appos", "conj"})
+# how a noun hangs from the verb it is an argument of (directly or through a preposition)
+ARGUMENT_ROLES = frozenset({"dobj", "pobj", "prep", "dative", "attr", "oprd", "nsubj", "nsubjpass"})
 NOUN_MODIFIERS = frozenset({"nmod", "compound", "amod", "nummod", "npadvmod", "poss", "prep"})
 CLAUSAL = frozenset({"acl", "relcl", "advcl"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -165,3 +170,19 @@ GLUED_STARTERS = frozenset(
 )  # fmt: skip
 # Sentence-initial "Now," is a discourse marker, not a date.
 DISCOURSE_NOW = frozenset({"now"})
+
+# --- the story -----------------------------------------------------------------------------
+# Words that open news reports of any story, so name none: reporting verbs, people and
+# places in general, amounts and times, news organisations, clock and zone abbreviations.
+GENERIC_NEWS_WORDS = frozenset(
+    {"said", "says", "say", "told", "tells", "according", "reported", "reports", "report",
+     "people", "new", "world", "president", "government", "country", "countries", "state",
+     "states", "united", "national", "international", "public", "official", "officials",
+     "company", "companies", "group", "city", "home", "man", "men", "women", "way", "local",
+     "year", "years", "day", "days", "week", "weeks", "month", "months", "time", "times",
+     "today", "yesterday", "tomorrow", "morning", "night", "first", "last", "number",
+     "million", "millions", "billion", "thousands", "hundreds", "percent", "part", "help",
+     "news", "cnn", "reuters", "bbc", "guardian", "ap", "afp", "associated", "press",
+     "photograph", "photo", "getty", "images", "am", "pm", "et", "edt", "est", "gmt", "bst",
+     "utc", "pst", "cet"}
+)  # fmt: skip

@@ -25,7 +25,7 @@ from timeline.events.english import (
 
 MAX_SEGMENT_TOKENS = 400
 _CUTS = frozenset({",", ";", ":"})
-_CLOSE_WITHIN = 6  # tokens after a break inside parentheses in which they must close
+_CLOSE_WITHIN = 12  # tokens after a break inside parentheses in which they must close
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +87,31 @@ def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> boo
         or (last.text in LOWER_CONTINUES and (nxt.islower() or nxt.isdigit() or nxt in ",;)"))
     ):
         return True
-    if _open_parenthesis(before) and any(t.text == ")" for t in after[:_CLOSE_WITHIN]):
-        return True  # "(Update 3:35 p.m. | ET) The Brotherhood ..."
+    if _open_parenthesis(before) and _closes_soon(after):
+        return True  # "(Update 6:19 p.m. | Cairo, 11:19 a.m. | ET) The Brotherhood ..."
     cut = after.start_char
     return any(start < cut <= end for start, end in tickers)
+
+
+def _closes_soon(after: Span) -> bool:
+    """A closing parenthesis within a few tokens of `after`, on its line (the parser may
+    have broken the stretch more than once)."""
+    for tok in after.doc[after.start : after.start + _CLOSE_WITHIN]:
+        if tok.text == ")":
+            return True
+        if "\n" in tok.text:
+            return False
+    return False
 
 
 def _open_parenthesis(span: Span) -> bool:
     """Whether `span` ends inside parentheses: no sentence ends there."""
     depth = 0
     for tok in span:
-        depth += (tok.text == "(") - (tok.text == ")" and depth > 0)
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")" and depth:
+            depth -= 1
     return depth > 0
 
 
