@@ -120,6 +120,17 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "housekeeping",
+        "a live blog's note to its readers about the blog itself",
+        re.compile(
+            r"\b(?:live ?blog|here(?:'s| is) (?:a|the|our|my) (?:video|summary|round-?up|recap"
+            r"|picture|gallery)|we(?:'ll| will) (?:bring|keep) you|stay with us|keep refreshing"
+            r"|bear with us|(?:sorry|apologies) for the (?:delay|lack of updates|interruption))"
+            r"|^My colleagues?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "bio",
         "an author's biography",
         re.compile(
