@@ -8,7 +8,7 @@ import datetime as dt
 from builders import make_article
 from spacy.language import Language
 
-from timeline.events import extract_mentions
+from timeline.events import extract_events, extract_mentions
 from timeline.types import EventMention, Timex
 
 PUBLISHED = dt.date(2015, 12, 16)
@@ -110,3 +110,19 @@ def test_the_date_of_an_earlier_figure_does_not_date_the_report(nlp: Language) -
         "Saturday, and repeated that 45 people have died."
     )
     assert _mentions(nlp, text, _timex(text, "Saturday", "2015-12-12")) == ()
+
+
+def test_a_caption_before_its_photo_credit_is_set_aside_and_the_lead_after_kept(
+    nlp: Language,
+) -> None:
+    text = (
+        "Union leaders weigh the cost of the long strike A picket waves a flag outside the depot in "
+        "Leeds on Monday.\n\nPhotograph: Jane Doe\\/AFP\\/Getty Images The union said on "
+        "Tuesday that drivers would stay out until the pay offer improved."
+    )
+    monday, tuesday = _timex(text, "Monday", "2015-12-14"), _timex(text, "Tuesday", "2015-12-15")
+    found = extract_events(make_article("a", text, PUBLISHED), nlp(text), (monday, tuesday))
+    assert [m.headline for m in found.mentions] == [
+        "The union said on Tuesday that drivers would stay out until the pay offer improved."
+    ]
+    assert [p.part for p in found.set_aside] == ["caption"]

@@ -19,8 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
 from timeline.events.clauses import is_present, is_state, main_predicate
@@ -28,6 +27,9 @@ from timeline.events.entities import article_entities, content_lemmas, entities_
 from timeline.events.parts import REASONS, page_part, thread_start
 from timeline.events.segments import Segment, segments, statements
 from timeline.types import Article, EventMention, SetAside, Timex
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "EventsFound",

@@ -21,12 +21,14 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.clauses import asserted, attachment, is_ongoing, is_present, is_state
 from timeline.events.english import DISCOURSE_NOW, QUOTES
 from timeline.types import DateValue, Granularity, Timex
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Span, Token
 
 _EVENT_TYPES = frozenset({"DATE", "TIME"})
 _COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})

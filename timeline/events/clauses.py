@@ -10,7 +10,7 @@ clause with a subject of its own ("with the State Department last Friday calling
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.english import (
     ARGUMENT_ROLES,
@@ -31,6 +31,9 @@ from timeline.events.english import (
     TEMPORAL_MARKERS,
     VERB_TAGS,
 )
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Span, Token
 
 _ARGUMENT_STEPS = 4  # how far up a noun's argument chain its verb may be
 

@@ -143,6 +143,15 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
 )
 
+# A photo credit: "Photograph: Gabriel Bouys/AFP/Getty Images" (slashes may come escaped).
+_CREDIT_LABEL = r"(?:Photograph|Photo|Picture|Image)s?:"
+_OPENER = r"(?!(?:The|A|An|This|These|Those|It|He|She|They|We|Who|What|When|In|On|As)\b)"
+_NAME = r"[A-Z][\w.'-]+(?:\s" + _OPENER + r"[A-Z][\w.'-]+){0,3}"
+# What tells a photo credit from a time stamp among the stamps set apart.
+CREDIT = re.compile(r"\\?/|" + _CREDIT_LABEL)
+# A statement right before a photo credit is the photo's caption.
+BEFORE_CREDIT = re.compile(r"\s*" + _CREDIT_LABEL + r"\s")
+
 # A live-blog or page time stamp at the start of a line ("1528", "10.20am:", "11.45 am ET:",
 # "(Update 2:50 p.m. ET)", "Monday 19 July 2010 09.18 BST"), removed from the statement.
 TIME_STAMP = re.compile(
@@ -156,6 +165,7 @@ TIME_STAMP = re.compile(
     r"|\(\s*Update(?:d)?\b[^)]{0,80}\)\s*"
     r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?\\?/\s?"
     r"(?:AP|Reuters|AFP|EPA|PA|Getty Images)\s+(?=[A-Z])"
+    r"|" + _CREDIT_LABEL + r"\s*" + _NAME + r"(?:\s?\\?/\s?" + _NAME + r")*\s+(?=[A-Z])"
     r"|(?:--|–|—|-)\s+(?=[A-Z])"
     r"|[A-Z][a-z]{2}\s+\d{1,2}\s+-\s+(?=[A-Z])"
     r"|" + _CLOCK + _ZONE + r"\s*[:\-–—]\s*)",
@@ -183,6 +193,23 @@ GLUED_STARTERS = frozenset(
 DISCOURSE_NOW = frozenset({"now"})
 
 # --- the story -----------------------------------------------------------------------------
+# English function words: they open every paragraph of every story.
+_FUNCTION_WORDS = """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how if in
+    into is it its itself just more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves may might must shall upon since still yet across along amid
+    among around behind beyond despite inside near onto toward towards via within without
+    another every either neither many much several whether though although unless however
+    one two three four five six seven eight nine ten hundred thousand second third become
+    became get got go went make made take took put see seen give given call called back
+    even well ever
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 # Words that open news reports of any story, so name none: reporting verbs, people and
 # places in general, amounts and times, news organisations, clock and zone abbreviations.
 GENERIC_NEWS_WORDS = frozenset(

@@ -9,19 +9,23 @@ disappears silently (the build report counts them and the source page lists them
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from timeline.events.clauses import main_predicate, root_of, subject_person
-from timeline.events.english import COMMENT_THREAD, PAGE_PARTS, REPORTING_VERBS
-from timeline.events.segments import Segment
+from timeline.events.english import BEFORE_CREDIT, COMMENT_THREAD, PAGE_PARTS, REPORTING_VERBS
+from timeline.events.segments import Segment, doc_slice
 
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Token
+
+_CREDIT_REACH = 24  # characters after a statement in which a photo credit makes it a caption
 _TERMINAL = (".", "!", '"', "”", "'", "’", ")")
 REASONS = {
     "comment": "a reader comment (the comment thread starts here or above)",
     "time stamp": "a time stamp with nothing else",
     "chatter": "first- or second-person chatter, not reporting",
     "question": "a question, not a statement",
-    "caption": "a caption, heading or byline (no sentence ending)",
+    "caption": "a caption, heading or byline (no sentence ending, or a photo credit after it)",
     **{part: reason for part, reason, _ in PAGE_PARTS},
 }
 
@@ -44,11 +48,19 @@ def page_part(seg: Segment, thread: int | None) -> str | None:
             return part
     if text.rstrip().endswith("?"):
         return "question"
-    if not text.rstrip().endswith(_TERMINAL):
+    if not text.rstrip().endswith(_TERMINAL) or _before_credit(seg):
         return "caption"
     if _chatter(seg):
         return "chatter"
     return None
+
+
+def _before_credit(seg: Segment) -> bool:
+    """A statement right before a photo credit ("... in Los Angeles. | Photograph: ...") is
+    the photo's caption."""
+    return (
+        BEFORE_CREDIT.match(doc_slice(seg.span.doc, seg.end, seg.end + _CREDIT_REACH)) is not None
+    )
 
 
 def _chatter(seg: Segment) -> bool:

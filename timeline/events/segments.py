@@ -9,11 +9,11 @@ or a table run together, never prose) is cut into pieces at commas and semicolon
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.english import (
     BARE_CLOCK,
+    CREDIT,
     DATELINE,
     GLUED_STARTERS,
     LOWER_CONTINUES,
@@ -23,6 +23,9 @@ from timeline.events.english import (
     TITLE_ABBREVIATIONS,
 )
 
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Doc, Span, Token
+
 MAX_SEGMENT_TOKENS = 400
 _CUTS = frozenset({",", ";", ":"})
 _CLOSE_WITHIN = 12  # tokens after a break inside parentheses in which they must close
@@ -31,7 +34,7 @@ _CLOSE_WITHIN = 12  # tokens after a break inside parentheses in which they must
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One statement: its tokens, and what was set apart from its start ("time stamp",
-    "dateline" or None) from `prefix_start` on. `span` is empty when nothing but the stamp
+    "credit", "dateline" or None) from `prefix_start` on. `span` is empty when nothing but the stamp
     was there."""
 
     span: Span
@@ -146,30 +149,31 @@ def doc_slice(doc: Doc, start: int, end: int) -> str:
 
 
 def statements(doc: Doc) -> list[Segment]:
-    """`segments` with a time stamp or a dateline at their start set apart."""
+    """`segments` with a time stamp, a photo credit or a dateline at their start set apart."""
     clock_page = len(BARE_CLOCK.findall(doc.text)) >= 2
     found: list[Segment] = []
-    stamped = False  # the last span was a time stamp alone, on this line
+    stamped = False  # the last span was a time stamp or credit alone, on this line
     for span in segments(doc):
         text = span.text
         prefix, cut = None, 0
         stamp = TIME_STAMP.match(text + " A") or (
             BARE_CLOCK.match(text + " A") if clock_page else None
         )
+        kind = "credit" if stamp and CREDIT.search(stamp.group()) else "time stamp"
         if stamped and "\n" not in doc_slice(doc, found[-1].end, span.start_char):
-            stamp_at = found.pop().prefix_start  # "1528 | The minister says ...": one statement
-            found.append(Segment(span, span.start_char, span.end_char, "time stamp", stamp_at))
+            alone = found.pop()  # "1528 | The minister says ...": one statement under its stamp
+            found.append(
+                Segment(span, span.start_char, span.end_char, alone.prefix, alone.prefix_start)
+            )
             stamped = False
             continue
         if stamp and stamp.end() >= len(text):
             stamped = True
-            found.append(
-                Segment(span[0:0], span.end_char, span.end_char, "time stamp", span.start_char)
-            )
+            found.append(Segment(span[0:0], span.end_char, span.end_char, kind, span.start_char))
             continue
         stamped = False
         if stamp:
-            prefix, cut = "time stamp", stamp.end()
+            prefix, cut = kind, stamp.end()
         elif dateline := DATELINE.match(text):
             prefix, cut = "dateline", dateline.end()
         if cut:

@@ -22,9 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from timeline.events.english import GENERIC_NEWS_WORDS
+from timeline.events.english import FUNCTION_WORDS, GENERIC_NEWS_WORDS
 from timeline.timex.lang import ENGLISH
 from timeline.types import ArticleResult, SetAside
 
@@ -67,7 +65,7 @@ def story_of(texts: Sequence[str]) -> Story | None:
     words = frozenset(
         w
         for w, n in counts.items()
-        if n >= least and w not in STOP_WORDS and w not in GENERIC_NEWS_WORDS
+        if n >= least and w not in FUNCTION_WORDS and w not in GENERIC_NEWS_WORDS
         and w not in _CALENDAR
     )  # fmt: skip
     return Story(words) if words else None
