@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
 from timeline.events.clauses import is_present, is_state, main_predicate
+from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
 from timeline.events.segments import Segment, segments, statements
@@ -69,6 +70,7 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
     starts = [t.start for t in ordered]
     quotes = Quotes(doc.text)
     thread = thread_start(doc.text)
+    unmarked = comment_stretches(doc.text)
     mentions: list[EventMention] = []
     set_aside: list[SetAside] = []
     lead_seen = 0
@@ -77,7 +79,7 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         last = bisect.bisect_left(starts, seg.end)
         inside = [t for t in ordered[first:last] if t.end <= seg.end]
         dated = any(t.type in {"DATE", "TIME"} and t.value for t in inside)
-        part = page_part(seg, thread)
+        part = page_part(seg, thread, unmarked)
         if part is not None:
             if dated:
                 set_aside.append(SetAside(start=seg.start, end=seg.end, part=part,

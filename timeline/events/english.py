@@ -89,6 +89,12 @@ COMMENT_THREAD = re.compile(
     r"|^\s*[A-Z][\w' .-]{1,40},\s+[A-Z][\w .-]{1,40}\s+(?:emails|writes):)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Reader comments with no header read informally: repeated punctuation ("!!", "?!", "too.."
+# but not an ellipsis "..."), words shouted in capitals; a transcript's speaker label
+# ("PARKER:", "REP. JOHN BOEHNER (R), HOUSE SPEAKER:") is capitals by convention.
+INFORMAL_PUNCTUATION = re.compile(r"[!?]{2,}|(?<![.\w])\w+\.\.(?!\.)|\.{4,}")
+INFORMAL_CAPS = re.compile(r"\b[A-Z]{5,}\b")
+SPEAKER_LABEL = re.compile(r"\s*(?:[A-Z][A-Z.'-]+\s?){1,4}(?:\([A-Z]\))?(?:,[^:]{0,60})?:")
 PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "reader",

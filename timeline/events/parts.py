@@ -9,6 +9,8 @@ disappears silently (the build report counts them and the source page lists them
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from timeline.events.clauses import main_predicate, root_of, subject_person
@@ -22,6 +24,7 @@ _CREDIT_REACH = 24  # characters after a statement in which a photo credit makes
 _TERMINAL = (".", "!", '"', "”", "'", "’", ")")
 REASONS = {
     "comment": "a reader comment (the comment thread starts here or above)",
+    "unmarked comment": "a reader comment with no header (informal writing all around it)",
     "time stamp": "a time stamp with nothing else",
     "chatter": "first- or second-person chatter, not reporting",
     "question": "a question, not a statement",
@@ -36,11 +39,17 @@ def thread_start(text: str) -> int | None:
     return found.start() if found else None
 
 
-def page_part(seg: Segment, thread: int | None) -> str | None:
-    """The part of the page a statement belongs to when it is not reporting, else None."""
+def page_part(
+    seg: Segment, thread: int | None, unmarked: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """The part of the page a statement belongs to when it is not reporting, else None.
+    `thread` is where the comment thread begins, `unmarked` the stretches of comments
+    with no header (`comments.comment_stretches`)."""
     text = seg.text
     if thread is not None and seg.end > thread:
         return "comment"
+    if _inside(unmarked, seg.start):
+        return "unmarked comment"
     if len(seg.span) == 0:
         return "time stamp"
     for part, _, pattern in PAGE_PARTS:
@@ -53,6 +62,12 @@ def page_part(seg: Segment, thread: int | None) -> str | None:
     if _chatter(seg):
         return "chatter"
     return None
+
+
+def _inside(stretches: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `stretches` (sorted, not overlapping)."""
+    at = bisect.bisect_right([start for start, _ in stretches], offset) - 1
+    return at >= 0 and offset < stretches[at][1]
 
 
 def _before_credit(seg: Segment) -> bool:

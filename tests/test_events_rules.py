@@ -1,5 +1,6 @@
-"""Live-blog entries dated by their stamp, and statements the parser broke inside
-parentheses or credits set apart; sentences invented for the tests."""
+"""Event rules on news pages: live-blog entries dated by their stamp, stamps and credits set
+apart, captions and unmarked reader comments set aside, and which clause a date belongs to.
+Sentences invented for the tests."""
 
 from __future__ import annotations
 
@@ -116,8 +117,8 @@ def test_a_caption_before_its_photo_credit_is_set_aside_and_the_lead_after_kept(
     nlp: Language,
 ) -> None:
     text = (
-        "Union leaders weigh the cost of the long strike A picket waves a flag outside the depot in "
-        "Leeds on Monday.\n\nPhotograph: Jane Doe\\/AFP\\/Getty Images The union said on "
+        "Union leaders weigh the cost of the long strike A picket waves a flag outside the "
+        "depot in Leeds on Monday.\n\nPhotograph: Jane Doe\\/AFP\\/Getty Images The union said on "
         "Tuesday that drivers would stay out until the pay offer improved."
     )
     monday, tuesday = _timex(text, "Monday", "2015-12-14"), _timex(text, "Tuesday", "2015-12-15")
@@ -126,3 +127,40 @@ def test_a_caption_before_its_photo_credit_is_set_aside_and_the_lead_after_kept(
         "The union said on Tuesday that drivers would stay out until the pay offer improved."
     ]
     assert [p.part for p in found.set_aside] == ["caption"]
+
+
+def test_reader_comments_with_no_header_are_set_aside(nlp: Language) -> None:
+    text = (
+        "The council voted on Tuesday to close the old bridge to lorries.\n\n"
+        "The mayor said the repairs would start in the spring.\n\n"
+        "about time too, that bridge has been falling apart for YEARS!!\n\n"
+        "I drove over it on Tuesday and it shook like a leaf..\n\n"
+        "WHO PAYS FOR THIS?? THE TAXPAYERS AS ALWAYS.\n\n"
+        "they said the same thing last year and nothing happened."
+    )
+    specs = [_timex(text, "Tuesday", "2015-12-15")]
+    at = text.index("it on Tuesday") + len("it on ")
+    specs.append(Timex(start=at, end=at + 7, text="Tuesday", type="DATE", value="2015-12-15"))
+    found = extract_events(make_article("a", text, PUBLISHED), nlp(text), tuple(specs))
+    assert [m.headline for m in found.mentions] == [
+        "The council voted on Tuesday to close the old bridge to lorries."
+    ]
+    assert [p.part for p in found.set_aside] == ["unmarked comment"]
+
+
+def test_a_transcript_and_a_quoted_tweet_are_not_a_comment_section(nlp: Language) -> None:
+    text = (
+        "ANDERSON COOPER, CNN ANCHOR: The president spoke to the nation on Tuesday.\n\n"
+        "BOEHNER: Oh, no, no..\n\n"
+        "One resident wrote: they looked tired and scared.\n\n"
+        "The army said on Tuesday it had withdrawn from the square."
+    )
+    tuesdays = [i for i in range(len(text)) if text.startswith("Tuesday", i)]
+    specs = tuple(
+        Timex(start=i, end=i + 7, text="Tuesday", type="DATE", value="2015-12-15") for i in tuesdays
+    )
+    found = extract_events(make_article("a", text, PUBLISHED), nlp(text), specs)
+    assert (
+        found.mentions[-1].headline == "The army said on Tuesday it had withdrawn from the square."
+    )
+    assert not [p for p in found.set_aside if p.part == "unmarked comment"]
