@@ -164,3 +164,86 @@ def test_a_transcript_and_a_quoted_tweet_are_not_a_comment_section(nlp: Language
         found.mentions[-1].headline == "The army said on Tuesday it had withdrawn from the square."
     )
     assert not [p for p in found.set_aside if p.part == "unmarked comment"]
+
+
+def test_a_ticker_broken_at_a_line_end_does_not_split_the_sentence(nlp: Language) -> None:
+    text = (
+        "LONDON (Reuters) - Oil major Northsea Plc (NSP.\nL) said on Tuesday it would sell its "
+        "refinery.\nSwiss-based Drillco Ltd DRLN.\nN), owner of the rig, said on Tuesday it "
+        "would fight the claims."
+    )
+    tuesdays = [i for i in range(len(text)) if text.startswith("Tuesday", i)]
+    specs = tuple(
+        Timex(start=i, end=i + 7, text="Tuesday", type="DATE", value="2015-12-15") for i in tuesdays
+    )
+    found = extract_mentions(make_article("a", text, PUBLISHED), nlp(text), specs)
+    assert [m.headline for m in found] == [
+        "Oil major Northsea Plc (NSP. L) said on Tuesday it would sell its refinery.",
+        "Swiss-based Drillco Ltd DRLN. N), owner of the rig, said on Tuesday it would fight "
+        "the claims.",
+    ]
+
+
+def test_a_chronology_entry_takes_the_day_of_its_label(nlp: Language) -> None:
+    text = (
+        "Key moments of the crisis:\n"
+        "\\* December 12 - The coast guard suspends its search for the missing crew.\n"
+        "May 09 - The two countries announce their first cases."
+    )
+    labels = (
+        _timex(text, "December 12", "2015-12-12"),
+        _timex(text, "May 09", "2015-05-09"),
+    )
+    found = _mentions(nlp, text, *labels)
+    assert [(m.date, m.headline) for m in found] == [
+        ("2015-12-12", "The coast guard suspends its search for the missing crew."),
+        ("2015-05-09", "The two countries announce their first cases."),
+    ]
+
+
+def test_an_after_clause_does_not_date_the_statement(nlp: Language) -> None:
+    text = (
+        "The well was finally sealed, nearly five months after it ruptured on April 20, "
+        "the government said."
+    )
+    assert _mentions(nlp, text, _timex(text, "April 20", "2015-04-20")) == ()
+
+
+def test_a_comment_section_after_the_reuters_welcome_line_is_set_aside(nlp: Language) -> None:
+    text = (
+        "The regulator fined the bank on Monday.\n"
+        "We welcome comments that advance the story through relevant opinion, anecdotes, links "
+        "and data.\nOn Monday my cousin saw the whole thing happen from her office window."
+    )
+    specs = (
+        _timex(text, "Monday", "2015-12-14"),
+        Timex(start=text.index("On Monday") + 3, end=text.index("On Monday") + 9,
+              text="Monday", type="DATE", value="2015-12-14"),
+    )  # fmt: skip
+    found = extract_events(make_article("a", text, PUBLISHED), nlp(text), specs)
+    assert [m.headline for m in found.mentions] == ["The regulator fined the bank on Monday."]
+    assert [p.part for p in found.set_aside] == ["comment"]
+
+
+def test_photo_captions_in_the_text_are_set_aside(nlp: Language) -> None:
+    text = (
+        "Crew members work on the platform, in this December 2, 2015, handout file photo.\n"
+        "A logo is seen at a fuel station in Leeds on December 14, 2015.\n"
+        "The company said on Monday it would close the platform."
+    )
+    specs = (
+        _timex(text, "December 2, 2015", "2015-12-02"),
+        _timex(text, "December 14, 2015", "2015-12-14"),
+        _timex(text, "Monday", "2015-12-14"),
+    )
+    found = extract_events(make_article("a", text, PUBLISHED), nlp(text), specs)
+    assert [m.headline for m in found.mentions] == [
+        "The company said on Monday it would close the platform."
+    ]
+    assert [p.part for p in found.set_aside] == ["photo caption", "photo caption"]
+
+
+def test_a_subheading_in_capitals_is_not_part_of_the_paragraph(nlp: Language) -> None:
+    text = "WEATHER HAMPERING FIGHT AGAINST SLICK Rescue crews on Monday halted the skimming."
+    (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
+    assert m.headline == "Rescue crews on Monday halted the skimming."

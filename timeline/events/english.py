@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.timex.lang import ENGLISH, alternation
+
 # --- words -------------------------------------------------------------------------------
 
 QUOTES = frozenset('"“”')
@@ -19,8 +21,9 @@ STATE_PREPOSITIONS = frozenset({"since", "until", "till", "through", "throughout
 # Words before an earlier figure a statement compares with: its date is that figure's
 # ("up from 1,364 on Saturday", "more than 40 last year").
 COMPARISON_WORDS = frozenset({"from", "than", "with"})
-# Subordinate clauses that say when the main statement happened ("As the talks began ...").
-TEMPORAL_MARKERS = frozenset({"as", "when", "after", "before", "once", "while", "until"})
+# Subordinate clauses that say when the main statement happened ("As the talks began ..."):
+# at the same time; "after D" or "before D" says the statement happened at another time.
+TEMPORAL_MARKERS = frozenset({"as", "when", "once", "while"})
 # Nouns of a planned happening, dated by a phrase of their own ("a meeting on Friday"), and
 # the participles that plan one ("a meeting mooted for later this week").
 PLANNED_NOUNS = frozenset(
@@ -51,6 +54,8 @@ LOWER_CONTINUES = frozenset(
 )  # fmt: skip
 # A stock ticker in parentheses: "BP (BP.L) said", "Lloyds (L) fell".
 TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
+# ... and one the page broke at a line end: "BP Plc (BP.\nL) said", "Transocean RIGN.\nN)".
+TICKER_BROKEN = re.compile(r"\b[A-Z]{1,6}\.(\n)[A-Z]{1,3}(?=[).,;:]|\s)")
 
 # --- dependency labels ---------------------------------------------------------------------
 
@@ -86,6 +91,7 @@ COMMENT_THREAD = re.compile(
     r"|\bThis discussion is now closed\b"
     r"|\bComments are (?:now )?closed\b"
     r"|\bAdd your comment\b"
+    r"|\bWe welcome comments that advance the story\b"
     r"|^\s*[A-Z][\w' .-]{1,40},\s+[A-Z][\w .-]{1,40}\s+(?:emails|writes):)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -123,6 +129,15 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|RUSH TRANSCRIPT|updated:|Photograph:|Photo:|Picture:|Getty Images"
             r"|commercial-free|All rights reserved|Copyright|Full Article|We've published)",
             re.IGNORECASE,
+        ),
+    ),
+    (
+        "photo caption",
+        "a photo's caption",
+        re.compile(
+            r"\b[Ii]n (?:this|an?) (?:[\w,]+ ){0,5}?(?:photo|photograph|picture|image)\b"
+            r"|\b(?:is|are) (?:seen|pictured) (?:in|at|on|near|among|during|inside|outside|off"
+            r"|along|after)\b"
         ),
     ),
     (
@@ -172,8 +187,9 @@ TIME_STAMP = re.compile(
     r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?\\?/\s?"
     r"(?:AP|Reuters|AFP|EPA|PA|Getty Images)\s+(?=[A-Z])"
     r"|" + _CREDIT_LABEL + r"\s*" + _NAME + r"(?:\s?\\?/\s?" + _NAME + r")*\s+(?=[A-Z])"
-    r"|(?:--|–|—|-)\s+(?=[A-Z])"
-    r"|[A-Z][a-z]{2}\s+\d{1,2}\s+-\s+(?=[A-Z])"
+    r"|(?:\\?\*\s+)?(?:" + alternation(m.title() for m in ENGLISH.months) + r")\.?\s+\d{1,2}"
+    r"\s+-\s+(?=[A-Z])"
+    r"|(?:--|–|—|-|\\?\*)\s+(?=[A-Z])"
     r"|" + _CLOCK + _ZONE + r"\s*[:\-–—]\s*)",
 )
 # A bare four-digit clock ("1528 UK Prime Minister ...") is a time stamp only on a page
@@ -188,6 +204,9 @@ DATELINE = re.compile(
     r"\s*(?:--|-|–|—)\s*"
     r"|^\s*[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+(?:--|–|—)\s+",
 )
+# A subheading in capitals glued to the paragraph after it: "WEATHER HAMPERING FIGHT AGAINST
+# SLICK Hayward on Monday ...".
+SUBHEADING = re.compile(r"^\s*(?=[^a-z]*[A-Z]{4})(?:[A-Z][A-Z'’-]+\s+){3,}(?=[A-Z][a-z])")
 # Words a caption or a page heading glued to the next sentence begins it with: a capitalised
 # word of this kind right after a word, with no punctuation between, starts a new sentence.
 GLUED_STARTERS = frozenset(
