@@ -43,10 +43,7 @@ TITLE_ABBREVIATIONS = frozenset(
      "Insp.", "Det.", "Cpl.", "Pvt.", "Amb.", "Atty.", "Hon.", "No."}
 )  # fmt: skip
 # ... month abbreviations, which do not end one before a day number ("Mar. 3") ...
-MONTH_ABBREVIATIONS = frozenset(
-    {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-     "Dec."}
-)  # fmt: skip
+MONTH_ABBREVIATIONS = frozenset(f"{a}." for short in ENGLISH.month_abbreviations for a in short)
 # ... and abbreviations that end one only before a capitalised word ("U.S. forces").
 LOWER_CONTINUES = frozenset(
     {"U.S.", "U.N.", "U.K.", "E.U.", "a.m.", "p.m.", "Inc.", "Corp.", "Co.", "Ltd.", "vs.",
