@@ -362,6 +362,20 @@ PART_CASES = [
         ["prompt"],
     ),
     (
+        "live-blog-housekeeping",
+        "Sorry for the delays to the live blog this morning, our system went down for a while.",
+        (T("this morning", "2015-12-16"),),
+        [],
+        ["housekeeping"],
+    ),
+    (
+        "live-blog-colleague",
+        "My colleague Ann Reed is following the minister's press conference today.",
+        (T("today", "2015-12-16"),),
+        [],
+        ["housekeeping"],
+    ),
+    (
         "question",
         "Where were the rescue teams on Monday when the second tremor struck?",
         (T("Monday", "2015-12-14"),),

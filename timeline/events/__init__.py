@@ -19,15 +19,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
-
-from timeline.events.anchors import Anchor, Quotes, anchors, choose
+from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
 from timeline.events.clauses import is_present, is_state, main_predicate
+from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
 from timeline.events.segments import Segment, doc_slice, segments, statements
 from timeline.types import Article, DateValue, EventMention, Granularity, SetAside, Timex
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "EventsFound",
@@ -67,6 +70,7 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
     starts = [t.start for t in ordered]
     quotes = Quotes(doc.text)
     thread = thread_start(doc.text)
+    unmarked = comment_stretches(doc.text)
     mentions: list[EventMention] = []
     set_aside: list[SetAside] = []
     lead_seen = 0
@@ -75,7 +79,7 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         last = bisect.bisect_left(starts, seg.end)
         inside = [t for t in ordered[first:last] if t.end <= seg.end]
         dated = any(t.type in {"DATE", "TIME"} and t.value for t in inside)
-        part = page_part(seg, thread)
+        part = page_part(seg, thread, unmarked)
         if part is not None:
             if dated:
                 set_aside.append(SetAside(start=seg.start, end=seg.end, part=part,
@@ -88,6 +92,11 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         chosen = choose(anchors(span, seg.start, inside, published, quotes), main)
         lead = not inside and lead_seen < _LEAD_SENTENCES and seg.text.rstrip().endswith(_ENDINGS)
         found: list[tuple[str, Anchor | None, Token]] = [(a.value, a, a.predicate) for a in chosen]
+        if not found and seg.prefix == "time stamp" and seg.prefix_start is not None:
+            low, high = bisect.bisect_left(starts, seg.prefix_start), first
+            stamp = [t for t in ordered[low:high] if t.end <= seg.start]
+            if (at := stamp_anchor(stamp, main, published)) is not None:
+                found.append((at.value, at, main))  # a live blog's entry under its stamp
         if (
             published is not None
             and not found
