@@ -77,6 +77,28 @@ def test_timeline_renders_without_errors(page: Any, base_url: str) -> None:
     assert page.locator("#timeline-filters").is_visible()
 
 
+def test_on_a_phone_the_filters_fold_to_one_line_above_the_events(
+    browser: Any, base_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(base_url + "index.html")
+    tab.wait_for_load_state("networkidle")
+    panel = tab.locator("details.filter-panel")
+    assert panel.is_visible() and not panel.evaluate("d => d.open")
+    assert not tab.locator("#timeline-filters").is_visible()
+    folded = panel.bounding_box()
+    assert folded is not None and folded["height"] < 60
+    tab.click("details.filter-panel > summary")
+    assert tab.locator("input[name=entity]").is_visible()
+    # a filtered address opens the panel, so the reader sees why events are missing
+    tab.goto(base_url + "index.html?source=bbc-news")
+    tab.wait_for_load_state("networkidle")
+    assert panel.evaluate("d => d.open")
+    assert tab.locator("select[name=source]").input_value() == "bbc-news"
+    context.close()
+
+
 def test_filters_by_entity_source_and_date(page: Any, base_url: str) -> None:
     page.goto(base_url + "index.html")
     page.fill("input[name=entity]", "vladimir putin")  # the names are searched as typed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,15 @@ def test_undated_events_go_last_in_their_own_group(timeline: Timeline) -> None:
     assert last.label == "Undated" and last.across is not None
     assert [e.id for e in last.across.events] == ["ev-now"]
     assert views[-1].datetime is None and views[-1].label == "the time of publication"
+
+
+def test_an_entry_quotes_its_sentence_only_when_the_headline_is_not_it(
+    views: tuple[context.EventView, ...],
+) -> None:
+    shortened = next(v for v in views if v.id == "ev-meeting")
+    assert shortened.headline != shortened.sentence
+    assert shortened.quote == shortened.sentence
+    spaced = "  ".join(shortened.sentence.split()) + "\n"
+    same = dataclasses.replace(shortened, headline=spaced)
+    assert same.quote == ""
+    assert same.sentence == shortened.sentence  # the exports still tell the sentence

@@ -117,6 +117,14 @@ class EventView:
     def entity_keys(self) -> tuple[str, ...]:
         return tuple(e.slug for e in self.entities if e.slug)
 
+    @property
+    def quote(self) -> str:
+        """The sentence as quoted under the headline: empty when the headline already is
+        that sentence (most are), so an entry does not read the same words twice."""
+        if " ".join(self.sentence.split()) == " ".join(self.headline.split()):
+            return ""
+        return self.sentence
+
 
 def entity_refs(
     entities: tuple[Entity, ...], slugs: dict[tuple[str, str], str]
