@@ -30,7 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from timeline.config import Config, build_date, settled_build_date
 from timeline.errors import TimelineError
 from timeline.types import Timeline
-from timeline.site import fallback, pages, search
+from timeline.site import fallback, notfound, pages, search
 from timeline.site.articles import ArticleView
 from timeline.site.links import site_links
 from timeline.site.options import SiteOptions
@@ -330,12 +330,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         return self._theme_context(context, page.file)
 
     def on_template_context(
-        self, context: TemplateContext, /, *, template_name: str, **_: Any
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig, **_: Any
     ) -> TemplateContext | None:
         if template_name == "404.html":
-            # mkdocs gives an error page the site's root path ("/", "/story/") so that it
-            # works at any missing address; the theme joins it with "/"
-            context["base_url"] = str(context["base_url"]).rstrip("/")
+            paths = [f.dest_uri for f in self._files] if self._files is not None else []
+            notfound.error_page_context(cast("dict[str, Any]", context), config.site_url, paths)
         return self._theme_context(context, None)
 
     def _theme_context(self, context: TemplateContext, current: File | None) -> TemplateContext:
