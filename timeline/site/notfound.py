@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
+
+from mkdocs.structure.files import File
+from mkdocs.utils.templates import TemplateContext
 
 ROOT_SCRIPT = """(function () {
   var folders = %s;
@@ -41,15 +44,16 @@ ROOT_SCRIPT = """(function () {
 this page, which a `<base>` elsewhere would change."""
 
 
-def top_folders(paths: Iterable[str]) -> list[str]:
+def top_folders(files: Iterable[File]) -> list[str]:
     """The folders at the top of the site (`assets`, `dates`, `sources`, ...), sorted."""
-    return sorted({p.split("/", 1)[0] for p in paths if "/" in p})
+    return sorted({f.dest_uri.split("/", 1)[0] for f in files if "/" in f.dest_uri})
 
 
 def error_page_context(
-    context: dict[str, Any], site_url: str | None, paths: Iterable[str]
+    template_context: TemplateContext, site_url: str | None, files: Iterable[File] | None
 ) -> None:
     """Make the error page's links work at any address (see the module's docstring)."""
+    context = cast("dict[str, Any]", template_context)  # open to the theme's own keys
     if site_url and urlsplit(site_url).path:
         # the site's path ("/", "/story/"): the theme joins it with "/"
         context["base_url"] = str(context["base_url"]).rstrip("/")
@@ -62,5 +66,5 @@ def error_page_context(
 
     context["extra_css"] = [relative(str(u)) for u in context.get("extra_css", [])]
     context["extra_javascript"] = [relative(str(u)) for u in context.get("extra_javascript", [])]
-    folders = json.dumps(top_folders(paths)).replace("<", "\\u003c")
+    folders = json.dumps(top_folders(files or ())).replace("<", "\\u003c")
     context["timeline_root_script"] = ROOT_SCRIPT % folders

@@ -32,6 +32,7 @@ from timeline.errors import TimelineError
 from timeline.types import Timeline
 from timeline.site import fallback, notfound, pages, search
 from timeline.site.articles import ArticleView
+from timeline.site.feed import feed_source
 from timeline.site.links import site_links
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
@@ -158,6 +159,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             site_name=config.site_name,
             build_date=build_date(asked, (a.published.date for a in timeline.articles)),
             site_url=config.site_url,
+            feed_source=feed_source([articles]),
             key_event_ids=tuple(str(k) for k in self.config.key_events),
         )
         return timeline, options
@@ -333,8 +335,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig, **_: Any
     ) -> TemplateContext | None:
         if template_name == "404.html":
-            paths = [f.dest_uri for f in self._files] if self._files is not None else []
-            notfound.error_page_context(cast("dict[str, Any]", context), config.site_url, paths)
+            notfound.error_page_context(context, config.site_url, self._files)
         return self._theme_context(context, None)
 
     def _theme_context(self, context: TemplateContext, current: File | None) -> TemplateContext:
