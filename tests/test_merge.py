@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.merge import event_id, merge_mentions
+from timeline.merge import merge_mentions
 from timeline.merge.wire import source_groups
 from timeline.shingles import text_shingles
 from timeline.types import (
@@ -21,6 +21,7 @@ from timeline.types import (
     Entity,
     Event,
     EventMention,
+    event_id,
 )
 
 

@@ -15,9 +15,9 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from timeline.errors import ConfigError
@@ -36,46 +36,7 @@ EARLIEST_BUILD_DATE = dt.date(1970, 1, 1)
 LATEST_BUILD_DATE = dt.date(2106, 2, 7)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _LATEST_EPOCH = int((dt.datetime(2106, 2, 8, tzinfo=dt.UTC) - _EPOCH).total_seconds()) - 1
-
-#: The command-line flag of each setting that has one, for messages.
-FLAGS = {
-    "inputs": "PATH",
-    "strict": "--strict",
-    "title": "--title",
-    "cache_dir": "--cache-dir",
-    "use_cache": "--no-cache",
-    "jobs": "--jobs",
-    "executor": "--executor",
-    "scheduler": "--scheduler",
-    "output": "--output",
-    "build_date": "--build-date",
-    "site_url": "--site-url",
-    "feed_id": "--feed-id",
-    "date_order": "--date-order",
-}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Config:
-    """Every option of a build; each field is documented in the README's config reference.
-
-    `build_date` is the date asked for (a flag, else SOURCE_DATE_EPOCH, else the file);
-    `build_date()` below completes it from the articles when none was."""
-
-    title: str = "Timeline"
-    inputs: tuple[str, ...] = ("seeds",)
-    output: str = "site"
-    build_date: dt.date | None = None
-    site_url: str | None = None
-    feed_id: str | None = None
-    strict: bool = False
-    max_file_mb: float = 5.0
-    cache_dir: str = ".timeline-cache"
-    use_cache: bool = True
-    jobs: int = 0
-    executor: str = "local"
-    scheduler: str | None = None
-    date_order: str | None = None
+T = TypeVar("T")
 
 
 def _shown(raw: object) -> str:
@@ -203,30 +164,120 @@ def check_feed_id(raw: object) -> str:
     return text
 
 
-_CHECKS: dict[str, Callable[[object], Any]] = {
-    "title": _name,
-    "inputs": _inputs,
-    "output": _name,
-    "build_date": _build_date,
-    "site_url": check_site_url,
-    "feed_id": check_feed_id,
-    "strict": _flag,
-    "max_file_mb": _megabytes,
-    "cache_dir": _name,
-    "use_cache": _flag,
-    "jobs": _jobs,
-    "executor": _executor,
-    "scheduler": _name,
-    "date_order": _date_order,
-}
-
-
 def parse_date(text: str) -> dt.date:
     """Parse YYYY-MM-DD strictly, with a message a user can act on."""
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
+
+
+def option(
+    default: T,
+    check: Callable[[object], Any],
+    doc: str,
+    *,
+    flags: tuple[str, ...] = (),
+    build_only: bool = False,
+    cli: Mapping[str, Any] | None = None,
+) -> T:
+    """Declare a setting once: its type (the field's annotation), `default`, `check` (raw
+    value from a file or a flag -> the value, ValueError with the reason otherwise), `doc`
+    (the flag's help), its command-line `flags` (none: a file-only setting; `build_only`:
+    only `build` and `check` take it) and what argparse needs besides (`cli`)."""
+    meta = {"check": check, "doc": doc, "flags": flags, "build_only": build_only, "cli": cli}
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Config:
+    """Every option of a build, each declared once here (`option`): the checks of file
+    values and flags and the command-line flags themselves (`cli.parser`) are made from
+    these declarations, and a test keeps the README's configuration table listing each.
+
+    `build_date` is the date asked for (a flag, else SOURCE_DATE_EPOCH, else the file);
+    `build_date()` below completes it from the articles when none was."""
+
+    title: str = option("Timeline", _name, "site and timeline title", flags=("--title",))
+    inputs: tuple[str, ...] = option(
+        ("seeds",), _inputs, "article files or folders (every supported file inside)"
+    )
+    output: str = option(
+        "site",
+        _name,
+        "output folder (default: site); replaced only when absent, empty or a site timeline built",
+        flags=("-o", "--output"),
+        build_only=True,
+    )
+    build_date: dt.date | None = option(
+        None,
+        _build_date,
+        "date shown as the build date (default: SOURCE_DATE_EPOCH, else config, else the "
+        "newest publication date; never the clock)",
+        flags=("--build-date",),
+        build_only=True,
+        cli={"type": parse_date},
+    )
+    site_url: str | None = option(
+        None,
+        check_site_url,
+        "public URL of the site, for feeds and sitemaps",
+        flags=("--site-url",),
+        build_only=True,
+    )
+    feed_id: str | None = option(
+        None,
+        check_feed_id,
+        "the Atom feed's id (default: from title and URL)",
+        flags=("--feed-id",),
+        build_only=True,
+    )
+    strict: bool = option(False, _flag, "fail (exit 1) on any warning", flags=("--strict",))
+    max_file_mb: float = option(5.0, _megabytes, "largest input file read, in megabytes")
+    cache_dir: str = option(
+        ".timeline-cache",
+        _name,
+        "per-article extraction cache folder (default: .timeline-cache)",
+        flags=("--cache-dir",),
+    )
+    use_cache: bool = option(True, _flag, "neither read nor write the cache", flags=("--no-cache",))
+    jobs: int = option(
+        0,
+        _jobs,
+        f"parser processes, 0 to {MAX_JOBS} (default 0: decided from the CPU count)",
+        flags=("--jobs",),
+        cli={"type": int},
+    )
+    executor: str = option(
+        "local",
+        _executor,
+        "where extraction runs: here (default) or on Dask distributed",
+        flags=("--executor",),
+        cli={"choices": EXECUTORS},
+    )
+    scheduler: str | None = option(
+        None,
+        _name,
+        "Dask scheduler address (tcp://host:8786); default: a local Dask cluster",
+        flags=("--scheduler",),
+        cli={"metavar": "ADDRESS"},
+    )
+    date_order: str | None = option(
+        None,
+        _date_order,
+        "how to read an all-numeric publication date such as 03/04/2015: DMY, MDY or YMD "
+        "(default: such a date is used only when it reads the same every way)",
+        flags=("--date-order",),
+        cli={"metavar": "ORDER"},
+    )
+
+
+OPTIONS: tuple[Field[Any], ...] = fields(Config)
+_CHECKS: dict[str, Callable[[object], Any]] = {f.name: f.metadata["check"] for f in OPTIONS}
+#: The command-line flag of each setting that has one, for messages.
+FLAGS = {f.name: f.metadata["flags"][-1] for f in OPTIONS if f.metadata["flags"]} | {
+    "inputs": "PATH"
+}
 
 
 def _epoch_date(raw: str) -> dt.date:

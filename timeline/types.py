@@ -7,8 +7,9 @@ tested and run in another process without dragging parser state along.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -298,3 +299,34 @@ class Timeline:
     @property
     def articles(self) -> tuple[Article, ...]:
         return tuple(r.article for r in self.results)
+
+
+def date_order(value: str) -> tuple[int, str, str, str]:
+    """The one order of date values: by first day, then shorter periods first (a day before
+    its week, a month before its year); values that are not calendar periods last."""
+    parsed = DateValue.parse(value)
+    if parsed is None:
+        return (1, "", "", value)
+    return (0, parsed.first.isoformat(), parsed.last.isoformat(), value)
+
+
+def mention_order(m: EventMention) -> tuple[str, int, int, str, str, str, int, int]:
+    """A total order on mentions that depends on their content only."""
+    tx = m.timex
+    return (
+        m.article,
+        m.start,
+        m.end,
+        m.date,
+        m.headline,
+        m.date_source,
+        tx.start if tx else -1,
+        tx.end if tx else -1,
+    )
+
+
+def event_id(date: str, mentions: Iterable[EventMention]) -> str:
+    """Stable id: a hash of the date and where each mention sits, never of order or wording."""
+    places = sorted(f"{m.article}:{m.start}:{m.end}" for m in mentions)
+    digest = hashlib.sha1("|".join([date, *places]).encode("utf-8"), usedforsecurity=False)
+    return digest.hexdigest()[:16]

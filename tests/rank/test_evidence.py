@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from builders import make_article
 
+from timeline.merge.wire import source_groups
 from timeline.rank.evidence import DayEvidence, day_evidence, day_of, names_day
 from timeline.types import ArticleResult, Status, Timex
 
@@ -34,7 +35,7 @@ def test_published_and_named_count_sources() -> None:
         result("c", "2010-05-02", ("April 20", "2010-04-20")),
         result("d", "2010-05-03", ("20 April 2010", "2010-04-20"), ("May 20", "2010-05-20")),
     ]
-    days = by_day(day_evidence(results))
+    days = by_day(day_evidence(results, sources={}))
     april = days["2010-04-20"]
     assert (april.published, april.named, april.attested) == (2, 2, 4)
     # a date named ahead of the day is a plan, not a landmark
@@ -47,7 +48,9 @@ def test_published_and_named_count_sources() -> None:
     ["yesterday", "on Tuesday", "last week's Tuesday", "the day before"],
 )
 def test_relative_references_attest_but_do_not_name(said: str) -> None:
-    day = by_day(day_evidence([result("a", "2010-04-21", (said, "2010-04-20"))]))["2010-04-20"]
+    day = by_day(day_evidence([result("a", "2010-04-21", (said, "2010-04-20"))], sources={}))[
+        "2010-04-20"
+    ]
     assert (day.named, day.attested, day.published) == (0, 1, 0)
 
 
@@ -63,7 +66,7 @@ def test_coarse_and_unresolved_values_are_not_days() -> None:
             ("", ""),
         )
     ]
-    assert [e.date for e in day_evidence(results)] == [D("2010-06-01")]
+    assert [e.date for e in day_evidence(results, sources={})] == [D("2010-06-01")]
 
 
 def test_wire_copies_are_one_source() -> None:
@@ -72,8 +75,11 @@ def test_wire_copies_are_one_source() -> None:
         result("x", "2010-05-01", ("April 20", "2010-04-20"), text=story),
         result("y", "2010-05-01", ("April 20", "2010-04-20"), text=story),
     ]
-    days = by_day(day_evidence(results))
+    sources = source_groups({r.article.id: r.article for r in results})
+    days = by_day(day_evidence(results, sources=sources))
     assert (days["2010-04-20"].named, days["2010-05-01"].published) == (1, 1)
+    apart = by_day(day_evidence(results, sources={}))  # not known as copies: two sources
+    assert (apart["2010-04-20"].named, apart["2010-05-01"].published) == (2, 2)
 
 
 def test_span_limits_the_days_not_the_witnesses() -> None:
@@ -81,7 +87,7 @@ def test_span_limits_the_days_not_the_witnesses() -> None:
         result("a", "2010-03-01"),
         result("b", "2010-06-01", ("April 20", "2010-04-20"), ("March 1", "2010-03-01")),
     ]
-    days = by_day(day_evidence(results, start=D("2010-04-01"), end=D("2010-04-30")))
+    days = by_day(day_evidence(results, sources={}, start=D("2010-04-01"), end=D("2010-04-30")))
     assert list(days) == ["2010-04-20"]
     assert days["2010-04-20"].named == 1
 
@@ -93,7 +99,7 @@ def test_skipped_articles_and_undated_ones_are_no_evidence() -> None:
         article=make_article("u", "no date", None),
         timexes=(Timex(start=0, end=8, text="April 19", type="DATE", value="2010-04-19"),),
     )
-    assert day_evidence([skipped, undated]) == ()
+    assert day_evidence([skipped, undated], sources={}) == ()
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from builders import dated_result
 
-from timeline.merge import event_id
 from timeline.rank.evidence import DayEvidence
 from timeline.rank.salience import (
     MIN_SOURCES,
@@ -18,6 +17,7 @@ from timeline.rank.salience import (
     rank_dates,
     select_key_events,
 )
+from timeline.types import event_id
 
 D = dt.date.fromisoformat
 

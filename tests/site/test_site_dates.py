@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.site.dates import date_label, html_datetime, sort_key
+from timeline.site.dates import date_label, html_datetime
+from timeline.types import date_order
 
 LABELS = [
     ("day", "2015-12-15", "15 December 2015"),
@@ -60,7 +61,7 @@ def test_html_datetime_keeps_granularity(value: str, expected: str | None) -> No
 
 def test_sort_key_puts_shorter_periods_first_and_unparseable_last() -> None:
     values = ["PRESENT_REF", "2015-12", "2015", "2015-12-01", "2015-W49", "201"]
-    assert sorted(values, key=sort_key) == [
+    assert sorted(values, key=date_order) == [
         "201",
         "2015",
         "2015-W49",

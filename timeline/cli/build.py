@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.cli.report import EXIT_FAILED, EXIT_OK, ProgressBar, has_failed, print_report
-from timeline.config import Config, load_config
+from timeline.config import OPTIONS, Config, load_config
 from timeline.errors import ConfigError
 from timeline.types import Status, Timeline
 
@@ -22,23 +22,15 @@ if TYPE_CHECKING:  # the site code loads on use
 
 def config_from_args(args: argparse.Namespace) -> Config:
     """The file's settings with SOURCE_DATE_EPOCH and the flags over them, each checked."""
-    flags: dict[str, object] = {}
+    flags: dict[str, object] = {
+        option.name: getattr(args, option.name)
+        for option in OPTIONS
+        if getattr(args, option.name, None) is not None
+    }
     if args.paths:
         flags["inputs"] = tuple(str(p) for p in args.paths)
-    if args.strict:
-        flags["strict"] = True
-    for name in ("title", "cache_dir", "executor", "output", "site_url", "feed_id", "date_order"):
-        if getattr(args, name, None) is not None:
-            flags[name] = getattr(args, name)
-    if getattr(args, "no_cache", False):
-        flags["use_cache"] = False
-    if getattr(args, "jobs", None) is not None:
-        flags["jobs"] = args.jobs
-    if getattr(args, "scheduler", None):
-        flags["scheduler"] = args.scheduler
+    if flags.get("scheduler"):  # a scheduler means Dask, unless the executor is named
         flags.setdefault("executor", "dask")
-    if getattr(args, "build_date", None):
-        flags["build_date"] = args.build_date
     config = load_config(Path.cwd(), args.config, flags=flags)
     missing = [p for p in config.inputs if not Path(p).exists()]
     if missing:

@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timeline import __version__
-from timeline.config import MAX_JOBS, parse_date
+from timeline.config import OPTIONS, parse_date
+from timeline.version import __version__
 
 
-def _date_arg(text: str) -> Any:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def _typed(convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type that reports a bad value with the checker's own reason."""
+    if convert in (int, float, str):  # argparse words these well already
+        return convert
+
+    def parse(text: str) -> Any:
+        try:
+            return convert(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
+
+
+_DATE = _typed(parse_date)
 
 
 def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> None:
+    """The flags of the commands that read articles: the settings that have one (declared
+    with each option in `timeline.config.Config`), and the run's own."""
     parser.add_argument(
         "paths",
         nargs="*",
@@ -26,50 +39,25 @@ def _add_common(parser: argparse.ArgumentParser, *, output: bool = False) -> Non
         help="article files or folders (every supported file inside); default: seeds/",
     )
     parser.add_argument("--config", type=Path, help="config file (default: ./timeline.toml)")
-    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning")
-    parser.add_argument("--title", help="site and timeline title")
     parser.add_argument("-q", "--quiet", action="store_true", help="only print problems")
-    parser.add_argument(
-        "--cache-dir", help="per-article extraction cache folder (default: .timeline-cache)"
-    )
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        help=f"parser processes, 0 to {MAX_JOBS} (default 0: decided from the CPU count)",
-    )
-    parser.add_argument(
-        "--executor",
-        choices=("local", "dask"),
-        help="where extraction runs: here (default) or on Dask distributed",
-    )
-    parser.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="Dask scheduler address (tcp://host:8786); default: a local Dask cluster",
-    )
-    parser.add_argument(
-        "--date-order",
-        metavar="ORDER",
-        help="how to read an all-numeric publication date such as 03/04/2015: DMY, MDY or "
-        "YMD (default: such a date is used only when it reads the same every way)",
-    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log each stage")
-    if output:
-        parser.add_argument(
-            "-o",
-            "--output",
-            help="output folder (default: site); replaced only when absent, empty or a site "
-            "timeline built",
-        )
-        parser.add_argument(
-            "--build-date",
-            type=_date_arg,
-            help="date shown as the build date (default: SOURCE_DATE_EPOCH, else config, "
-            "else the newest publication date; never the clock)",
-        )
-        parser.add_argument("--site-url", help="public URL of the site, for feeds and sitemaps")
-        parser.add_argument("--feed-id", help="the Atom feed's id (default: from title and URL)")
+    for option in OPTIONS:
+        meta = option.metadata
+        if not meta["flags"] or (meta["build_only"] and not output):
+            continue
+        if isinstance(option.default, bool):  # --strict sets True, --no-cache sets False
+            parser.add_argument(
+                *meta["flags"],
+                dest=option.name,
+                action="store_const",
+                const=not option.default,
+                help=meta["doc"],
+            )
+            continue
+        extra = dict(meta["cli"] or {})
+        if "type" in extra:
+            extra["type"] = _typed(extra["type"])
+        parser.add_argument(*meta["flags"], dest=option.name, help=meta["doc"], **extra)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -104,10 +92,10 @@ def make_parser() -> argparse.ArgumentParser:
         help="with --top-dates: the N best sentences of each day, as its mentions (default 1)",
     )
     extract.add_argument(
-        "--start", type=_date_arg, help="keep articles published and events dated from this day"
+        "--start", type=_DATE, help="keep articles published and events dated from this day"
     )
     extract.add_argument(
-        "--end", type=_date_arg, help="keep articles published and events dated up to this day"
+        "--end", type=_DATE, help="keep articles published and events dated up to this day"
     )
 
     check = sub.add_parser(
@@ -144,7 +132,7 @@ def make_parser() -> argparse.ArgumentParser:
         "text exactly as read.",
     )
     tag.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
-    tag.add_argument("--dct", type=_date_arg, help="publication date YYYY-MM-DD")
+    tag.add_argument("--dct", type=_DATE, help="publication date YYYY-MM-DD")
     tag.add_argument(
         "--explain", action="store_true", help="one line per expression: anchor and rule"
     )

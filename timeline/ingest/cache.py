@@ -19,11 +19,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from timeline import __version__
 from timeline.store.code_hash import code_digest, module_closure, package_modules
 from timeline.store.entry import read_entry, write_entry
 from timeline.store.serialize import article_to_dict
 from timeline.types import Article, DateSource, Published, Status
+from timeline.version import __version__
 
 log = logging.getLogger(__name__)
 FORMAT = 1

@@ -24,18 +24,15 @@ import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
-from timeline.merge.build import build_event, event_id
+from timeline.merge.build import build_event
 from timeline.merge.candidates import similar_pairs
-from timeline.merge.corpus import build_corpus, date_order, features, mention_key
+from timeline.merge.corpus import build_corpus, features
 from timeline.merge.groups import cluster
 from timeline.merge.wire import source_groups
-from timeline.types import Article, Event, EventMention
+from timeline.types import Article, Event, EventMention, date_order, mention_order
 
 __all__ = [
-    "date_order",
-    "event_id",
     "features",
-    "mention_key",
     "merge_mentions",
     "source_groups",
 ]
@@ -53,7 +50,7 @@ def merge_mentions(
     that already computed it; shingling every article again costs seconds on large corpora.
     """
     with _collector_paused():
-        ordered = sorted(mentions, key=mention_key)
+        ordered = sorted(mentions, key=mention_order)
         if sources is None:
             sources = source_groups(articles)
         corpus = build_corpus(ordered, sources)

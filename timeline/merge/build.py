@@ -3,9 +3,8 @@ the record of why the mentions were joined."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter, lt
 from types import MappingProxyType
@@ -13,7 +12,7 @@ from types import MappingProxyType
 from timeline.merge.corpus import Corpus
 from timeline.merge.groups import Grouped
 from timeline.merge.tfidf import cosine_with, norm
-from timeline.types import DateValue, Entity, Event, EventMention, Granularity
+from timeline.types import DateValue, Entity, Event, EventMention, Granularity, event_id
 
 _ENTITY_KEY = attrgetter("text", "label")
 _RANK = MappingProxyType({g: g.rank for g in Granularity})  # `rank` walks the enum per call
@@ -25,7 +24,7 @@ def build_event(corpus: Corpus, grouped: Grouped) -> Event:
     if len(group) == 1:
         m = corpus.mentions[group[0]]
         return Event(
-            id=_digest(m.date, [_place(m)]),
+            id=event_id(m.date, [m]),
             date=m.date,
             headline=m.headline,
             mentions=(m,),
@@ -100,17 +99,3 @@ def _entities(mentions: Sequence[EventMention]) -> tuple[Entity, ...]:
     ranked = sorted(one)
     ranked.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay by text, label
     return tuple(map(one.__getitem__, ranked))
-
-
-def event_id(date: str, mentions: Iterable[EventMention]) -> str:
-    """Stable id: a hash of the date and where each mention sits, never of order or wording."""
-    return _digest(date, sorted(map(_place, mentions)))
-
-
-def _place(m: EventMention) -> str:
-    return f"{m.article}:{m.start}:{m.end}"
-
-
-def _digest(date: str, places: list[str]) -> str:
-    digest = hashlib.sha1("|".join([date, *places]).encode("utf-8"), usedforsecurity=False)
-    return digest.hexdigest()[:16]

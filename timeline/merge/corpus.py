@@ -35,7 +35,7 @@ class Corpus:
 
 
 def build_corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> Corpus:
-    """The corpus of `ordered` mentions (in `mention_key` order); `sources` maps article
+    """The corpus of `ordered` mentions (in `types.mention_order`); `sources` maps article
     ids to their source (wire copies share one)."""
     parsed = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
     matrix = tfidf_matrix([bag(m) for m in ordered])
@@ -59,29 +59,6 @@ def _sentence_ids(mentions: Sequence[EventMention]) -> list[int]:
 
 def _span(value: DateValue) -> Span:
     return value.first.toordinal(), value.last.toordinal()
-
-
-def mention_key(m: EventMention) -> tuple[str, int, int, str, str, str, int, int]:
-    """A total order on mentions that depends on their content only."""
-    tx = m.timex
-    return (
-        m.article,
-        m.start,
-        m.end,
-        m.date,
-        m.headline,
-        m.date_source,
-        tx.start if tx else -1,
-        tx.end if tx else -1,
-    )
-
-
-def date_order(value: str) -> tuple[str, str, str]:
-    """Sort key for date values: by first day, coarser periods first; unparsable last."""
-    parsed = DateValue.parse(value)
-    if parsed is None:
-        return ("9999", "", value)
-    return (parsed.first.isoformat(), f"{9 - parsed.granularity.rank}", value)
 
 
 def features(m: EventMention) -> Counter[str]:

@@ -19,10 +19,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import mul
 
-from timeline.merge import features, mention_key
+from timeline.merge import features
 from timeline.merge.tfidf import Rows, Vector, tfidf_matrix
 from timeline.rank.evidence import day_of
-from timeline.types import Article, EventMention
+from timeline.types import Article, EventMention, mention_order
 
 OWN_REPORT = 2.0
 """Weight of a sentence reported at the time (`REPORT_DAYS`), against later ones."""
@@ -60,7 +60,7 @@ def candidates(
     rows: dict[tuple[str, int], int] = {}
     bags: list[Counter[str]] = []
     by_day: dict[dt.date, dict[int, EventMention]] = defaultdict(dict)
-    for mention in sorted(mentions, key=mention_key):
+    for mention in sorted(mentions, key=mention_order):
         row = rows.setdefault((mention.article, mention.start), len(bags))
         if row == len(bags):
             bags.append(features(mention))

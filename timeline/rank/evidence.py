@@ -19,7 +19,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from timeline.merge.wire import source_groups
 from timeline.timex.lang import ENGLISH, alternation
 from timeline.types import ArticleResult, DateValue, Granularity, Status, Timex
 
@@ -43,19 +42,16 @@ class DayEvidence:
 def day_evidence(
     results: Iterable[ArticleResult],
     *,
-    sources: Mapping[str, str] | None = None,
+    sources: Mapping[str, str],
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> tuple[DayEvidence, ...]:
     """Every day between `start` and `end` (inclusive) that has any evidence, in date order.
 
-    `sources` maps an article id to its source (`duplicates.source_groups`); found from
-    the texts when not given.
+    `sources` maps an article id to its source (the wire-copy groups of the corpus, found
+    once per build); an article it does not name is a source of its own.
     """
     usable = [r for r in results if r.article.status != Status.SKIPPED]
-    if sources is None:
-        articles = {r.article.id: r.article for r in usable}
-        sources = source_groups(articles, {r.article.id: r.shingles for r in usable if r.shingles})
     published: dict[dt.date, set[str]] = defaultdict(set)
     named: dict[dt.date, set[str]] = defaultdict(set)
     attested: dict[dt.date, set[str]] = defaultdict(set)

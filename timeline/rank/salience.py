@@ -9,10 +9,8 @@ one writer's aside ("the airstrikes that began on September 30") does not outran
 days the corpus is about. Days with no score are never key days (fewer days beat
 padding the budget), and ties go to the earlier day.
 
-`NAMED_WEIGHT` is the one tuned number, chosen by leave-one-story-out
-cross-validation on the Timeline17 development stories (`timeline eval tls`, where
-every fold chose the same value). docs/ranking.md has the figures per story and the
-richer rankers that did worse on held-out stories.
+`NAMED_WEIGHT` is the one tuned number; how it was chosen, what the ranking scores on
+stories it was not tuned on and what was tried and lost are in docs/ranking.md.
 
 Each key day is told by its best sentences (`timeline.rank.day_sentences`). A ranked day
 with no sentence dated to it cannot be told and gives its place to the next.
@@ -24,11 +22,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.merge import event_id
 from timeline.merge.wire import source_groups
 from timeline.rank.day_sentences import Candidates, candidates, day_sentences
 from timeline.rank.evidence import DayEvidence, day_evidence
-from timeline.types import ArticleResult, Entity, Event, EventMention, Status
+from timeline.types import ArticleResult, Entity, Event, EventMention, Status, event_id
 
 NAMED_WEIGHT = 2.0
 """Score of a later source naming a day by its date, against 1 for a source published on it."""

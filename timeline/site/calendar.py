@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from timeline import __version__
+from timeline.version import __version__
 from timeline.types import DateValue, Granularity
 from timeline.site.context import EventView
 from timeline.site.dates import parse_value

@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from timeline.types import Granularity
+from timeline.types import Granularity, date_order
 from timeline.site.context import EventView
-from timeline.site.dates import MONTHS, date_label, parse_value, sort_key
+from timeline.site.dates import MONTHS, date_label, parse_value
 
 FAR_YEARS = 10
 """Events whose whole period lies more than this many years before the first publication
@@ -204,7 +204,7 @@ def _chapter(
             months.setdefault(month, []).append(view)
     section = None
     if across:
-        events = tuple(sorted(across, key=lambda v: (sort_key(v.value), v.id)))
+        events = tuple(sorted(across, key=lambda v: (date_order(v.value), v.id)))
         section = Section(
             anchor=f"a{slug}" if is_year else f"{anchor}-all",
             slug=f"{slug}-across" if is_year else f"{slug}-all",

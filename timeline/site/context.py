@@ -20,9 +20,9 @@ from timeline.site.attribution import (
     publisher_name,
     safe_url,
 )
-from timeline.site.dates import date_label, day_label, html_datetime, parse_value, sort_key
+from timeline.site.dates import date_label, day_label, html_datetime, parse_value
 from timeline.site.parts import part_of, part_page, part_starts
-from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline
+from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline, date_order
 
 _KINDS = {
     "PERSON": "person",
@@ -246,7 +246,7 @@ def event_view(
     )
     primary = next((m for m in mentions if m.date == event.date), mentions[0] if mentions else None)
     parsed = parse_value(event.date)
-    dates = sorted({event.date, *event.conflict_dates}, key=sort_key) if event.conflict else []
+    dates = sorted({event.date, *event.conflict_dates}, key=date_order) if event.conflict else []
     return EventView(
         id=event.id,
         value=event.date,
@@ -301,7 +301,7 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     """All events, chronological at their real granularity; ties broken by id for stability."""
     articles = {a.id: a for a in timeline.articles}
     slugs = entity_slugs(timeline.events)
-    events = sorted(timeline.events, key=lambda e: (sort_key(e.date), e.id))
+    events = sorted(timeline.events, key=lambda e: (date_order(e.date), e.id))
     sources: dict[str, _Source] = {}
     parts = {r.article.id: part_starts(r.article.text, r.timexes) for r in timeline.results}
     return tuple(event_view(e, articles, slugs, sources, parts) for e in events)
@@ -317,7 +317,9 @@ def key_event_views(
     links to it land on the timeline."""
     from timeline.rank.salience import select_key_events
 
-    key = select_key_events(timeline.results, top_dates, sentences_per_date)
+    key = select_key_events(
+        timeline.results, top_dates, sentences_per_date, sources=timeline.sources or None
+    )
     articles = {a.id: a for a in timeline.articles}
     slugs = entity_slugs(timeline.events)
     by_mention = {(m.article, m.start): e.id for e in timeline.events for m in e.mentions}

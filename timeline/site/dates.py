@@ -115,11 +115,3 @@ def html_datetime(value: str) -> str | None:
             return f"{first.year:04d}"
         case _:
             return None
-
-
-def sort_key(value: str) -> tuple[int, str, str, str]:
-    """Order by first day, then shorter periods first; unparseable values last."""
-    parsed = parse_value(value)
-    if parsed is None:
-        return (1, "", "", value)
-    return (0, parsed.first.isoformat(), parsed.last.isoformat(), value)

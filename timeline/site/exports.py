@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from timeline import __version__
+from timeline.version import __version__
 from timeline.types import Granularity, Status, Timeline
 from timeline.store.serialize import timeline_to_dict
 from timeline.site.context import EventView

@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from timeline import __version__
+from timeline.version import __version__
 from timeline.site.context import EventView
-from timeline.site.dates import sort_key
 from timeline.site.links import Links
 from timeline.site.options import SiteOptions
+from timeline.types import date_order
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -94,7 +94,7 @@ def atom_feed(
         _sub(feed, "link", rel="self", href=self_url, type="application/atom+xml")
     home = links.absolute("index.md") or links.relative("index.md")
     _sub(feed, "link", rel="alternate", href=home, type="text/html")
-    dated = sorted((v for v in views if v.first), key=lambda v: (sort_key(v.value), v.id))
+    dated = sorted((v for v in views if v.first), key=lambda v: (date_order(v.value), v.id))
     newest_first = [*reversed(dated), *(v for v in views if not v.first)][:FEED_ENTRIES]
     for view in newest_first:
         entry = _sub(feed, "entry")

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from timeline import __version__
 from timeline.store.entry import read_entry, write_entry
 from timeline.store.parses import ParseCache
 from timeline.store.serialize import (
@@ -26,6 +25,7 @@ from timeline.store.serialize import (
     timex_to_dict,
 )
 from timeline.types import Article, ArticleResult, Entity, EventMention, SetAside, Timex
+from timeline.version import __version__
 
 log = logging.getLogger(__name__)
 FORMAT = 1
