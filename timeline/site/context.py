@@ -274,10 +274,18 @@ def merge_reason(link: MergeLink, sources: dict[str, _Source]) -> str:
 
     def who(article: str) -> str:
         found = sources.get(article)
+        if found and found.publisher == UNKNOWN_PUBLISHER:
+            return "an unknown publisher"
         return found.publisher if found else article
 
     a, b = who(link.first[0]), who(link.second[0])
-    parts = [f"{a} and {b}" if a != b else f"two reports from {a}", link.dates]
+    if a != b:
+        pair = f"{a[:1].upper()}{a[1:]} and {b}"
+    elif a == "an unknown publisher":
+        pair = "two reports from unknown publishers"
+    else:
+        pair = f"two reports from {a}"
+    parts = [pair, link.dates]
     if link.same_text:
         parts.append("the same text (a wire copy or a reused paragraph)")
     else:
