@@ -123,7 +123,9 @@ def test_exports_do_not_depend_on_the_clock(timeline: Timeline) -> None:
 def test_atom_keeps_the_newest_entries_only(timeline: Timeline) -> None:
     views = context.event_views(timeline)
     many = tuple(
-        dataclasses.replace(views[0], id=f"ev-{n:04d}", value=f"20{10 + n // 12:02d}-{1 + n % 12:02d}")
+        dataclasses.replace(
+            views[0], id=f"ev-{n:04d}", value=f"20{10 + n // 12:02d}-{1 + n % 12:02d}"
+        )
         for n in range(feed.FEED_ENTRIES + 30)
     )
     options = SiteOptions(site_name="t", build_date=BUILD_DATE, site_url="https://x.org/")
@@ -147,3 +149,38 @@ def test_timelinejs_keeps_the_key_and_best_attested_events_of_a_big_story() -> N
     kept = {v.id: v.n_sources for v in views if v.id in ids}
     dropped = [v.n_sources for v in views if v.id not in kept and v.id not in key]
     assert min(n for i, n in kept.items() if i not in key) >= max(dropped)
+
+
+def _feed_id(site: Path) -> str:
+    found = ET.parse(site / "feed.xml").getroot().find(f"{ATOM}id")
+    assert found is not None and found.text
+    return found.text
+
+
+def test_sites_titled_alike_without_an_address_have_their_own_feed_id(tmp_path: Path) -> None:
+    """Two stories built with the default title and no site_url (the usual first use)
+    get different feed ids, from their input folders; moving a folder keeps its id."""
+    from timeline.cli import main
+
+    article = (
+        "---\npublished: 2015-12-15\n---\nJohn Kerry met Vladimir Putin in Moscow on Tuesday.\n"
+    )
+    for folder in ("haiti", "bpoil", "elsewhere/haiti"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.md").write_text(article, encoding="utf-8")
+
+    def build(folder: str, *flags: str) -> str:
+        out = tmp_path / "out" / folder
+        assert (
+            main(["build", str(tmp_path / folder), "-o", str(out), "-q", "--no-cache", *flags]) == 0
+        )
+        return _feed_id(out)
+
+    haiti, bpoil, moved = build("haiti"), build("bpoil"), build("elsewhere/haiti")
+    assert haiti != bpoil
+    assert moved == haiti
+    assert all(i.startswith("urn:uuid:") for i in (haiti, bpoil))
+    # with a public address, the address tells sites apart, wherever the inputs are
+    url = ("--site-url", "https://example.org/story/")
+    assert build("haiti", *url) == build("bpoil", *url) != haiti
+    assert build("haiti", "--feed-id", "tag:example.org,2026:haiti") == "tag:example.org,2026:haiti"

@@ -26,9 +26,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from timeline.config import Config, build_date, settled_build_date
 from timeline.errors import TimelineError
-from timeline.site import fallback, pages, search
+from timeline.site import fallback, notfound, pages, search
 from timeline.site.articles import ArticleView
 from timeline.site.exports import escape_markup
+from timeline.site.feed import feed_source
 from timeline.site.links import site_links
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
@@ -149,6 +150,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             build_date=build_date(asked, (a.published.date for a in timeline.articles)),
             site_url=config.site_url,
             feed_id=settings.feed_id,
+            feed_source=feed_source([articles]),
             key_event_ids=tuple(str(k) for k in self.config.key_events),
         )
         return timeline, options
@@ -321,12 +323,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         return self._theme_context(context, page.file)
 
     def on_template_context(
-        self, context: TemplateContext, /, *, template_name: str, **_: Any
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig, **_: Any
     ) -> TemplateContext | None:
         if template_name == "404.html":
-            # mkdocs gives an error page the site's root path ("/", "/story/") so that it
-            # works at any missing address; the theme joins it with "/"
-            context["base_url"] = str(context["base_url"]).rstrip("/")
+            notfound.error_page_context(context, config.site_url, self._files)
         return self._theme_context(context, None)
 
     def _theme_context(self, context: TemplateContext, current: File | None) -> TemplateContext:
