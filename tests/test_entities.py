@@ -207,3 +207,16 @@ def test_an_acronym_is_the_name_it_abbreviates() -> None:
     ]
     assert names(out, "b") == names(out, "a")
     assert ("John Tate", "PERSON") not in names(out, "d")  # "JT" is no name of his
+
+
+def test_a_name_used_again_by_its_surname_is_a_person() -> None:
+    """ "Fred Bartlit" is once a place and once a person to the model; the article that
+    goes on to say "Bartlit said" tells which. A place used by its last word does not
+    become a person unless the model ever took it for one."""
+    out = canonical_results(
+        (
+            result("a", ("Fred Bartlit", "GPE"), ("New Orleans", "GPE"), ("Orleans", "GPE")),
+            result("b", ("Fred Bartlit", "PERSON"), ("Bartlit", "ORG"), ("New Orleans", "GPE")),
+        )
+    )
+    assert names(out, "a") == [("Fred Bartlit", "PERSON"), ("New Orleans", "GPE")]

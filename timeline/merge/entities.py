@@ -159,7 +159,8 @@ def canonical_table(
     for short, name in alias.items():  # "WHO" counts as the World Health Organization
         labels[name].update(labels.pop(short))
         forms[name].update(forms.pop(short))
-    canon = {key: _entity(labels[key], forms[key]) for key in labels}
+    votes = {key: _surname_votes(key, found, labels) for key, found in labels.items()}
+    canon = {key: _entity(votes[key], forms[key]) for key in labels}
     counts = {key: sum(found.values()) for key, found in labels.items()}
     glued = {key: pair for key in canon if (pair := _glued(key, canon, counts))}
     people = sorted(k for k, e in canon.items() if e is not None and e.label == "PERSON")
@@ -182,6 +183,19 @@ def canonical_table(
     return {
         k: tuple(e for e in found if len(named[e]) >= MIN_SOURCES) for k, found in table.items()
     }
+
+
+def _surname_votes(
+    key: str, found: Counter[str], labels: Mapping[str, Counter[str]]
+) -> Counter[str]:
+    """The labels a name's type is voted by. A person is named again by the surname
+    alone ("Bartlit said"), a place is not: for a name of two words that the model
+    took for a person at least once, each use of its last word alone is one more vote
+    for a person ("Fred Bartlit", a person once and a place once, is a person)."""
+    words = key.split()
+    if len(words) != 2 or not found["PERSON"] or words[-1] not in labels:
+        return found
+    return found + Counter(PERSON=sum(labels[words[-1]].values()))
 
 
 def _resolve(
