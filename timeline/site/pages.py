@@ -13,6 +13,7 @@ from typing import Any
 from timeline.types import Status, Timeline
 from timeline.site import articles as article_data
 from timeline.site import calendar, chapters, context, exports, feed, grouping
+from timeline.site.attribution import UNKNOWN_PUBLISHER
 from timeline.site.links import Links
 from timeline.site.layout import INDEX, Layout, Node, TimelinePage, plan_pages
 from timeline.site.options import SiteOptions
@@ -249,7 +250,13 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             path=SOURCES,
             title="Sources",
             template="sources.html",
-            context={**common, "articles": articles, "report": report, "n_inputs": n_inputs},
+            context={
+                **common,
+                "articles": articles,
+                "report": report,
+                "n_inputs": n_inputs,
+                "unknown_publisher": UNKNOWN_PUBLISHER,
+            },
             search=(
                 _entry(
                     "Sources",
