@@ -13,7 +13,7 @@ from site_timeline import BUILD_DATE
 
 from timeline.types import Status, Timeline
 from timeline.store.serialize import timeline_to_dict
-from timeline.site import SiteOptions, calendar, context, exports, feed
+from timeline.site import SiteOptions, context, exports, feed, ical
 from timeline.site.dates import parse_value
 from timeline.site.links import Links
 
@@ -90,14 +90,14 @@ FOLDS = [
 
 @pytest.mark.parametrize("line", [f[1] for f in FOLDS], ids=[f[0] for f in FOLDS])
 def test_fold_never_exceeds_75_octets_or_splits_characters(line: str) -> None:
-    folded = calendar.fold(line)
+    folded = ical.fold(line)
     parts = folded.split("\r\n")
     assert all(len(p.encode()) <= 75 for p in parts)
     assert folded.replace("\r\n ", "") == line
 
 
 def test_ics_text_escaping() -> None:
-    assert calendar.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    assert ical.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 
 
 def test_atom_is_well_formed_newest_first(site: Path) -> None:
@@ -114,8 +114,8 @@ def test_atom_is_well_formed_newest_first(site: Path) -> None:
 
 def test_exports_do_not_depend_on_the_clock(timeline: Timeline) -> None:
     views = context.event_views(timeline)
-    one = calendar.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
-    two = calendar.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
+    one = ical.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
+    two = ical.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
     assert one == two
     assert exports.report_json(timeline, BUILD_DATE) == exports.report_json(timeline, BUILD_DATE)
 

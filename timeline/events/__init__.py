@@ -19,15 +19,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
-
-from timeline.events.anchors import Anchor, Quotes, anchors, choose
+from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
 from timeline.events.clauses import is_present, is_state, main_predicate
+from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
-from timeline.events.segments import Segment, segments, statements
-from timeline.types import Article, EventMention, SetAside, Timex
+from timeline.events.segments import Segment, doc_slice, segments, statements
+from timeline.types import Article, DateValue, EventMention, Granularity, SetAside, Timex
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "EventsFound",
@@ -67,6 +70,7 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
     starts = [t.start for t in ordered]
     quotes = Quotes(doc.text)
     thread = thread_start(doc.text)
+    unmarked = comment_stretches(doc.text)
     mentions: list[EventMention] = []
     set_aside: list[SetAside] = []
     lead_seen = 0
@@ -75,7 +79,7 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         last = bisect.bisect_left(starts, seg.end)
         inside = [t for t in ordered[first:last] if t.end <= seg.end]
         dated = any(t.type in {"DATE", "TIME"} and t.value for t in inside)
-        part = page_part(seg, thread)
+        part = page_part(seg, thread, unmarked)
         if part is not None:
             if dated:
                 set_aside.append(SetAside(start=seg.start, end=seg.end, part=part,
@@ -88,12 +92,18 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         chosen = choose(anchors(span, seg.start, inside, published, quotes), main)
         lead = not inside and lead_seen < _LEAD_SENTENCES and seg.text.rstrip().endswith(_ENDINGS)
         found: list[tuple[str, Anchor | None, Token]] = [(a.value, a, a.predicate) for a in chosen]
+        if not found and seg.prefix == "time stamp" and seg.prefix_start is not None:
+            low, high = bisect.bisect_left(starts, seg.prefix_start), first
+            stamp = [t for t in ordered[low:high] if t.end <= seg.start]
+            if (at := stamp_anchor(stamp, main, published)) is not None:
+                found.append((at.value, at, main))  # a live blog's entry under its stamp
         if (
             published is not None
             and not found
             and ((lead and is_present(main) and not is_state(main)) or seg.prefix == "time stamp")
-        ):  # the news of the day, or a live blog's entry of the day
-            found.append((published.isoformat(), None, main))
+        ):  # the news of the day, or a live blog's entry of the day its stamp names
+            stamp = _stamp_day(ordered, first, seg) if seg.prefix == "time stamp" else None
+            found.append((stamp or published.isoformat(), None, main))
         if found:
             mentions.extend(_mentions(article.id, seg, found, canon, main))
         lead_seen += seg.text.rstrip().endswith(_ENDINGS)
@@ -129,6 +139,19 @@ def _mentions(
             )
         )
     return made
+
+
+def _stamp_day(ordered: Sequence[Timex], first: int, seg: Segment) -> str | None:
+    """The day of the stamp a live blog's entry opens with: a blog runs over several days
+    under one publication date, and each entry was written on its stamp's day."""
+    if first == 0:
+        return None
+    stamp = ordered[first - 1]
+    line = doc_slice(seg.span.doc, stamp.end, seg.start) if stamp.end <= seg.start else "\n"
+    parsed = DateValue.parse(stamp.value.split("T")[0]) if stamp.type == "TIME" else None
+    if "\n" in line or parsed is None or parsed.granularity is not Granularity.DAY:
+        return None
+    return parsed.value
 
 
 def _is_statement(seg: Segment) -> bool:

@@ -21,12 +21,14 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.clauses import asserted, attachment, is_ongoing, is_present, is_state
 from timeline.events.english import DISCOURSE_NOW, QUOTES
 from timeline.types import DateValue, Granularity, Timex
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Span, Token
 
 _EVENT_TYPES = frozenset({"DATE", "TIME"})
 _COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})
@@ -97,6 +99,24 @@ def anchors(
     return [a for a in found if not _is_frame(a, finer, published)]
 
 
+def stamp_anchor(stamp: Sequence[Timex], main: Token, published: dt.date | None) -> Anchor | None:
+    """The date of a live blog's time stamp (`stamp`: the timexes set apart before an
+    entry) for the entry under it, when the stamp names a day: "2.05pm" or "Monday 19 July
+    2010 09.18 BST" dates what the entry reports. A stamp read as anything coarser (a clock
+    "1528" taken for a year) dates nothing: the entry then takes the publication day."""
+    for timex in stamp:
+        if timex.type not in _EVENT_TYPES or not timex.value:
+            continue
+        value = timex.value.split("T")[0]
+        parsed = DateValue.parse(value)
+        if parsed is None or parsed.granularity is not Granularity.DAY:
+            continue
+        if published is not None and _background(parsed, published):
+            continue
+        return Anchor(timex, value, parsed.granularity, main, main, deictic_now=False)
+    return None
+
+
 def _dates_a_statement(verb: Token, how: str, clauses: dict[int, Token]) -> bool:
     """An asserted clause, a participle clause of its own, or the planned happening of a
     noun the asserted clause governs ("set a January 1 date for dialogue to begin")."""
@@ -120,7 +140,7 @@ def _is_frame(anchor: Anchor, finer: bool, published: dt.date | None) -> bool:
         return False
     head = anchor.root.head
     on_noun = head.pos_ in {"NOUN", "PROPN"} and head.i != anchor.root.i
-    this_year = anchor.timex.anchor == "publication" and (
+    this_year = anchor.timex.anchor in ("publication", "update") and (
         published is not None and anchor.value == str(published.year)
     )
     return on_noun and (finer or this_year)

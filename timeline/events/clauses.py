@@ -10,11 +10,13 @@ clause with a subject of its own ("with the State Department last Friday calling
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.english import (
+    ARGUMENT_ROLES,
     AUXILIARIES,
     CLAUSAL,
+    COMPARISON_WORDS,
     FIRST_SECOND_PERSON,
     NOMINALS,
     NOT_TIME_ROLES,
@@ -29,6 +31,11 @@ from timeline.events.english import (
     TEMPORAL_MARKERS,
     VERB_TAGS,
 )
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Span, Token
+
+_ARGUMENT_STEPS = 4  # how far up a noun's argument chain its verb may be
 
 
 def root_of(seg: Span) -> Token:
@@ -80,7 +87,12 @@ def asserted(seg: Span) -> dict[int, Token]:
 
 
 def _marker(clause: Token) -> str:
-    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+    """The word opening a subordinate clause: its marker, or a wh-adverb the parser gave
+    as an adverb ("when it is completed next month")."""
+    for child in clause.children:
+        if child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB"):
+            return child.lower_
+    return ""
 
 
 def attachment(span: Span) -> tuple[Token | None, str]:
@@ -89,6 +101,8 @@ def attachment(span: Span) -> tuple[Token | None, str]:
     tok = span.root
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
         tok = tok.head
+    if _of_a_figure(span):
+        return None, "comparison"
     participle = _absolute_participle(span)
     if participle is not None:
         return participle, "participle"
@@ -129,8 +143,36 @@ def _climb(tok: Token, span: Span) -> tuple[Token | None, str]:
                 return planned, "planned"
             if _event_subject(head, tok):  # "Talks in Vienna in November set a date"
                 return head.head, "subject"
+            if tok.dep_ == "npadvmod" and (verb := _governing_verb(head)) is not None:
+                return verb, "verb"  # "called off the search last Friday": no noun's date
             return None, "modifier"
         tok = head  # an adverb or adjective of time ("three years ago")
+
+
+def _of_a_figure(span: Span) -> bool:
+    """The date of an earlier figure the statement compares with ("1,626 cases, up from
+    1,364 on Saturday", "more than 40 in March"), whatever the parser hung it on."""
+    doc, at = span.doc, span.start - 1
+    if at >= 0 and doc[at].pos_ == "ADP" and doc[at].lower_ not in COMPARISON_WORDS:
+        at -= 1  # the date's own preposition
+    if at < 1 or not doc[at].like_num:
+        return False
+    return doc[at - 1].lower_ in COMPARISON_WORDS
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is an argument of, through objects and prepositions: a bare date
+    phrase ("last Friday", "yesterday") the parser hung on a noun times that verb, as a
+    noun takes its date with a preposition or a possessive ("the search on Friday",
+    "Friday's search"), not bare."""
+    tok = noun
+    for _ in range(_ARGUMENT_STEPS):
+        if tok.dep_ not in ARGUMENT_ROLES or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in VERB_TAGS:
+            return tok
+    return None
 
 
 def _after_with(verb: Token) -> bool:

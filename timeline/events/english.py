@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.timex.lang import ENGLISH, alternation
+
 # --- words -------------------------------------------------------------------------------
 
 QUOTES = frozenset('"“”')
@@ -16,8 +18,12 @@ REPORTING_VERBS = frozenset(
 )
 # A statement "since D" or "until D" is a state that began or ends at D, not a happening on D.
 STATE_PREPOSITIONS = frozenset({"since", "until", "till", "through", "throughout"})
-# Subordinate clauses that say when the main statement happened ("As the talks began ...").
-TEMPORAL_MARKERS = frozenset({"as", "when", "after", "before", "once", "while", "until"})
+# Words before an earlier figure a statement compares with: its date is that figure's
+# ("up from 1,364 on Saturday", "more than 40 last year").
+COMPARISON_WORDS = frozenset({"from", "than", "with"})
+# Subordinate clauses that say when the main statement happened ("As the talks began ..."):
+# at the same time; "after D" or "before D" says the statement happened at another time.
+TEMPORAL_MARKERS = frozenset({"as", "when", "once", "while"})
 # Nouns of a planned happening, dated by a phrase of their own ("a meeting on Friday"), and
 # the participles that plan one ("a meeting mooted for later this week").
 PLANNED_NOUNS = frozenset(
@@ -37,10 +43,7 @@ TITLE_ABBREVIATIONS = frozenset(
      "Insp.", "Det.", "Cpl.", "Pvt.", "Amb.", "Atty.", "Hon.", "No."}
 )  # fmt: skip
 # ... month abbreviations, which do not end one before a day number ("Mar. 3") ...
-MONTH_ABBREVIATIONS = frozenset(
-    {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-     "Dec."}
-)  # fmt: skip
+MONTH_ABBREVIATIONS = frozenset(f"{a}." for short in ENGLISH.month_abbreviations for a in short)
 # ... and abbreviations that end one only before a capitalised word ("U.S. forces").
 LOWER_CONTINUES = frozenset(
     {"U.S.", "U.N.", "U.K.", "E.U.", "a.m.", "p.m.", "Inc.", "Corp.", "Co.", "Ltd.", "vs.",
@@ -48,6 +51,8 @@ LOWER_CONTINUES = frozenset(
 )  # fmt: skip
 # A stock ticker in parentheses: "BP (BP.L) said", "Lloyds (L) fell".
 TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
+# ... and one the page broke at a line end: "BP Plc (BP.\nL) said", "Transocean RIGN.\nN)".
+TICKER_BROKEN = re.compile(r"\b[A-Z]{1,6}\.(\n)[A-Z]{1,3}(?=[).,;:]|\s)")
 
 # --- dependency labels ---------------------------------------------------------------------
 
@@ -56,6 +61,8 @@ NOMINALS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # roles in which a date is a participant, not the time of the clause ("Today is ...")
 NOT_TIME_ROLES = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "appos", "conj"})
+# how a noun hangs from the verb it is an argument of (directly or through a preposition)
+ARGUMENT_ROLES = frozenset({"dobj", "pobj", "prep", "dative", "attr", "oprd", "nsubj", "nsubjpass"})
 NOUN_MODIFIERS = frozenset({"nmod", "compound", "amod", "nummod", "npadvmod", "poss", "prep"})
 CLAUSAL = frozenset({"acl", "relcl", "advcl"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -81,9 +88,16 @@ COMMENT_THREAD = re.compile(
     r"|\bThis discussion is now closed\b"
     r"|\bComments are (?:now )?closed\b"
     r"|\bAdd your comment\b"
+    r"|\bWe welcome comments that advance the story\b"
     r"|^\s*[A-Z][\w' .-]{1,40},\s+[A-Z][\w .-]{1,40}\s+(?:emails|writes):)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Reader comments with no header read informally: repeated punctuation ("!!", "?!", "too.."
+# but not an ellipsis "..."), words shouted in capitals; a transcript's speaker label
+# ("PARKER:", "REP. JOHN BOEHNER (R), HOUSE SPEAKER:") is capitals by convention.
+INFORMAL_PUNCTUATION = re.compile(r"[!?]{2,}|(?<![.\w])\w+\.\.(?!\.)|\.{4,}")
+INFORMAL_CAPS = re.compile(r"\b[A-Z]{5,}\b")
+SPEAKER_LABEL = re.compile(r"\s*(?:[A-Z][A-Z.'-]+\s?){1,4}(?:\([A-Z]\))?(?:,[^:]{0,60})?:")
 PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "reader",
@@ -115,6 +129,26 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "photo caption",
+        "a photo's caption",
+        re.compile(
+            r"\b[Ii]n (?:this|an?) (?:[\w,]+ ){0,5}?(?:photo|photograph|picture|image)\b"
+            r"|\b(?:is|are) (?:seen|pictured) (?:in|at|on|near|among|during|inside|outside|off"
+            r"|along|after)\b"
+        ),
+    ),
+    (
+        "housekeeping",
+        "a live blog's note to its readers about the blog itself",
+        re.compile(
+            r"\b(?:live ?blog|here(?:'s| is) (?:a|the|our|my) (?:video|summary|round-?up|recap"
+            r"|picture|gallery)|we(?:'ll| will) (?:bring|keep) you|stay with us|keep refreshing"
+            r"|bear with us|(?:sorry|apologies) for the (?:delay|lack of updates|interruption))"
+            r"|^My colleagues?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "bio",
         "an author's biography",
         re.compile(
@@ -127,6 +161,15 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
 )
 
+# A photo credit: "Photograph: Gabriel Bouys/AFP/Getty Images" (slashes may come escaped).
+_CREDIT_LABEL = r"(?:Photograph|Photo|Picture|Image)s?:"
+_OPENER = r"(?!(?:The|A|An|This|These|Those|It|He|She|They|We|Who|What|When|In|On|As)\b)"
+_NAME = r"[A-Z][\w.'-]+(?:\s" + _OPENER + r"[A-Z][\w.'-]+){0,3}"
+# What tells a photo credit from a time stamp among the stamps set apart.
+CREDIT = re.compile(r"\\?/|" + _CREDIT_LABEL)
+# A statement right before a photo credit is the photo's caption.
+BEFORE_CREDIT = re.compile(r"\s*" + _CREDIT_LABEL + r"\s")
+
 # A live-blog or page time stamp at the start of a line ("1528", "10.20am:", "11.45 am ET:",
 # "(Update 2:50 p.m. ET)", "Monday 19 July 2010 09.18 BST"), removed from the statement.
 TIME_STAMP = re.compile(
@@ -138,10 +181,12 @@ TIME_STAMP = re.compile(
     r"|(?:[A-Z][a-z]+day\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d{2}\s*" + _ZONE + r"\s+"
     r"|\d{1,2}\s+[A-Z]+,\s+\d{4}\s+GMT,\s+[A-Z ,]+\s+"
     r"|\(\s*Update(?:d)?\b[^)]{0,80}\)\s*"
-    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?/\s?"
+    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?\\?/\s?"
     r"(?:AP|Reuters|AFP|EPA|PA|Getty Images)\s+(?=[A-Z])"
-    r"|(?:--|–|—|-)\s+(?=[A-Z])"
-    r"|[A-Z][a-z]{2}\s+\d{1,2}\s+-\s+(?=[A-Z])"
+    r"|" + _CREDIT_LABEL + r"\s*" + _NAME + r"(?:\s?\\?/\s?" + _NAME + r")*\s+(?=[A-Z])"
+    r"|(?:\\?\*\s+)?(?:" + alternation(m.title() for m in ENGLISH.months) + r")\.?\s+\d{1,2}"
+    r"\s+-\s+(?=[A-Z])"
+    r"|(?:--|–|—|-|\\?\*)\s+(?=[A-Z])"
     r"|" + _CLOCK + _ZONE + r"\s*[:\-–—]\s*)",
 )
 # A bare four-digit clock ("1528 UK Prime Minister ...") is a time stamp only on a page
@@ -156,6 +201,9 @@ DATELINE = re.compile(
     r"\s*(?:--|-|–|—)\s*"
     r"|^\s*[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+(?:--|–|—)\s+",
 )
+# A subheading in capitals glued to the paragraph after it: "WEATHER HAMPERING FIGHT AGAINST
+# SLICK Hayward on Monday ...".
+SUBHEADING = re.compile(r"^\s*(?=[^a-z]*[A-Z]{4})(?:[A-Z][A-Z'’-]+\s+){3,}(?=[A-Z][a-z])")
 # Words a caption or a page heading glued to the next sentence begins it with: a capitalised
 # word of this kind right after a word, with no punctuation between, starts a new sentence.
 GLUED_STARTERS = frozenset(
@@ -165,3 +213,36 @@ GLUED_STARTERS = frozenset(
 )  # fmt: skip
 # Sentence-initial "Now," is a discourse marker, not a date.
 DISCOURSE_NOW = frozenset({"now"})
+
+# --- the story -----------------------------------------------------------------------------
+# English function words: they open every paragraph of every story.
+_FUNCTION_WORDS = """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how if in
+    into is it its itself just more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves may might must shall upon since still yet across along amid
+    among around behind beyond despite inside near onto toward towards via within without
+    another every either neither many much several whether though although unless however
+    one two three four five six seven eight nine ten hundred thousand second third become
+    became get got go went make made take took put see seen give given call called back
+    even well ever
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+# Words that open news reports of any story, so name none: reporting verbs, people and
+# places in general, amounts and times, news organisations, clock and zone abbreviations.
+GENERIC_NEWS_WORDS = frozenset(
+    {"said", "says", "say", "told", "tells", "according", "reported", "reports", "report",
+     "people", "new", "world", "president", "government", "country", "countries", "state",
+     "states", "united", "national", "international", "public", "official", "officials",
+     "company", "companies", "group", "city", "home", "man", "men", "women", "way", "local",
+     "year", "years", "day", "days", "week", "weeks", "month", "months", "time", "times",
+     "today", "yesterday", "tomorrow", "morning", "night", "first", "last", "number",
+     "million", "millions", "billion", "thousands", "hundreds", "percent", "part", "help",
+     "news", "cnn", "reuters", "bbc", "guardian", "ap", "afp", "associated", "press",
+     "photograph", "photo", "getty", "images", "am", "pm", "et", "edt", "est", "gmt", "bst",
+     "utc", "pst", "cet"}
+)  # fmt: skip

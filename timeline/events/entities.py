@@ -4,8 +4,7 @@ content words that tell statements apart when merging."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.english import (
     CONTENT_POS,
@@ -15,6 +14,9 @@ from timeline.events.english import (
     REPORTING_VERBS,
 )
 from timeline.types import Entity
+
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Doc, Span, Token
 
 
 def _surface(ent: Span) -> str:
@@ -51,6 +53,8 @@ def article_entities(doc: Doc) -> dict[str, str]:
 
 def _entity_spans(seg: Span) -> list[Span]:
     """The statement's named entities, read off the tokens (cheaper than `Doc.ents`)."""
+    from spacy.tokens import Span
+
     doc, spans, i = seg.doc, [], seg.start
     while i < seg.end:
         tok = doc[i]

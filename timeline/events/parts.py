@@ -9,19 +9,26 @@ disappears silently (the build report counts them and the source page lists them
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from timeline.events.clauses import main_predicate, root_of, subject_person
-from timeline.events.english import COMMENT_THREAD, PAGE_PARTS, REPORTING_VERBS
-from timeline.events.segments import Segment
+from timeline.events.english import BEFORE_CREDIT, COMMENT_THREAD, PAGE_PARTS, REPORTING_VERBS
+from timeline.events.segments import Segment, doc_slice
 
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Token
+
+_CREDIT_REACH = 24  # characters after a statement in which a photo credit makes it a caption
 _TERMINAL = (".", "!", '"', "”", "'", "’", ")")
 REASONS = {
     "comment": "a reader comment (the comment thread starts here or above)",
+    "unmarked comment": "a reader comment with no header (informal writing all around it)",
     "time stamp": "a time stamp with nothing else",
     "chatter": "first- or second-person chatter, not reporting",
     "question": "a question, not a statement",
-    "caption": "a caption, heading or byline (no sentence ending)",
+    "caption": "a caption, heading or byline (no sentence ending, or a photo credit after it)",
     **{part: reason for part, reason, _ in PAGE_PARTS},
 }
 
@@ -32,11 +39,17 @@ def thread_start(text: str) -> int | None:
     return found.start() if found else None
 
 
-def page_part(seg: Segment, thread: int | None) -> str | None:
-    """The part of the page a statement belongs to when it is not reporting, else None."""
+def page_part(
+    seg: Segment, thread: int | None, unmarked: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """The part of the page a statement belongs to when it is not reporting, else None.
+    `thread` is where the comment thread begins, `unmarked` the stretches of comments
+    with no header (`comments.comment_stretches`)."""
     text = seg.text
     if thread is not None and seg.end > thread:
         return "comment"
+    if _inside(unmarked, seg.start):
+        return "unmarked comment"
     if len(seg.span) == 0:
         return "time stamp"
     for part, _, pattern in PAGE_PARTS:
@@ -44,11 +57,25 @@ def page_part(seg: Segment, thread: int | None) -> str | None:
             return part
     if text.rstrip().endswith("?"):
         return "question"
-    if not text.rstrip().endswith(_TERMINAL):
+    if not text.rstrip().endswith(_TERMINAL) or _before_credit(seg):
         return "caption"
     if _chatter(seg):
         return "chatter"
     return None
+
+
+def _inside(stretches: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `stretches` (sorted, not overlapping)."""
+    at = bisect.bisect_right([start for start, _ in stretches], offset) - 1
+    return at >= 0 and offset < stretches[at][1]
+
+
+def _before_credit(seg: Segment) -> bool:
+    """A statement right before a photo credit ("... in Los Angeles. | Photograph: ...") is
+    the photo's caption."""
+    return (
+        BEFORE_CREDIT.match(doc_slice(seg.span.doc, seg.end, seg.end + _CREDIT_REACH)) is not None
+    )
 
 
 def _chatter(seg: Segment) -> bool:

@@ -9,33 +9,41 @@ or a table run together, never prose) is cut into pieces at commas and semicolon
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from timeline.events.english import (
     BARE_CLOCK,
+    CREDIT,
     DATELINE,
     GLUED_STARTERS,
     LOWER_CONTINUES,
     MONTH_ABBREVIATIONS,
+    SUBHEADING,
     TICKER,
+    TICKER_BROKEN,
     TIME_STAMP,
     TITLE_ABBREVIATIONS,
 )
 
+if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
+    from spacy.tokens import Doc, Span, Token
+
 MAX_SEGMENT_TOKENS = 400
 _CUTS = frozenset({",", ";", ":"})
+_CLOSE_WITHIN = 12  # tokens after a break inside parentheses in which they must close
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One statement: its tokens, and what was set apart from its start ("time stamp",
-    "dateline" or None). `span` is empty when nothing but the stamp was there."""
+    "credit", "dateline", "heading" or None) from `prefix_start` on. `span` is empty when
+    nothing but the stamp was there."""
 
     span: Span
     start: int
     end: int
     prefix: str | None = None
+    prefix_start: int | None = None
 
     @property
     def text(self) -> str:
@@ -46,10 +54,11 @@ def segments(doc: Doc) -> list[Span]:
     """Sentences, also broken at line ends (news text has one sentence or paragraph a
     line) and before a sentence glued to a caption; none longer than `MAX_SEGMENT_TOKENS`."""
     spans: list[Span] = []
+    kept = {m.start(1) for m in TICKER_BROKEN.finditer(doc.text)}  # "(BP.\nL)" is no line end
     for sent in _sentences(doc):
         start = sent.start
         for tok in sent:
-            if tok.is_space and "\n" in tok.text:
+            if tok.is_space and "\n" in tok.text and tok.idx + tok.text.index("\n") not in kept:
                 spans.extend(_bounded(doc[start : tok.i]))
                 start = tok.i + 1
             elif tok.i > start and _glued(tok):
@@ -64,6 +73,7 @@ def _sentences(doc: Doc) -> list[Span]:
     cannot end a sentence there ("Gov. | Bobby Jindal", "Mar. | 3", "the U.S. | military")
     or at a stock ticker in parentheses ("BP (BP. | L) said")."""
     tickers = [(m.start(), m.end()) for m in TICKER.finditer(doc.text)]
+    tickers += [(m.start(), m.end()) for m in TICKER_BROKEN.finditer(doc.text)]
     joined: list[Span] = []
     for sent in doc.sents:
         if joined and _continues(joined[-1], sent, tickers):
@@ -75,6 +85,9 @@ def _sentences(doc: Doc) -> list[Span]:
 
 def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> bool:
     last, first = before[-1], after[0]
+    cut = after.start_char
+    if any(start < cut <= end for start, end in tickers):
+        return True  # "BP (BP. | L) said", "BP Plc (BP.\n | L) said"
     if first.is_space or "\n" in doc_between(before, after):
         return False
     nxt = first.text[:1]
@@ -84,8 +97,30 @@ def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> boo
         or (last.text in LOWER_CONTINUES and (nxt.islower() or nxt.isdigit() or nxt in ",;)"))
     ):
         return True
-    cut = after.start_char
-    return any(start < cut <= end for start, end in tickers)
+    # "(Update 6:19 p.m. | Cairo, 11:19 a.m. | ET) The Brotherhood ..."
+    return _open_parenthesis(before) and _closes_soon(after)
+
+
+def _closes_soon(after: Span) -> bool:
+    """A closing parenthesis within a few tokens of `after`, on its line (the parser may
+    have broken the stretch more than once)."""
+    for tok in after.doc[after.start : after.start + _CLOSE_WITHIN]:
+        if tok.text == ")":
+            return True
+        if "\n" in tok.text:
+            return False
+    return False
+
+
+def _open_parenthesis(span: Span) -> bool:
+    """Whether `span` ends inside parentheses: no sentence ends there."""
+    depth = 0
+    for tok in span:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def doc_between(before: Span, after: Span) -> str:
@@ -119,37 +154,44 @@ def doc_slice(doc: Doc, start: int, end: int) -> str:
 
 
 def statements(doc: Doc) -> list[Segment]:
-    """`segments` with a time stamp or a dateline at their start set apart."""
+    """`segments` with a time stamp, a photo credit or a dateline at their start set apart."""
     clock_page = len(BARE_CLOCK.findall(doc.text)) >= 2
     found: list[Segment] = []
-    stamped = False  # the last span was a time stamp alone, on this line
+    stamped = False  # the last span was a time stamp or credit alone, on this line
     for span in segments(doc):
         text = span.text
-        prefix, cut = None, 0
         stamp = TIME_STAMP.match(text + " A") or (
             BARE_CLOCK.match(text + " A") if clock_page else None
         )
+        kind = "credit" if stamp and CREDIT.search(stamp.group()) else "time stamp"
+        # "1528 | The minister says ...", "* | December 12 - The coast guard ...": what a
+        # stamp alone on this line before it set apart belongs to this statement
+        carried = None
         if stamped and "\n" not in doc_slice(doc, found[-1].end, span.start_char):
-            found.pop()  # "1528 | The minister says ...": one statement under its stamp
-            found.append(Segment(span, span.start_char, span.end_char, "time stamp"))
-            stamped = False
-            continue
+            carried = found.pop()
+        stamped = False
+        prefix = carried.prefix if carried else None
+        begins = carried.prefix_start if carried else span.start_char
+        cut = 0
         if stamp and stamp.end() >= len(text):
             stamped = True
-            found.append(Segment(span[0:0], span.end_char, span.end_char, "time stamp"))
+            found.append(Segment(span[0:0], span.end_char, span.end_char, prefix or kind, begins))
             continue
-        stamped = False
         if stamp:
-            prefix, cut = "time stamp", stamp.end()
+            prefix, cut = prefix or kind, stamp.end()
         elif dateline := DATELINE.match(text):
             prefix, cut = "dateline", dateline.end()
+        elif heading := SUBHEADING.match(text):
+            prefix, cut = "heading", heading.end()
         if cut:
             first = span.start
             while first < span.end and span.doc[first].idx < span.start_char + cut:
                 first += 1
             rest = span.doc[first : span.end]
             start = rest.start_char if len(rest) else span.end_char
-            found.append(Segment(rest, start, span.end_char, prefix))
+            found.append(Segment(rest, start, span.end_char, prefix, begins))
+        elif prefix:
+            found.append(Segment(span, span.start_char, span.end_char, prefix, begins))
         else:
             found.append(Segment(span, span.start_char, span.end_char))
     return found

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from timeline.config import Config
 from timeline.config import build_date as choose_build_date
+from timeline.events.story import keep_to_the_story
 from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions
@@ -192,7 +193,7 @@ def extract_timeline(
         sum(len(r.timexes) for r in results),
         sum(len(r.mentions) for r in results),
     )
-    results = canonical_results(mark_duplicates(results, groups), groups)
+    results = canonical_results(keep_to_the_story(mark_duplicates(results, groups)), groups)
     by_id = {r.article.id: r.article for r in results}
     events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
     log.info("merge: %d events", len(events))

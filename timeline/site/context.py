@@ -209,6 +209,15 @@ def _citation(
     )
 
 
+def plain_citations(view: EventView) -> str:
+    """An event's sources as lines of plain text ("- publisher: title (date) URL"), as the
+    calendar and the feed write them."""
+    return "\n".join(
+        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
+        for c in view.citations
+    )
+
+
 def _mention_order(articles: dict[str, Article]) -> Callable[[EventMention], tuple[str, str, int]]:
     """Earliest publication first, so the first citation is the first report."""
 
@@ -313,7 +322,6 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     sources: dict[str, _Source] = {}
     parts = {r.article.id: part_starts(r.article.text, r.timexes) for r in timeline.results}
     return tuple(event_view(e, articles, slugs, sources, parts) for e in events)
-    return tuple(event_view(e, articles, slugs, sources) for e in events)
 
 
 def key_event_views(

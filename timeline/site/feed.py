@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from timeline.version import __version__
-from timeline.site.context import EventView
+from timeline.site.context import EventView, plain_citations
 from timeline.site.links import Links
 from timeline.site.options import SiteOptions
 from timeline.types import date_order
@@ -55,11 +55,7 @@ def feed_source(inputs: Iterable[Path]) -> str:
 
 
 def _content(view: EventView) -> str:
-    sources = "\n".join(
-        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
-        for c in view.citations
-    )
-    return f"{view.label}: {view.sentence}\n\nSources:\n{sources}"
+    return f"{view.label}: {view.sentence}\n\nSources:\n{plain_citations(view)}"
 
 
 def _stamp(day: str) -> str:
