@@ -102,8 +102,8 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
             and not found
             and ((lead and is_present(main) and not is_state(main)) or seg.prefix == "time stamp")
         ):  # the news of the day, or a live blog's entry of the day its stamp names
-            stamp = _stamp_day(ordered, first, seg) if seg.prefix == "time stamp" else None
-            found.append((stamp or published.isoformat(), None, main))
+            day = _stamp_day(ordered, first, seg) if seg.prefix == "time stamp" else None
+            found.append((day or published.isoformat(), None, main))
         if found:
             mentions.extend(_mentions(article.id, seg, found, canon, main))
         lead_seen += seg.text.rstrip().endswith(_ENDINGS)
