@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from site_timeline import BUILD_DATE
 
-from timeline.types import Timeline
 from timeline.site.screenshot import CHROMIUM_ARGS, serve
+from timeline.types import Timeline
 
 # CI sets TIMELINE_REQUIRE_BROWSER=1: there a missing browser fails instead of skipping.
 REQUIRED = os.environ.get("TIMELINE_REQUIRE_BROWSER") == "1"

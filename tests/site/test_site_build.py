@@ -11,9 +11,9 @@ import pytest
 from site_timeline import BUILD_DATE, make_timeline
 
 from timeline.errors import PipelineError
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site import plugin as plugin_module
+from timeline.types import Timeline
 
 OUR_SCRIPTS = {"search/main.js", "assets/timeline.js"}
 
