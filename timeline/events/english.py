@@ -124,7 +124,8 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|JavaScript must be|To play this content|Flash player|RETWEET|Related links?"
             r"|newsletter|Read more|More on this story|A version appeared on p"
             r"|RUSH TRANSCRIPT|updated:|Photograph:|Photo:|Picture:|Getty Images"
-            r"|commercial-free|All rights reserved|Copyright|Full Article|We've published)",
+            r"|commercial-free|All rights reserved|Copyright|Full Article|We've published"
+            r"|is not responsible for the content)",
             re.IGNORECASE,
         ),
     ),
@@ -165,6 +166,8 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 _CREDIT_LABEL = r"(?:Photograph|Photo|Picture|Image)s?:"
 _OPENER = r"(?!(?:The|A|An|This|These|Those|It|He|She|They|We|Who|What|When|In|On|As)\b)"
 _NAME = r"[A-Z][\w.'-]+(?:\s" + _OPENER + r"[A-Z][\w.'-]+){0,3}"
+# A list's mark, set apart like a stamp but dating nothing: "-- ", "* ".
+LIST_MARK = re.compile(r"\s*(?:--|–|—|-|\\?\*)\s*")
 # What tells a photo credit from a time stamp among the stamps set apart.
 CREDIT = re.compile(r"\\?/|" + _CREDIT_LABEL)
 # A statement right before a photo credit is the photo's caption.

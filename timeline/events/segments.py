@@ -16,6 +16,7 @@ from timeline.events.english import (
     CREDIT,
     DATELINE,
     GLUED_STARTERS,
+    LIST_MARK,
     LOWER_CONTINUES,
     MONTH_ABBREVIATIONS,
     SUBHEADING,
@@ -30,14 +31,16 @@ if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached b
 
 MAX_SEGMENT_TOKENS = 400
 _CUTS = frozenset({",", ";", ":"})
+# words a sentence cannot end on: a capitalised word after one is a name, not a new start
+_NEEDS_MORE = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "AUX", "PART"})
 _CLOSE_WITHIN = 12  # tokens after a break inside parentheses in which they must close
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One statement: its tokens, and what was set apart from its start ("time stamp",
-    "credit", "dateline", "heading" or None) from `prefix_start` on. `span` is empty when
-    nothing but the stamp was there."""
+    "list mark", "credit", "dateline", "heading" or None) from `prefix_start` on. `span` is
+    empty when nothing but the stamp was there."""
 
     span: Span
     start: int
@@ -163,7 +166,11 @@ def statements(doc: Doc) -> list[Segment]:
         stamp = TIME_STAMP.match(text + " A") or (
             BARE_CLOCK.match(text + " A") if clock_page else None
         )
-        kind = "credit" if stamp and CREDIT.search(stamp.group()) else "time stamp"
+        kind = "time stamp"
+        if stamp and LIST_MARK.fullmatch(stamp.group()):
+            kind = "list mark"
+        elif stamp and CREDIT.search(stamp.group()):
+            kind = "credit"
         # "1528 | The minister says ...", "* | December 12 - The coast guard ...": what a
         # stamp alone on this line before it set apart belongs to this statement
         carried = None
@@ -171,14 +178,16 @@ def statements(doc: Doc) -> list[Segment]:
             carried = found.pop()
         stamped = False
         prefix = carried.prefix if carried else None
+        if stamp and prefix in {None, "list mark"}:
+            prefix = kind  # "* | December 12 - ...": the label dates, the mark does not
         begins = carried.prefix_start if carried else span.start_char
         cut = 0
         if stamp and stamp.end() >= len(text):
             stamped = True
-            found.append(Segment(span[0:0], span.end_char, span.end_char, prefix or kind, begins))
+            found.append(Segment(span[0:0], span.end_char, span.end_char, prefix, begins))
             continue
         if stamp:
-            prefix, cut = prefix or kind, stamp.end()
+            cut = stamp.end()
         elif dateline := DATELINE.match(text):
             prefix, cut = "dateline", dateline.end()
         elif heading := SUBHEADING.match(text):
@@ -203,6 +212,8 @@ def _glued(tok: Token) -> bool:
     if tok.text not in GLUED_STARTERS or tok.ent_type_ or tok.i + 1 >= len(tok.doc):
         return False
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if prev.pos_ in _NEEDS_MORE or prev.dep_ in {"prep", "cc", "mark", "det", "aux"}:
+        return False  # "including The Answer", "and The Beat Poets": a name, not a new start
     return bool(prev.whitespace_) and (prev.is_alpha or prev.like_num) and nxt.is_alpha
 
 
