@@ -270,3 +270,24 @@ def test_a_band_named_the_after_including_does_not_break_the_sentence(nlp: Langu
     )
     (m,) = _mentions(nlp, text, _timex(text, "31st January", "2016-01-31"))
     assert m.headline == text
+
+
+def test_a_headline_run_into_the_lead_is_cut_off(nlp: Language) -> None:
+    text = (
+        "Kate Lyle joins line-up for flood charity single Pop star Kate Lyle said on Monday "
+        "she would record the charity single for the victims of the floods."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
+    assert m.headline == (
+        "Pop star Kate Lyle said on Monday she would record the charity single for the victims "
+        "of the floods."
+    )
+
+
+def test_a_lead_naming_a_spokesman_is_not_cut(nlp: Language) -> None:
+    text = (
+        "The company said on Monday it would pay all valid claims, according to spokesman "
+        "John Smith who spoke to reporters in London."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
+    assert m.headline == text
