@@ -253,7 +253,7 @@ def test_a_bulleted_fact_with_no_date_of_its_own_takes_none(nlp: Language) -> No
     text = (
         "FACTBOX - Key facts about the virus\n"
         "\\* The strain is the most recent pandemic threat.\n"
-        "-- The agency has six alert stages.\n"
+        "\\* The agency has six alert stages.\n"
         "\\* The ministry confirmed two more cases on Monday."
     )
     (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
@@ -291,3 +291,12 @@ def test_a_lead_naming_a_spokesman_is_not_cut(nlp: Language) -> None:
     )
     (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
     assert m.headline == text
+
+
+def test_a_recent_after_clause_dates_the_reaction_it_prompted(nlp: Language) -> None:
+    text = (
+        "Such fears increased after the authorities said on Saturday that a herd of pigs "
+        "had been infected by a farmer."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Saturday", "2015-12-12"))
+    assert m.date == "2015-12-12"
