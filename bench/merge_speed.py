@@ -75,6 +75,7 @@ def synthetic(count: int, seed: int) -> tuple[list[Any], dict[str, Any]]:
                 headline=" ".join(words[:6]),
                 entities=tuple(Entity(text=p, label="PERSON") for p in rng.sample(NAMES, 2)),
                 lemmas=words,
+                predicate=words[0],
             )
         )
     return mentions, articles

@@ -170,3 +170,16 @@ def test_extraction_links_a_surname_only_when_one_person_of_the_article_has_it(
         "disagreed with him. Watson said the protests would grow."
     )
     assert article_entities(two)["Watson"] == "Watson"
+
+
+def test_a_company_suffix_names_one_company() -> None:
+    assert name_key("Novartis AG") == name_key("Novartis") == name_key("NOVARTIS")
+    assert name_key("Repsol SA") == name_key("Repsol")
+    out = canonical_results(
+        (
+            result("a", ("Novartis AG", "PERSON")),
+            result("b", ("Novartis AG", "PERSON")),
+            result("c", ("Novartis", "ORG")),
+        )
+    )
+    assert {n for aid in "abc" for n in names(out, aid)} == {("Novartis AG", "ORG")}

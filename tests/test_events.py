@@ -454,6 +454,21 @@ def test_live_blog_time_stamps_are_not_dates_and_not_text(nlp: Language) -> None
         assert not m.headline[:1].isdigit()
 
 
+def test_a_live_blog_entry_is_dated_by_its_stamp_day(nlp: Language) -> None:
+    """A blog published on the 16th that runs into the 17th: each entry is of its stamp's day."""
+    from timeline.timex import tag_doc
+
+    text = (
+        "(Update 1:05 a.m. Thursday) Engineers reopen the main road to the port.\n\n"
+        "(Update 11:40 p.m.) The aid agency pledges 100,000 pounds to the relief effort.\n\n"
+        "(Update 9:10 p.m.) The prime minister says the response has been extraordinary."
+    )
+    doc = nlp(text)
+    found = extract_mentions(article(text), doc, tag_doc(doc, PUBLISHED))
+    assert [m.date for m in found] == ["2015-12-17", "2015-12-16", "2015-12-16"]
+    assert found[0].headline.startswith("Engineers reopen")
+
+
 def test_a_dateline_glued_to_the_lead_is_not_part_of_the_text(nlp: Language) -> None:
     text = "KINGSTON, Jamaica (CNN) -- The central bank cut its main rate on Tuesday."
     (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))

@@ -45,3 +45,14 @@ def test_word_lists_are_lower_case_and_not_empty() -> None:
 def test_the_calendar_abbreviations_are_dateline_words() -> None:
     assert {"thu", "apr", "sept"} <= lexicon.DATELINE_WORDS
     assert "may" not in lexicon.DATELINE_WORDS  # a month name and a common word
+
+
+def test_verb_data_is_lower_case_and_irregular_forms_do_not_chain() -> None:
+    for words in (lexicon.LIGHT_VERBS, lexicon.SPEECH_VERBS, lexicon.MAGNITUDES):
+        assert words and all(w == w.lower() and " " not in w for w in words)
+    forms = lexicon.IRREGULAR_FORMS
+    assert forms and not set(forms.values()) & set(forms), "a verb is itself a form"
+    endings = [ending for ending, _ in lexicon.VERB_ENDINGS]
+    assert endings == sorted(endings, key=len, reverse=True), "longest ending first"
+    assert set(lexicon.KEPT_BEFORE) <= set(endings)
+    assert not lexicon.LIGHT_VERBS & lexicon.SPEECH_VERBS

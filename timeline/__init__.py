@@ -79,6 +79,7 @@ def build_site(
     from timeline.pipeline.stages import build_date
     from timeline.site import SiteOptions
     from timeline.site import build_site as build
+    from timeline.site.feed import feed_source
 
     cfg = config or Config()
     out = Path(cfg.output if output is None else output)
@@ -86,6 +87,8 @@ def build_site(
         site_name=cfg.title,
         build_date=build_date(cfg, found),
         site_url=cfg.site_url,
+        feed_id=cfg.feed_id,
+        feed_source=feed_source(Path(p) for p in cfg.inputs),
         strict=cfg.strict,
     )
     pages = Path(cfg.cache_dir) / "pages" if cfg.use_cache else None

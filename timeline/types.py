@@ -182,8 +182,9 @@ class Timex:
     """A temporal expression: where it is, what it means, and why.
 
     Offsets index the text it was found in. `anchor` is `publication` (deictic,
-    resolved against the publication date), `previous` (anaphoric, against the
-    last fully specified date before it) or `none` (absolute or unresolved);
+    resolved against the publication date), `update` (deictic, in a live blog, against
+    the day of the update's stamp), `previous` (anaphoric, against the last fully
+    specified date before it) or `none` (absolute or unresolved);
     `anchor_value` is the date used. `rule` names the rule that produced `value`.
     """
 

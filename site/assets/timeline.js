@@ -155,7 +155,20 @@
     form.hidden = false;
     restore();
     apply();
+    openPanel(form);
     return { apply: apply };
+  }
+
+  // The filters sit in a panel that is open on a wide screen and closed to one line on a
+  // phone (the events come first there), and open wherever a filter is in use.
+  function openPanel(form) {
+    var panel = form.closest("details.filter-panel");
+    if (!panel) {
+      return;
+    }
+    var wide = !window.matchMedia || window.matchMedia("(min-width: 40rem)").matches;
+    panel.open = wide || window.location.search.length > 1;
+    panel.hidden = false;
   }
 
   // A link made when the event was listed elsewhere (index.html#id before the story

@@ -173,14 +173,34 @@ def test_entity_pages_are_scored_by_name_and_kind() -> None:
     audit.topics[TOPIC].pages, audit.topics[TOPIC].pages_sampled = 10, 10
     audit.entities.append(EntityVerdict(topic=TOPIC, name="Haiti", entity=True, kind="place"))
     audit.entities.append(EntityVerdict(topic=TOPIC, name="State", entity=False, kind=None))
-    places = (Entity(text="haiti", label="GPE"), Entity(text="State", label="ORG"))
+    places = (Entity(text="Haiti", label="GPE"), Entity(text="State", label="ORG"))
     people = (Entity(text="Haiti", label="PERSON"),)
     events = [
         event("e", "2010", "x", mention("a", 0, "2010"), entities=places),
         event("f", "2010", "y", mention("b", 0, "2010"), entities=people),
     ]
     score = score_topic(audit, TOPIC, events).score
-    assert (score.entities.judged, score.entities.good) == (3, 1)
+    assert (score.entities.judged, score.entities.good, score.entities.pending) == (3, 1, 0)
+
+
+def test_a_verdict_on_a_look_alike_leaves_the_page_pending() -> None:
+    """A reader judged the dateline "CAIRO" (no entity); the page now shows the city as
+    "Cairo": that page waits for its own verdict instead of taking the dateline's."""
+    audit = audit_of()
+    audit.topics[TOPIC].pages, audit.topics[TOPIC].pages_sampled = 1000, 1  # hash: none drawn
+    audit.entities.append(EntityVerdict(topic=TOPIC, name="CAIRO", entity=False, kind=None))
+    audit.entities.append(EntityVerdict(topic=TOPIC, name="Suez", entity=True, kind="place"))
+    found = (Entity(text="Cairo", label="GPE"), Entity(text="Suez", label="GPE"))
+    events = [event("e", "2011", "x", mention("a", 0, "2011"), entities=found)]
+    result = score_topic(audit, TOPIC, events)
+    assert (result.score.entities.judged, result.score.entities.good) == (1, 1)
+    assert result.score.entities.pending == 1
+    assert [t["name"] for t in result.pending if t["kind"] == "entity"] == ["Cairo"]
+    answer = {"kind": "entity", "topic": TOPIC, "name": "Cairo", "entity": True}
+    assert apply_judgments(audit, [answer | {"gold_kind": "place"}]) == 1
+    assert sorted(v.name for v in audit.entities) == ["CAIRO", "Cairo", "Suez"]  # both kept
+    again = score_topic(audit, TOPIC, events).score.entities
+    assert (again.judged, again.good, again.pending) == (2, 2, 0)
 
 
 def test_audit_files_round_trip_and_fold_in_answers(tmp_path: Path) -> None:

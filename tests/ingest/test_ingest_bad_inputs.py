@@ -103,6 +103,27 @@ def test_duplicate_ids_get_a_suffix_and_a_warning(bad: dict[str, list[Article]])
     assert "id 'moscow-talks' is already used" in second.messages[-1]
 
 
+def test_a_skipped_input_takes_no_id_from_one_that_is_read(tmp_path: Path) -> None:
+    """`a.pdf` (skipped) sorts before `a.txt`: the text keeps the id `a` and its page and
+    permalinks, whether the PDF is there or not."""
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text(
+        "Kerry meets Putin\n\nJohn Kerry met Vladimir Putin in Moscow on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (story / "manifest.yaml").write_text("a.txt:\n  published: 2015-12-16\n", encoding="utf-8")
+    alone = {a.path: a.id for a in read_inputs([story], BUILD)}
+    (story / "a.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (story / "a.json").write_text("[", encoding="utf-8")  # a broken records file
+    beside = read_inputs([story], BUILD)
+    ids = {a.path: a.id for a in beside}
+    assert ids["story/a.txt"] == alone["story/a.txt"] == "a"
+    skipped = [a for a in beside if a.status is Status.SKIPPED]
+    assert len(skipped) == 2 and all(a.id.startswith("a-") for a in skipped)
+    assert len(set(ids.values())) == len(beside)
+
+
 def test_ids_are_unique_and_safe(bad: dict[str, list[Article]]) -> None:
     ids = [a.id for articles in bad.values() for a in articles]
     assert len(ids) == len(set(ids))

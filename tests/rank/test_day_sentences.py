@@ -122,3 +122,20 @@ def test_span_limits_the_candidates() -> None:
         start=D("2010-04-21"),
     )
     assert list(window.by_day) == [D("2010-04-22")]
+
+
+def test_the_weight_of_a_report_at_the_time_can_be_varied() -> None:
+    """A comparison may weigh reports at the time differently: at 1 the most echoed
+    sentence wins whenever it was written; within 0 days a next-day report is an aside."""
+    pool = [
+        mention("later", "the rig exploded in the gulf and eleven workers were killed"),
+        mention("then", "the rig exploded in the gulf"),
+        mention("echo", "eleven workers were killed when the rig exploded in the gulf"),
+    ]
+    days = {"later": "2010-06-01", "then": "2010-04-21", "echo": "2010-06-02"}
+    (shipped,) = day_sentences(found(pool, days), DAY, 1)
+    assert shipped.article == "then"
+    (echoed,) = day_sentences(found(pool, days), DAY, 1, own_report=1.0)
+    assert echoed.article == "later"
+    (same_day,) = day_sentences(found(pool, days), DAY, 1, report_days=0)
+    assert same_day.article == "later"

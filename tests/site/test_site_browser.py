@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from site_timeline import BUILD_DATE
 
 from timeline.types import Timeline
 from timeline.site.screenshot import CHROMIUM_ARGS, serve
@@ -75,6 +76,28 @@ def test_timeline_renders_without_errors(page: Any, base_url: str) -> None:
     assert len(visible_events(page)) == 6
     assert page.locator("#ev-meeting").is_visible()
     assert page.locator("#timeline-filters").is_visible()
+
+
+def test_on_a_phone_the_filters_fold_to_one_line_above_the_events(
+    browser: Any, base_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(base_url + "index.html")
+    tab.wait_for_load_state("networkidle")
+    panel = tab.locator("details.filter-panel")
+    assert panel.is_visible() and not panel.evaluate("d => d.open")
+    assert not tab.locator("#timeline-filters").is_visible()
+    folded = panel.bounding_box()
+    assert folded is not None and folded["height"] < 60
+    tab.click("details.filter-panel > summary")
+    assert tab.locator("input[name=entity]").is_visible()
+    # a filtered address opens the panel, so the reader sees why events are missing
+    tab.goto(base_url + "index.html?source=bbc-news")
+    tab.wait_for_load_state("networkidle")
+    assert panel.evaluate("d => d.open")
+    assert tab.locator("select[name=source]").input_value() == "bbc-news"
+    context.close()
 
 
 def test_filters_by_entity_source_and_date(page: Any, base_url: str) -> None:
@@ -211,3 +234,80 @@ def test_filters_work_inside_another_theme(
         tab.fill("input[name=entity]", "Vladimir Putin")
         assert visible_events(tab) == ["ev-meeting"]
     context.close()
+
+
+@pytest.mark.parametrize("site_url", [None, "https://example.org/story/"])
+def test_the_error_page_works_from_a_subfolder_at_any_depth(
+    browser: Any, tmp_path: Path, timeline: Timeline, site_url: str | None
+) -> None:
+    """Served as a static host serves it (GitHub Pages, Netlify): the site in a folder
+    `/story/`, its 404.html sent for every missing address, however deep."""
+    import functools
+    import http.server
+    import threading
+
+    from timeline.site import SiteOptions, build_site
+
+    root = tmp_path / "host"
+    site = root / "story"
+    build_site(
+        timeline, site, SiteOptions(site_name="Kerry", build_date=BUILD_DATE, site_url=site_url)
+    )
+    error = (site / "404.html").read_bytes()
+
+    class Host(http.server.SimpleHTTPRequestHandler):
+        def send_error(
+            self, code: int, message: str | None = None, explain: str | None = None
+        ) -> None:
+            if code != 404:
+                super().send_error(code, message, explain)
+                return
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(error)))
+            self.end_headers()
+            self.wfile.write(error)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Host, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host = f"http://127.0.0.1:{server.server_address[1]}"
+    ours = ["assets/theme.css", "assets/timeline.css", "assets/timeline.js", "search/main.js"]
+    context = browser.new_context()
+    try:
+        for missing in (
+            "/story/gone.html",
+            "/story/sources/gone.html",
+            "/story/entities/old/x.html",
+        ):
+            context.close()
+            context = browser.new_context()  # nothing from the browser's cache
+            tab = context.new_page()
+            loaded: list[str] = []
+            tab.on("response", lambda r, seen=loaded: seen.append(r.url) if r.ok else None)
+            tab.goto(host + missing)
+            tab.wait_for_load_state("networkidle")
+            assert tab.locator("h1").inner_text() == "Page not found"
+            # the stylesheets and scripts were found at the site's top folder
+            assert {f"{host}/story/{path}" for path in ours} <= set(loaded), (missing, loaded)
+            assert (
+                tab.evaluate("getComputedStyle(document.querySelector('.skip-link')).position")
+                == "absolute"
+            )
+            links = tab.eval_on_selector_all("main a, header nav a", "as => as.map(a => a.href)")
+            assert links and all(link.startswith(host + "/story/") for link in links), links
+            assert tab.eval_on_selector(".skip-link", "a => a.href") == host + missing + "#main"
+        tab.click("main a")
+        tab.wait_for_load_state("networkidle")
+        assert tab.url == host + "/story/index.html"
+        assert tab.locator("li.event").count() == len(timeline.events)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+        thread.join()

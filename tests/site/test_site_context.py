@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from site_timeline import GUARDIAN_TEXT
 
-from timeline.types import Timeline, Timex
+from timeline.types import MergeLink, Timeline, Timex
 from timeline.site import articles, chapters, context, grouping
 
 
@@ -148,3 +149,53 @@ def test_undated_events_go_last_in_their_own_group(timeline: Timeline) -> None:
     assert last.label == "Undated" and last.across is not None
     assert [e.id for e in last.across.events] == ["ev-now"]
     assert views[-1].datetime is None and views[-1].label == "the time of publication"
+
+
+def test_an_entry_quotes_its_sentence_only_when_the_headline_is_not_it(
+    views: tuple[context.EventView, ...],
+) -> None:
+    shortened = next(v for v in views if v.id == "ev-meeting")
+    assert shortened.headline != shortened.sentence
+    assert shortened.quote == shortened.sentence
+    spaced = "  ".join(shortened.sentence.split()) + "\n"
+    same = dataclasses.replace(shortened, headline=spaced)
+    assert same.quote == ""
+    assert same.sentence == shortened.sentence  # the exports still tell the sentence
+
+
+@pytest.mark.parametrize(
+    ("publishers", "start"),
+    [
+        (("BBC News", "BBC News"), "two reports from BBC News: "),
+        (("BBC News", None), "BBC News and an unknown publisher: "),
+        ((None, "BBC News"), "An unknown publisher and BBC News: "),
+        ((None, None), "two reports from unknown publishers: "),
+    ],
+)
+def test_why_two_reports_are_one_event_names_their_publishers(
+    timeline: Timeline, publishers: tuple[str | None, str | None], start: str
+) -> None:
+    event = next(e for e in timeline.events if len({m.article for m in e.mentions}) > 1)
+    first, second = sorted({m.article for m in event.mentions})[:2]
+    link = MergeLink(
+        first=(first, 0),
+        second=(second, 0),
+        similarity=0.4,
+        shared_terms=("meet",),
+        shared_entities=(),
+        dates="same date",
+        same_text=False,
+    )
+    named = dict(zip((first, second), publishers, strict=True))
+    results = tuple(
+        dataclasses.replace(
+            r,
+            article=dataclasses.replace(r.article, publisher=named[r.article.id], url=None),
+        )
+        if r.article.id in named
+        else r
+        for r in timeline.results
+    )
+    one = dataclasses.replace(event, links=(link,))
+    view = context.event_views(dataclasses.replace(timeline, results=results, events=(one,)))[0]
+    assert view.reasons == (start + "same date; both say meet; wording 40% alike",)

@@ -13,7 +13,7 @@ from site_timeline import BUILD_DATE
 
 from timeline.types import Status, Timeline
 from timeline.store.serialize import timeline_to_dict
-from timeline.site import SiteOptions, calendar, context, exports, feed
+from timeline.site import SiteOptions, context, exports, feed, ical
 from timeline.site.dates import parse_value
 from timeline.site.links import Links
 
@@ -90,14 +90,14 @@ FOLDS = [
 
 @pytest.mark.parametrize("line", [f[1] for f in FOLDS], ids=[f[0] for f in FOLDS])
 def test_fold_never_exceeds_75_octets_or_splits_characters(line: str) -> None:
-    folded = calendar.fold(line)
+    folded = ical.fold(line)
     parts = folded.split("\r\n")
     assert all(len(p.encode()) <= 75 for p in parts)
     assert folded.replace("\r\n ", "") == line
 
 
 def test_ics_text_escaping() -> None:
-    assert calendar.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    assert ical.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 
 
 def test_atom_is_well_formed_newest_first(site: Path) -> None:
@@ -114,8 +114,8 @@ def test_atom_is_well_formed_newest_first(site: Path) -> None:
 
 def test_exports_do_not_depend_on_the_clock(timeline: Timeline) -> None:
     views = context.event_views(timeline)
-    one = calendar.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
-    two = calendar.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
+    one = ical.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
+    two = ical.calendar("t", views, dt.date(2020, 1, 1), Links().absolute)
     assert one == two
     assert exports.report_json(timeline, BUILD_DATE) == exports.report_json(timeline, BUILD_DATE)
 
@@ -123,7 +123,9 @@ def test_exports_do_not_depend_on_the_clock(timeline: Timeline) -> None:
 def test_atom_keeps_the_newest_entries_only(timeline: Timeline) -> None:
     views = context.event_views(timeline)
     many = tuple(
-        dataclasses.replace(views[0], id=f"ev-{n:04d}", value=f"20{10 + n // 12:02d}-{1 + n % 12:02d}")
+        dataclasses.replace(
+            views[0], id=f"ev-{n:04d}", value=f"20{10 + n // 12:02d}-{1 + n % 12:02d}"
+        )
         for n in range(feed.FEED_ENTRIES + 30)
     )
     options = SiteOptions(site_name="t", build_date=BUILD_DATE, site_url="https://x.org/")
@@ -147,3 +149,38 @@ def test_timelinejs_keeps_the_key_and_best_attested_events_of_a_big_story() -> N
     kept = {v.id: v.n_sources for v in views if v.id in ids}
     dropped = [v.n_sources for v in views if v.id not in kept and v.id not in key]
     assert min(n for i, n in kept.items() if i not in key) >= max(dropped)
+
+
+def _feed_id(site: Path) -> str:
+    found = ET.parse(site / "feed.xml").getroot().find(f"{ATOM}id")
+    assert found is not None and found.text
+    return found.text
+
+
+def test_sites_titled_alike_without_an_address_have_their_own_feed_id(tmp_path: Path) -> None:
+    """Two stories built with the default title and no site_url (the usual first use)
+    get different feed ids, from their input folders; moving a folder keeps its id."""
+    from timeline.cli import main
+
+    article = (
+        "---\npublished: 2015-12-15\n---\nJohn Kerry met Vladimir Putin in Moscow on Tuesday.\n"
+    )
+    for folder in ("haiti", "bpoil", "elsewhere/haiti"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.md").write_text(article, encoding="utf-8")
+
+    def build(folder: str, *flags: str) -> str:
+        out = tmp_path / "out" / folder
+        assert (
+            main(["build", str(tmp_path / folder), "-o", str(out), "-q", "--no-cache", *flags]) == 0
+        )
+        return _feed_id(out)
+
+    haiti, bpoil, moved = build("haiti"), build("bpoil"), build("elsewhere/haiti")
+    assert haiti != bpoil
+    assert moved == haiti
+    assert all(i.startswith("urn:uuid:") for i in (haiti, bpoil))
+    # with a public address, the address tells sites apart, wherever the inputs are
+    url = ("--site-url", "https://example.org/story/")
+    assert build("haiti", *url) == build("bpoil", *url) != haiti
+    assert build("haiti", "--feed-id", "tag:example.org,2026:haiti") == "tag:example.org,2026:haiti"

@@ -45,8 +45,49 @@ def _article(**fields: object) -> Article:
         ({"title": "Aid arrives", "publisher": "BBC News"}, "Aid arrives", "BBC News"),
         ({"text": "word " * 60}, None, None),
         ({"text": ""}, "articles.jsonl: r-1", None),
+        (
+            {
+                "text": "A worker is seen at a fuel station in London July 27, 2010.\n"
+                "LONDON | Tue Jul 27, 2010 4:08 am EDT LONDON (Reuters) - Oil giant BP named "
+                "a new chief. He starts in October."
+            },
+            "Oil giant BP named a new chief.",
+            None,
+        ),
+        (
+            {"text": 'Cairo, Egypt (CNN) -- "We stay," protesters said. Police watched.'},
+            '"We stay," protesters said.',
+            None,
+        ),
+        (
+            {"text": "Shares of BP Plc (BP.\nL) fell on Tuesday. Analysts were wary."},
+            "Shares of BP Plc (BP. L) fell on Tuesday.",
+            None,
+        ),
+        (
+            {"text": "Oil reached the U.S. Gulf Coast on Friday. Birds were hurt."},
+            "Oil reached the U.S. Gulf Coast on Friday.",
+            None,
+        ),
+        (
+            {"text": "The Disasters Emergency Committee (DEC) - an umbrella group - appealed."},
+            "The Disasters Emergency Committee (DEC) - an umbrella group - appealed.",
+            None,
+        ),
     ],
-    ids=["first-sentence", "domain", "not-a-link", "declared", "shortened", "no-text"],
+    ids=[
+        "first-sentence",
+        "domain",
+        "not-a-link",
+        "declared",
+        "shortened",
+        "no-text",
+        "lead-after-caption-and-dateline",
+        "lead-after-credit",
+        "ticker",
+        "initials",
+        "parenthesis-not-a-credit",
+    ],
 )
 def test_sources_get_a_title_and_a_publisher(
     fields: dict[str, object], title: str | None, publisher: str | None
@@ -57,7 +98,8 @@ def test_sources_get_a_title_and_a_publisher(
     if title is not None:
         assert shown == title.strip()
     assert len(shown) <= attribution.TITLE_CHARS
-    assert shown.endswith("…") == (len(article.text) > attribution.TITLE_CHARS)
+    if title is None:
+        assert shown.endswith("…") == (len(article.text) > attribution.TITLE_CHARS)
     if publisher is not None:
         assert attribution.publisher_name(article) == publisher
 
@@ -232,3 +274,32 @@ def test_a_long_article_page_stays_small_and_citations_reach_their_part(tmp_path
     assert f'id="{link.group(2)}"' in (out / link.group(1)).read_text(encoding="utf-8")
     first = (out / "sources" / "guardian-2015-12-16.html").read_text(encoding="utf-8")
     assert "Part 2" in first and "Events taken from this article" in first
+
+
+@pytest.mark.parametrize(
+    ("anchor", "label", "text"),
+    [
+        ("d2010-04-20", "20 April 2010", "14 more on 20 April 2010"),
+        ("w2010-W17", "week of 26 April 2010", "14 more in the week of 26 April 2010"),
+        ("a2010-04", "Across April 2010", "14 more across April 2010"),
+        ("p201-all", "the 2010s", "14 more in the 2010s"),
+        ("undated-all", "Undated", "14 more undated"),
+    ],
+)
+def test_the_rest_of_a_long_date_is_named_for_its_kind(anchor: str, label: str, text: str) -> None:
+    node = layout.Node(anchor=anchor, label=label, count=20, more=14, more_link="x.md")
+    assert node.more_text == text
+
+
+def test_a_page_says_how_many_events_it_stands_for(
+    long_views: tuple[context.EventView, ...],
+) -> None:
+    plan = layout.plan_pages(chapters.calendar(long_views, WINDOW), "attention.md")
+    assert any(p.total > len(p.listed) for p in plan.pages)
+    for page in (plan.story, *plan.pages):
+        listed = len(page.listed)
+        assert page.total >= listed
+        hidden = sum(n.more for n in _walk(page.nodes)) + sum(
+            n.count for n in _walk(page.nodes) if n.link
+        )
+        assert page.total == listed + hidden, page.path

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.types import Timex
-from timeline.site import calendar, exports
+from timeline.site import exports, ical
 from timeline.site.articles import segment_text
 from timeline.site.dates import date_label, html_datetime
 
@@ -21,14 +21,14 @@ line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charac
 @given(line_text)
 def test_fold_round_trips_within_75_octets(text: str) -> None:
     line = "DESCRIPTION:" + text
-    folded = calendar.fold(line)
+    folded = ical.fold(line)
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
 
 
 @given(st.text())
 def test_escaped_text_has_no_line_breaks(text: str) -> None:
-    escaped = calendar.escape_text(text)
+    escaped = ical.escape_text(text)
     assert "\n" not in escaped and "\r" not in escaped
 
 

@@ -137,13 +137,27 @@ def test_first_phone_screen_shows_title_overview_and_an_event(story: Path, brows
             if found.count() == 0:
                 return None
             b = found.bounding_box()
-            return {"top": b["y"], "left": b["x"], "bottom": b["y"] + b["height"],
-                    "right": b["x"] + b["width"]}
+            return {
+                "top": b["y"],
+                "left": b["x"],
+                "bottom": b["y"] + b["height"],
+                "right": b["x"] + b["width"],
+            }
 
         assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways
         assert inside(box("main h1"), screen)
         assert inside(box("#overview"), screen)
         assert inside(box(".overview .key-list li a, main li.event"), screen)
+        # the busiest page of dates opens on its events, its filters folded to one line
+        dated = sorted((story / "dates").glob("*.html"))
+        busiest = max(dated, key=lambda p: p.read_text(encoding="utf-8").count('class="event'))
+        page.goto(url + f"dates/{busiest.name}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert inside(box("main h1"), screen)
+        assert inside(box("main li.event .headline"), screen), busiest.name
+        folded = box("details.filter-panel")
+        assert folded is not None and folded["bottom"] - folded["top"] < 60
         context.close()
 
 

@@ -104,7 +104,7 @@ CASES = [
     Case(
         "clock/local-time",
         "2015-06-02",
-        "The quake struck at 0735 local time.",
+        "The quake struck on Tuesday at 0735 local time.",
         {"0735 local time": "2015-06-02T07:35"},
     ),
     Case(

@@ -108,7 +108,7 @@ CASES: dict[str, Case] = {
                               "1989-Q3"),
     "this-morning": Case(TUE, "He spoke this morning.", "this morning", "2015-12-15TMO", "TIME"),
     "last-night": Case(TUE, "The blast came last night.", "last night", "2015-12-14TNI", "TIME"),
-    "clock": Case(TUE, "The blast came at 10:35 a.m. local time.", "10:35 a.m. local time",
+    "clock": Case(TUE, "Today's blast came at 10:35 a.m. local time.", "10:35 a.m. local time",
                   "2015-12-15T10:35", "TIME"),
     "clock-weekday": Case("2000-04-03", "They have until 9 a.m. Tuesday to sign.",
                           "9 a.m. Tuesday", "2000-04-04T09:00", "TIME"),
@@ -125,8 +125,9 @@ CASES: dict[str, Case] = {
     "spoken-year": Case(TUE, "The verdict came in nineteen ninety-six.", "nineteen ninety-six",
                         "1996"),
     # real-news habits
+    # told in the past, with no day named: the quake may be days old, so no day is given
     "military-time": Case("2010-01-24", "The quake struck at 1653 local time.", "1653 local time",
-                          "2010-01-24T16:53", "TIME"),
+                          "XXXX-XX-XXT16:53", "TIME"),
     "adjective-without-article": Case(TUE, "It ended the six-month moratorium.", "six-month",
                                       "P6M", "DURATION"),
     "weekday-possessive-past": Case("2010-01-18", "Aid reached victims of Tuesday's earthquake.",

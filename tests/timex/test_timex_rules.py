@@ -12,7 +12,7 @@ EXAMPLES = [(rule, example) for rule in RULES for example in rule.examples]
 
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES, ids=[f"{r.name}:{e}" for r, e in EXAMPLES])
 def test_rule_matches_its_examples(rule: Rule, example: str) -> None:
-    match = rule.pattern.search(example + rule.after)
+    match = rule.pattern.search(rule.before + example + rule.after)
     assert match is not None
     assert match.group(0) == example
 
@@ -31,4 +31,6 @@ def test_modifier_prefix_joins_extent() -> None:
 def test_every_rule_kind_has_a_resolver() -> None:
     from timeline.timex.tagger import _RESOLVERS
 
-    assert {rule.kind for rule in RULES} - {"year_range", "day_range"} == set(_RESOLVERS)
+    assert {rule.kind for rule in RULES} - {"year_range", "day_range", "era_range"} == set(
+        _RESOLVERS
+    )

@@ -112,6 +112,7 @@ def _build(args: argparse.Namespace, config: Config, *, publish: bool) -> int:
     timeline = _extract(config, quiet=args.quiet, meanwhile=lambda: _prepare_site(config, opened))
     from timeline.pipeline.stages import build_date
     from timeline.site import SiteOptions, build_site
+    from timeline.site.feed import feed_source
 
     print_report(timeline.articles, sys.stderr, quiet=args.quiet)
     failed = has_failed(timeline.articles, config.strict)
@@ -125,6 +126,7 @@ def _build(args: argparse.Namespace, config: Config, *, publish: bool) -> int:
         build_date=build_date(config, timeline),
         site_url=config.site_url,
         feed_id=config.feed_id,
+        feed_source=feed_source(inputs),
         strict=config.strict,
     )
     out = Path(config.output)

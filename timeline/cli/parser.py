@@ -147,6 +147,12 @@ def make_parser() -> argparse.ArgumentParser:
     tml.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".tml files or folders")
     tml.add_argument("--errors", action="store_true", help="list every error")
     tml.add_argument("--out", type=Path, help="write system output as TimeML into this folder")
+    tml.add_argument(
+        "--half",
+        choices=("development", "held-out"),
+        help="score one half of the documents, split by file name in sorted order: the 1st, "
+        "3rd, 5th ... are the development half, the 2nd, 4th ... the held-out half",
+    )
     tls = ev_sub.add_parser(
         "tls",
         help="timeline summarisation scores (Timeline17 layout)",

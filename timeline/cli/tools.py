@@ -102,10 +102,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    from timeline.evaluate.timeml import evaluate, expand_paths, format_report, write_timeml
+    from timeline.evaluate.timeml import (
+        evaluate,
+        expand_paths,
+        format_report,
+        split_half,
+        write_timeml,
+    )
     from timeline.nlp.load import load_pipeline
 
     paths = expand_paths(args.paths)
+    if args.half:
+        paths = split_half(paths, args.half)
     if not paths:
         print("timeline: no .tml files found in the given paths", file=sys.stderr)
         return EXIT_USAGE

@@ -141,11 +141,19 @@ def key_digest(key: MentionKey) -> str:
 
 
 def name_key(name: str) -> str:
-    """Names that a reader takes as one: case, accents, a leading "the", a possessive."""
+    """The key a name was sampled by: case, accents, a leading "the" and a possessive
+    aside. It decides which pages are in the sample, never which verdict scores a page
+    (`page_name`): "CAIRO" and "Cairo" share a key, not a verdict."""
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold().strip()
     folded = folded.removesuffix("'s").removesuffix("\u2019s").strip()
     return folded.removeprefix("the ").strip()
+
+
+def page_name(name: str) -> str:
+    """The name an entity page shows, as a verdict is matched to it: exactly as written
+    (only its spacing made plain), so a judged look-alike never stands in for it."""
+    return " ".join(name.split())
 
 
 def in_sample(topic: str, key: str, rate: float) -> bool:
@@ -262,7 +270,8 @@ def records(audit: Audit) -> list[dict[str, Any]]:
             record["same"] = pair.same
             out.append(record)
         for ent in sorted(
-            (e for e in audit.entities if e.topic == topic), key=lambda e: name_key(e.name)
+            (e for e in audit.entities if e.topic == topic),
+            key=lambda e: (name_key(e.name), e.name),
         ):
             record = {"kind": "entity", "topic": topic, "name": ent.name}
             record |= {"entity": ent.entity, "gold_kind": ent.kind}
@@ -302,9 +311,9 @@ def apply_judgments(audit: Audit, judged: list[dict[str, Any]]) -> int:
             audit.pairs.append(pair)
             used += 1
         elif kind == "entity" and isinstance(task.get("entity"), bool):
-            key = name_key(str(task["name"]))
+            name = page_name(str(task["name"]))
             audit.entities[:] = [
-                e for e in audit.entities if not (e.topic == topic and name_key(e.name) == key)
+                e for e in audit.entities if not (e.topic == topic and page_name(e.name) == name)
             ]
             audit.entities.append(
                 EntityVerdict(

@@ -26,6 +26,7 @@ from timeline.evaluate.audit import (
     in_sample,
     key_digest,
     name_key,
+    page_name,
 )
 from timeline.types import Event, EventMention
 
@@ -219,15 +220,23 @@ def entity_pages(events: Iterable[Event]) -> set[tuple[str, str]]:
 def _score_entities(
     audit: Audit, topic: str, events: Sequence[Event], score: TopicScore
 ) -> list[dict[str, Any]]:
+    """Each sampled entity page scored by the verdict on its own name, written exactly as
+    the page shows it: a verdict on "CAIRO" (a dateline) says nothing of a page "Cairo".
+    A page whose name has no verdict while a look-alike of it (another case, accents, a
+    "the") was judged is in the sample as its key was drawn, and pending until a reader
+    judges the name it now shows; other pages new since sampling enter the sample by
+    the hash of their key at the original rate."""
     sample = audit.topics[topic]
-    judged = {name_key(v.name): v for v in audit.entities if v.topic == topic}
+    judged = {page_name(v.name): v for v in audit.entities if v.topic == topic}
+    drawn = {name_key(v.name) for v in audit.entities if v.topic == topic}
     pending = []
     for kind, name in sorted(entity_pages(events)):
         key = name_key(name)
-        verdict = judged.get(key)
+        verdict = judged.get(page_name(name))
         if verdict is None:
-            if digest(key)[:10] in sample.known_pages or not in_sample(
-                topic, key, sample.page_rate
+            if key not in drawn and (
+                digest(key)[:10] in sample.known_pages
+                or not in_sample(topic, key, sample.page_rate)
             ):
                 continue
             score.entities.add(None)

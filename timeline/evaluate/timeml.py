@@ -98,6 +98,16 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return unique
 
 
+HALVES = ("development", "held-out")
+
+
+def split_half(paths: Sequence[Path], half: str) -> list[Path]:
+    """One half of the documents for choosing rules on one and measuring on the other:
+    sorted by file name, every other one (the first is in the development half)."""
+    ordered = sorted(paths, key=lambda p: p.name)
+    return ordered[HALVES.index(half) :: 2]
+
+
 def read_timeml(path: Path) -> TimemlDocument:
     """Extract the <TEXT> body with its TIMEX3s and the creation date from a TimeML file."""
     try:

@@ -26,8 +26,8 @@ from timeline.events.clauses import is_present, is_state, main_predicate
 from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
-from timeline.events.segments import Segment, segments, statements
-from timeline.types import Article, EventMention, SetAside, Timex
+from timeline.events.segments import Segment, doc_slice, segments, statements
+from timeline.types import Article, DateValue, EventMention, Granularity, SetAside, Timex
 
 if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
     from spacy.tokens import Doc, Token
@@ -101,8 +101,9 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
             published is not None
             and not found
             and ((lead and is_present(main) and not is_state(main)) or seg.prefix == "time stamp")
-        ):  # the news of the day, or a live blog's entry of the day
-            found.append((published.isoformat(), None, main))
+        ):  # the news of the day, or a live blog's entry of the day its stamp names
+            day = _stamp_day(ordered, first, seg) if seg.prefix == "time stamp" else None
+            found.append((day or published.isoformat(), None, main))
         if found:
             mentions.extend(_mentions(article.id, seg, found, canon, main))
         lead_seen += seg.text.rstrip().endswith(_ENDINGS)
@@ -138,6 +139,19 @@ def _mentions(
             )
         )
     return made
+
+
+def _stamp_day(ordered: Sequence[Timex], first: int, seg: Segment) -> str | None:
+    """The day of the stamp a live blog's entry opens with: a blog runs over several days
+    under one publication date, and each entry was written on its stamp's day."""
+    if first == 0:
+        return None
+    stamp = ordered[first - 1]
+    line = doc_slice(seg.span.doc, stamp.end, seg.start) if stamp.end <= seg.start else "\n"
+    parsed = DateValue.parse(stamp.value.split("T")[0]) if stamp.type == "TIME" else None
+    if "\n" in line or parsed is None or parsed.granularity is not Granularity.DAY:
+        return None
+    return parsed.value
 
 
 def _is_statement(seg: Segment) -> bool:

@@ -157,7 +157,7 @@ def _is_frame(anchor: Anchor, finer: bool, published: dt.date | None) -> bool:
         return False
     head = anchor.root.head
     on_noun = head.pos_ in {"NOUN", "PROPN"} and head.i != anchor.root.i
-    this_year = anchor.timex.anchor == "publication" and (
+    this_year = anchor.timex.anchor in ("publication", "update") and (
         published is not None and anchor.value == str(published.year)
     )
     return on_noun and (finer or this_year)

@@ -149,15 +149,26 @@ def build_article(
 
 
 def dedupe_ids(articles: Iterable[Article]) -> tuple[Article, ...]:
-    """Give repeated ids a numeric suffix (-2, -3, ...) in input order, with a warning."""
+    """Give repeated ids a numeric suffix (-2, -3, ...), with a warning: first among the
+    articles that are read, in input order, then among the skipped ones. A skipped input
+    never takes an id from one that is read, so fixing or removing it (`a.pdf` beside
+    `a.txt`) changes no other article's id, page or permalinks."""
+    listed = list(articles)
     seen: set[str] = set()
+    ids: dict[int, str] = {}
+    for skipped in (False, True):
+        for i, article in enumerate(listed):
+            if (article.status is Status.SKIPPED) != skipped:
+                continue
+            ident, n = article.id, 1
+            while ident in seen:
+                n += 1
+                ident = f"{article.id}-{n}"
+            seen.add(ident)
+            ids[i] = ident
     result: list[Article] = []
-    for article in articles:
-        ident, n = article.id, 1
-        while ident in seen:
-            n += 1
-            ident = f"{article.id}-{n}"
-        seen.add(ident)
+    for i, article in enumerate(listed):
+        ident = ids[i]
         if ident == article.id:
             result.append(article)
             continue

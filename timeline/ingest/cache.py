@@ -10,19 +10,17 @@ read again from the file, never trusted.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 from timeline.store.code_hash import code_digest, module_closure, package_modules
 from timeline.store.entry import read_entry, write_entry
-from timeline.store.serialize import article_to_dict
-from timeline.types import Article, DateSource, Published, Status
+from timeline.store.serialize import article_from_dict, article_to_dict
+from timeline.types import Article
 from timeline.version import __version__
 
 log = logging.getLogger(__name__)
@@ -74,26 +72,3 @@ class IngestCache:
         write_entry(
             self._path(key), key, [{**article_to_dict(a), "text": a.text} for a in articles]
         )
-
-
-def article_from_dict(data: dict[str, Any]) -> Article:
-    """The inverse of `article_to_dict` plus the text."""
-    published = data["published"]
-    return Article(
-        id=data["id"],
-        path=data["path"],
-        title=data["title"],
-        publisher=data["publisher"],
-        url=data["url"],
-        published=Published(
-            date=dt.date.fromisoformat(published) if published else None,
-            source=DateSource(data["published_source"]),
-            timezone=data["timezone"],
-            detail=data["published_detail"],
-        ),
-        text=data["text"],
-        status=Status(data["status"]),
-        messages=tuple(data["messages"]),
-        removed=tuple(data["removed"]),
-        language=data["language"],
-    )

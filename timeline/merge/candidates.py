@@ -22,13 +22,12 @@ from itertools import pairwise
 
 import numpy as np
 
-from timeline.merge.corpus import Corpus
+from timeline.merge.corpus import Corpus, common_limit
 from timeline.merge.evidence import NEAR, SIMILAR
 from timeline.merge.groups import fits
 from timeline.merge.tfidf import Flags, Floats, Ints, Matrix, row_sums
 from timeline.types import DateValue, Granularity
 
-_COMMON_SHARE, _COMMON_FLOOR = 0.005, 50  # features this frequent do not propose candidates
 _CONFLICT_DAYS = 1  # how far apart two dates of one reported event are looked for
 _WORDS = re.compile(r"\w+")
 _SAME_TEXT_LIMIT = 20  # later copies of one sentence a copy is paired with directly
@@ -110,7 +109,7 @@ def similar_pairs(corpus: Corpus) -> list[Pair]:
     threshold (Cauchy-Schwarz bound).
     """
     matrix = corpus.matrix
-    limit = max(_COMMON_FLOOR, int(_COMMON_SHARE * matrix.rows))
+    limit = common_limit(matrix.rows)
     frequent = matrix.df > limit
     values = {v.value: v for v in corpus.values if v is not None}
     ids = dict(zip(values, range(len(values)), strict=True))

@@ -11,12 +11,22 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from timeline.merge.acts import predicate
 from timeline.merge.evidence import Evidence, canonical_lemmas
 from timeline.merge.tfidf import Matrix, Rows, tfidf_matrix
 from timeline.types import DateValue, EventMention
 
 Span = tuple[int, int]
 """A period's first and last day, as ordinals."""
+COMMON_SHARE, COMMON_FLOOR = 0.005, 50
+"""A feature in more mentions than this share of the corpus (and this floor) is common: the
+story's theme ("earthquake" in a story of one) or its main place. It proposes no
+candidates, and it is no evidence that two reports tell one happening."""
+
+
+def common_limit(rows: int) -> int:
+    """Mentions a feature may be in and not be common (`COMMON_SHARE`, `COMMON_FLOOR`)."""
+    return max(COMMON_FLOOR, int(COMMON_SHARE * rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +48,16 @@ def build_corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> Cor
     """The corpus of `ordered` mentions (in `types.mention_order`); `sources` maps article
     ids to their source (wire copies share one)."""
     parsed = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
-    matrix = tfidf_matrix([bag(m) for m in ordered])
+    verbs = {v: predicate(v) for v in {m.predicate for m in ordered}}  # a few per story
+    matrix = tfidf_matrix([bag(m, verbs[m.predicate].act) for m in ordered])
     values = [parsed[m.date] for m in ordered]
+    limit = common_limit(matrix.rows)
+    counts = zip(matrix.names, matrix.df.tolist(), strict=True)
+    common = frozenset(name for name, df in counts if df > limit)
     return Corpus(
         mentions=ordered,
         values=values,
-        evidence=Evidence(ordered, values),
+        evidence=Evidence(ordered, values, verbs, common),
         vectors=Rows.of(matrix),
         sources=[sources.get(m.article, m.article) for m in ordered],
         sentences=_sentence_ids(ordered),
@@ -66,9 +80,13 @@ def features(m: EventMention) -> Counter[str]:
     return Counter(bag(m))
 
 
-def bag(m: EventMention) -> dict[str, int]:
-    """`features` as a plain dict, which is cheaper to build than a Counter."""
+def bag(m: EventMention, verb_act: str | None = None) -> dict[str, int]:
+    """`features` as a plain dict, which is cheaper to build than a Counter; merging adds
+    the act the date's verb names (`verb_act`, as "^" and its stem: "^attack" for
+    "struck"), so that reports of one act are compared."""
     found = canonical_lemmas(m.lemmas)
+    if verb_act is not None:
+        found.append(f"^{verb_act}")
     for ent in m.entities:
         name = ent.text.lower()
         found.append(f"@{name}")

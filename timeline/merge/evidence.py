@@ -10,8 +10,11 @@ whose cosine is at least `SIMILAR` is joined only when it also shares the happen
 - Near-identical statements (cosine >= `NEAR`: a wire copy, a reused paragraph) are one.
 - Otherwise their people must not conflict (each names people and none in common: a
   surname alone matches its full name, "Hillary Clinton" is not "Bill Clinton"); they
-  must share several content words (`MIN_SHARED_TERMS`, names and titles aside), or a
-  name and an act (`lexicon.PREDICATES`, equivalents counted as one) or two words; a
+  must report one act (`acts`: the verb their date belongs to, or an act word such as
+  "talks" that a light verb carries; equivalents counted as one) unless both report
+  speech or they are close to one text (`DIFFERENT_ACTS`); they must share several
+  content words (`MIN_SHARED_TERMS`, names and titles aside), or a name and an act or
+  two words; a
   coarser date joins a finer one only on strong evidence (`_contained`); and a mention
   whose date belongs to a background clause ("since Tuesday's earthquake", "which began
   on 20 April") joins only a near-identical report (`BACKGROUND`).
@@ -23,13 +26,15 @@ mentions were joined.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from timeline.merge.acts import Acts, Predicate, act
 from timeline.merge.lexicon import (
     BACKGROUND_BEFORE,
     BACKGROUND_CLAUSE,
     DETERMINERS,
+    MAGNITUDES,
     POSSESSIVES,
     PREDICATE_EQUIVALENTS,
     PREDICATES,
@@ -53,9 +58,14 @@ YEAR_CONTAINER = 0.6
 """Least cosine for a year or a coarser period ("this year") to join a finer date."""
 MIN_SHARED_TERMS = 3
 """Content words two statements share when they share no name."""
+DIFFERENT_ACTS = 0.6
+"""Least cosine for two statements that report no act in common to be one happening:
+only when they are close to one text ("shares slid" and "the shutdown raised concern"
+the same day share a theme, not a happening)."""
 
 _CLOCK = re.compile(r"T\d\d:\d\d")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+_MAGNITUDE = "|".join(sorted(map(re.escape, MAGNITUDES), key=len, reverse=True))
+_NUMBER = re.compile(rf"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE})?(?![\w])", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG"})
 _WEEK, _YEAR_RANK = Granularity.WEEK.rank, Granularity.YEAR.rank
@@ -68,9 +78,12 @@ class _Facts:
     """What the rules read of one mention, worked out once."""
 
     terms: frozenset[str]  # content words that are not part of a name or a title
-    predicates: frozenset[str]  # terms that name an act (`lexicon.PREDICATES`)
+    acts: Acts  # the act its verb names and the act words of its sentence
+    speech: bool  # its verb is one of speech ("said"): the statement is the happening
+    verb_known: bool  # it records its verb (`EventMention.predicate`)
     entities: frozenset[str]  # every name, lower case
-    names: frozenset[str]  # the entities, and people also by surname
+    distinct: frozenset[str]  # the names that are not common in the corpus
+    names: frozenset[str]  # the distinct names, and people also by surname
     people: frozenset[str]
     participants: frozenset[str]  # people and organisations
     clock: str | None
@@ -90,18 +103,26 @@ class Evidence:
     worked out on first use, the costly parts (figures, background clauses) only for
     the pairs that pass the cheap tests; the order of the tests never changes a verdict."""
 
-    def __init__(self, mentions: Sequence[EventMention], values: Sequence[DateValue | None]):
+    def __init__(
+        self,
+        mentions: Sequence[EventMention],
+        values: Sequence[DateValue | None],
+        verbs: Mapping[str, Predicate],
+        common: frozenset[str] = frozenset(),
+    ):
         self._mentions = mentions
         self._values = values
+        self._verbs = verbs  # each mention's verb as read (`acts.predicate`)
+        self._read = _Reading(name_words={}, act_of={}, common=common)
         self._facts: dict[int, _Facts] = {}
         self._numbers: dict[int, frozenset[str]] = {}
         self._background: dict[int, bool] = {}
-        self._name_words: dict[str, list[str]] = {}  # a name's words, per name
 
     def facts(self, i: int) -> _Facts:
         found = self._facts.get(i)
         if found is None:
-            found = _facts_of(self._mentions[i], self._values[i], self._name_words)
+            m = self._mentions[i]
+            found = _facts_of(m, self._values[i], self._verbs[m.predicate], self._read)
             self._facts[i] = found
         return found
 
@@ -127,7 +148,11 @@ class Evidence:
         if sim < SIMILAR or (a.people and b.people and not _same_person(a.people, b.people)):
             return False
         terms = a.terms & b.terms
-        acts = a.predicates & b.predicates
+        acts = a.acts.shared(b.acts)
+        if not (acts or sim >= DIFFERENT_ACTS or (a.speech and b.speech)) and (
+            a.verb_known and b.verb_known
+        ):
+            return False
         named = _shared_names(a, b)
         if not (len(terms) >= MIN_SHARED_TERMS or (named > 0 and (bool(acts) or len(terms) > 1))):
             return False
@@ -192,7 +217,7 @@ def _contained(
 
 def _shared_names(a: _Facts, b: _Facts) -> int:
     """How many entities both name; a surname alone matching a full name counts once."""
-    both = a.entities & b.entities
+    both = a.distinct & b.distinct
     return len(both) or int(not a.names.isdisjoint(b.names))
 
 
@@ -215,7 +240,21 @@ def _conflict(
     return bool(mine and theirs and mine.isdisjoint(b) and theirs.isdisjoint(a))
 
 
-def _facts_of(m: EventMention, value: DateValue | None, name_words: dict[str, list[str]]) -> _Facts:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What reading mentions needs from their corpus: memos of names' words and act
+    words' acts (a story repeats them), and the features common in it."""
+
+    name_words: dict[str, list[str]]
+    act_of: dict[str, str]
+    common: frozenset[str]  # names ("@name") and lemmas in many of its mentions
+
+
+def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _Reading) -> _Facts:
+    """What the rules read of `m`, whose verb reads as `verb`. Names and act words common
+    in the corpus (the story's main place, its theme: "earthquake" in a story of one)
+    are no evidence of one happening: every other report names them too."""
+    name_words, common, act_of = read.name_words, read.common, read.act_of
     people: set[str] = set()
     entities: set[str] = set()
     participants: set[str] = set()
@@ -242,11 +281,21 @@ def _facts_of(m: EventMention, value: DateValue | None, name_words: dict[str, li
     lemmas = [w for w in m.lemmas if w not in words and w not in TITLES]
     terms = frozenset(map(_EQUIVALENT.get, lemmas, lemmas))
     rank = -1 if value is None else value.granularity.rank
+    words_acts: list[str] = []
+    common_acts: list[str] = []
+    for word in terms & PREDICATES:
+        found_act = act_of.get(word)
+        if found_act is None:
+            found_act = act_of[word] = act(word)
+        (common_acts if word in common else words_acts).append(found_act)
     return _Facts(
         terms=terms,
-        predicates=terms & PREDICATES,
+        acts=Acts.of(verb, [*words_acts, *common_acts], common_acts),
+        speech=verb.speech,
+        verb_known=verb.known,
         entities=frozenset(entities),
-        names=frozenset(names),
+        distinct=frozenset(n for n in entities if f"@{n}" not in common),
+        names=frozenset(n for n in names if f"@{n}" not in common),
         people=frozenset(people),
         participants=frozenset(participants),
         clock=clock,
@@ -255,7 +304,7 @@ def _facts_of(m: EventMention, value: DateValue | None, name_words: dict[str, li
 
 
 def _numbers(m: EventMention) -> frozenset[str]:
-    """Figures in the sentence outside its date phrase ("65 people", "$2.35 bn"): two
+    """Figures in the sentence outside its date phrase ("65 people", "$2.35 bn", "$1m"): two
     reports of different figures are two releases of figures."""
     text = m.sentence
     tx = m.timex
@@ -263,7 +312,7 @@ def _numbers(m: EventMention) -> frozenset[str]:
         at, end = tx.start - m.start, tx.end - m.start
         if 0 <= at <= end <= len(text):
             text = text[:at] + " " + text[end:]
-    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    found = {n.replace(",", "").lower() for n in _NUMBER.findall(text)}
     return frozenset(n for n in found if not _YEAR.fullmatch(n))
 
 

@@ -35,6 +35,27 @@ PREDICATES = (
 )
 """Content words that name an act: sharing one is sharing what happened."""
 
+LIGHT_VERBS = _words("predicates", "light")
+"""Verbs that name no act of their own ("is in Moscow for talks", "held talks")."""
+SPEECH_VERBS = _words("predicates", "speech")
+"""Verbs of speech: the happening reported is the statement."""
+IRREGULAR_FORMS: Mapping[str, str] = MappingProxyType(
+    dict(pair.split("=") for pair in _DATA["predicates"]["irregular"].split())
+)
+"""Verb forms that do not show their verb ("struck" -> "strike")."""
+VERB_ENDINGS: tuple[tuple[str, str], ...] = tuple(
+    (ending, replacement)
+    for ending, _, replacement in (p.partition("=") for p in _DATA["predicates"]["endings"].split())
+)
+"""Inflectional endings and what replaces them, longest first ("ies" -> "y")."""
+KEPT_BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
+    {ending: frozenset(letters.split()) for ending, letters in _DATA["predicates"]["kept"].items()}
+)
+"""Per ending, the letters right before which it is part of the verb ("focus", "need")."""
+
+MAGNITUDES = _words("figures", "magnitudes")
+"""Abbreviated magnitudes written right after a figure ("$1m", "2.5bn")."""
+
 BACKGROUND_BEFORE = _words("background", "before")
 DETERMINERS = _words("background", "determiners")
 BACKGROUND_CLAUSE = _words("background", "relative")

@@ -75,18 +75,29 @@ def candidates(
     )
 
 
-def day_sentences(found: Candidates, day: dt.date, count: int) -> tuple[EventMention, ...]:
+def day_sentences(
+    found: Candidates,
+    day: dt.date,
+    count: int,
+    *,
+    own_report: float = OWN_REPORT,
+    report_days: int = REPORT_DAYS,
+) -> tuple[EventMention, ...]:
     """The `count` sentences that best tell `day` (fewer when it has fewer distinct ones).
 
     Sentences no other source echoes (a day one source reported) rank by how central
-    they are among all of the day's sentences.
+    they are among all of the day's sentences. `own_report` and `report_days` are the
+    shipped weights unless a comparison asks for others.
     """
     pool = found.by_day.get(day, ())
     vectors = [found.rows[row] for row, _ in pool]
     articles = [m.article for _, m in pool]
     echoed = _centrality(vectors, [found.sources.get(a, a) for a in articles])
     central = _centrality(vectors, [str(k) for k in range(len(pool))])
-    weight = [OWN_REPORT if _own_report(found.published.get(a), day) else 1.0 for a in articles]
+    weight = [
+        own_report if _own_report(found.published.get(a), day, report_days) else 1.0
+        for a in articles
+    ]
     order = sorted(
         range(len(pool)), key=lambda k: (-weight[k] * echoed[k], -weight[k] * central[k], k)
     )
@@ -99,8 +110,8 @@ def day_sentences(found: Candidates, day: dt.date, count: int) -> tuple[EventMen
     return tuple(pool[k][1] for k in picked)
 
 
-def _own_report(published: dt.date | None, day: dt.date) -> bool:
-    return published is not None and 0 <= (published - day).days <= REPORT_DAYS
+def _own_report(published: dt.date | None, day: dt.date, report_days: int) -> bool:
+    return published is not None and 0 <= (published - day).days <= report_days
 
 
 def _centrality(vectors: Sequence[Vector], groups: Sequence[str]) -> list[float]:

@@ -21,6 +21,12 @@ TITLE_CHARS = 90
 one line on a wide screen and two on a phone."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s|\n")
+_INITIALS = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "U.N.": no sentence ends there
+_WIRE_CREDIT = re.compile(r"\([A-Z][\w&.' ]{0,30}\)\s*(?:--|-|–|—)\s+(?=[A-Z\"“‘'])")
+"""A news agency's credit at the start of a story ("LONDON | Tue Apr 27, 2010 4:08 am EDT
+LONDON (Reuters) - ", "Cairo, Egypt (CNN) -- "): the lead starts after it."""
+WIRE_CREDIT_REACH = 600
+"""How far into the text a credit is looked for: past a photo caption and a dateline."""
 _HOST_PREFIXES = ("www.", "m.", "amp.")
 
 
@@ -51,10 +57,23 @@ def shorten(text: str, limit: int = TITLE_CHARS) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """The text up to its first sentence end or line break (the whole text if neither)."""
+    """The text up to its first sentence end or line break (the whole text if neither),
+    never inside parentheses ("BP Plc (BP.\nL) failed ..." does not end at the ticker's
+    dot) nor after initials ("the U.S. Gulf Coast")."""
     stripped = text.strip()
-    match = _SENTENCE_END.search(stripped)
-    return stripped[: match.start()].strip() if match else stripped
+    for match in _SENTENCE_END.finditer(stripped):
+        head = stripped[: match.start()]
+        initials = "\n" not in match.group() and _INITIALS.search(head)
+        if head.count("(") <= head.count(")") and not initials:
+            return head.strip()
+    return stripped
+
+
+def lead(text: str) -> str:
+    """The story's text from its lead on: after a wire credit near the top, which ends the
+    photo captions and datelines that come before it."""
+    credit = _WIRE_CREDIT.search(text[:WIRE_CREDIT_REACH])
+    return text[credit.end() :] if credit else text
 
 
 def publisher_from_url(url: str | None) -> str | None:
@@ -74,11 +93,11 @@ def publisher_from_url(url: str | None) -> str | None:
 
 
 def article_title(article: Article) -> str:
-    """The declared title, else the first sentence shortened, else (no text: a skipped
+    """The declared title, else the lead's first sentence shortened, else (no text: a skipped
     record) the file's name with the record's id when the file holds several."""
     if article.title:
         return article.title
-    sentence = first_sentence(article.text)
+    sentence = first_sentence(lead(article.text)) or first_sentence(article.text)
     if sentence:
         return shorten(sentence)
     name = article.path.rsplit("/", 1)[-1]

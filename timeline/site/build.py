@@ -27,13 +27,12 @@ from mkdocs.exceptions import MkDocsException
 from timeline.errors import PipelineError, TimelineError
 from timeline.types import Timeline
 from timeline.site import pages
-from timeline.timex.lang import data_files
 from timeline.site.options import SiteOptions
 from timeline.site.output import SITE_MARKER, check_output, mark_site
 from timeline.site.pagecache import PageCache
 from timeline.site.plugin import TimelinePlugin
-from timeline.site.render import templates_dir
 from timeline.site.staging import make_folder, remove_stale, work_folder
+from timeline.store.code_hash import modules_digest, package_modules
 
 log = logging.getLogger(__name__)
 
@@ -70,20 +69,15 @@ def _source_date_epoch(options: SiteOptions) -> Iterator[None]:
 
 def site_salt(settings: dict[str, Any]) -> str:
     """What every page's HTML depends on besides its own data: the mkdocs settings (minus
-    the temporary folders), the theme files, the site code, and the library versions."""
+    the temporary folders), the library versions, and the code: the site's modules, the
+    theme, and every timeline module and language data file they import (`store.code_hash`,
+    as for the extraction cache)."""
     digest = hashlib.sha256()
     kept = {k: v for k, v in settings.items() if k not in ("docs_dir", "site_dir")}
     digest.update(json.dumps(kept, sort_keys=True, default=str).encode())
     for package in ("mkdocs", "jinja2", "markdown", "markupsafe"):
         digest.update(f"{package}={metadata.version(package)}".encode())
-    code = Path(__file__).parent
-    for folder, pattern in ((templates_dir(), "*"), (code, "*.py")):
-        files = (p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
-        for path in sorted(files):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    for path in data_files():  # month names, as the pages write them
-        digest.update(path.read_bytes())
+    digest.update(modules_digest(package_modules("timeline.site")).encode())
     return digest.hexdigest()
 
 

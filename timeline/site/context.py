@@ -117,6 +117,14 @@ class EventView:
     def entity_keys(self) -> tuple[str, ...]:
         return tuple(e.slug for e in self.entities if e.slug)
 
+    @property
+    def quote(self) -> str:
+        """The sentence as quoted under the headline: empty when the headline already is
+        that sentence (most are), so an entry does not read the same words twice."""
+        if " ".join(self.sentence.split()) == " ".join(self.headline.split()):
+            return ""
+        return self.sentence
+
 
 def entity_refs(
     entities: tuple[Entity, ...], slugs: dict[tuple[str, str], str]
@@ -201,6 +209,15 @@ def _citation(
     )
 
 
+def plain_citations(view: EventView) -> str:
+    """An event's sources as lines of plain text ("- publisher: title (date) URL"), as the
+    calendar and the feed write them."""
+    return "\n".join(
+        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
+        for c in view.citations
+    )
+
+
 def _mention_order(articles: dict[str, Article]) -> Callable[[EventMention], tuple[str, str, int]]:
     """Earliest publication first, so the first citation is the first report."""
 
@@ -266,10 +283,18 @@ def merge_reason(link: MergeLink, sources: dict[str, _Source]) -> str:
 
     def who(article: str) -> str:
         found = sources.get(article)
+        if found and found.publisher == UNKNOWN_PUBLISHER:
+            return "an unknown publisher"
         return found.publisher if found else article
 
     a, b = who(link.first[0]), who(link.second[0])
-    parts = [f"{a} and {b}" if a != b else f"two reports from {a}", link.dates]
+    if a != b:
+        pair = f"{a[:1].upper()}{a[1:]} and {b}"
+    elif a == "an unknown publisher":
+        pair = "two reports from unknown publishers"
+    else:
+        pair = f"two reports from {a}"
+    parts = [pair, link.dates]
     if link.same_text:
         parts.append("the same text (a wire copy or a reused paragraph)")
     else:
@@ -297,7 +322,6 @@ def event_views(timeline: Timeline) -> tuple[EventView, ...]:
     sources: dict[str, _Source] = {}
     parts = {r.article.id: part_starts(r.article.text, r.timexes) for r in timeline.results}
     return tuple(event_view(e, articles, slugs, sources, parts) for e in events)
-    return tuple(event_view(e, articles, slugs, sources) for e in events)
 
 
 def key_event_views(

@@ -52,9 +52,13 @@ def _compact(value: Any) -> str:
 
 def dump_json(data: Any) -> bytes:
     """Stable, readable JSON bytes with markup characters escaped."""
-    text = _outline(data, 0)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (text + "\n").encode()
+    return (escape_markup(_outline(data, 0)) + "\n").encode()
+
+
+def escape_markup(text: str) -> str:
+    """JSON text with `<`, `>` and `&` written as escapes: the same data, and nothing in it
+    can close a script element or start markup where a page embeds it."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def events_json(timeline: Timeline) -> bytes:

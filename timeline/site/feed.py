@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
 
 from timeline.version import __version__
-from timeline.site.context import EventView
+from timeline.site.context import EventView, plain_citations
 from timeline.site.links import Links
 from timeline.site.options import SiteOptions
 from timeline.types import date_order
@@ -31,19 +33,29 @@ def _urn(name: str) -> str:
 
 
 def feed_id(options: SiteOptions) -> str:
-    """The configured id, else one derived from the site's name and public address: two
-    sites differ in one or the other, and a rebuild keeps its feed's id."""
+    """The configured id, else one derived from the site's name and public address, or,
+    without an address, from its name and the folders of its inputs: two sites titled
+    alike ("Timeline") differ in one or the other, and a rebuild keeps its feed's id."""
     if options.feed_id:
         return options.feed_id
-    return _urn(f"timeline-feed:{options.site_url or ''}:{options.site_name}")
+    if options.site_url or not options.feed_source:
+        return _urn(f"timeline-feed:{options.site_url or ''}:{options.site_name}")
+    return _urn(f"timeline-feed::{options.site_name}:{options.feed_source}")
+
+
+def feed_source(inputs: Iterable[Path]) -> str:
+    """The inputs as the feed's id knows them: a folder by its name, a file by its folder's
+    name and its own (`haiti_bbc/articles.jsonl`), never by where they are kept, so the id
+    survives moving the folder and publishes no local path (it is hashed besides)."""
+    names = []
+    for path in inputs:
+        full = path.resolve()
+        names.append(full.name if full.is_dir() else f"{full.parent.name}/{full.name}")
+    return "\n".join(names)
 
 
 def _content(view: EventView) -> str:
-    sources = "\n".join(
-        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
-        for c in view.citations
-    )
-    return f"{view.label}: {view.sentence}\n\nSources:\n{sources}"
+    return f"{view.label}: {view.sentence}\n\nSources:\n{plain_citations(view)}"
 
 
 def _stamp(day: str) -> str:

@@ -50,6 +50,21 @@ class Node:
     more_link: str | None = None  # ... but on this page
     children: tuple[Node, ...] = ()
 
+    @property
+    def more_text(self) -> str:
+        """The link to the rest of a date: "14 more on 20 April 2010", "5 more in the week
+        of 26 April 2010", "7 more across April 2010" (events dated to the month alone)."""
+        kind = self.anchor[:1]
+        if kind in "au":  # "Across April 2010", "Undated"
+            where = self.label[:1].lower() + self.label[1:]
+        elif kind == "w":
+            where = f"in the {self.label}"
+        elif kind == "d":
+            where = f"on {self.label}"
+        else:  # a period coarser than a year
+            where = f"in {self.label}"
+        return f"{self.more} more {where}"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Crumb:
@@ -68,6 +83,11 @@ class TimelinePage:
     previous: Crumb | None = None
     next: Crumb | None = None
     moved: tuple[tuple[str, str], ...] = ()  # (target page, space-separated ids) it stands for
+
+    @property
+    def total(self) -> int:
+        """Every event the page stands for, listed here or on the pages it links to."""
+        return len(self.events) + sum(n.count for n in self.nodes)
 
     @property
     def listed(self) -> tuple[EventView, ...]:

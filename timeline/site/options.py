@@ -19,5 +19,7 @@ class SiteOptions:
     build_date: dt.date
     site_url: str | None = None
     feed_id: str | None = None  # the Atom feed's id; None: derived from the name and URL
+    # without a URL, what tells two sites of one name apart: their inputs (`feed.feed_source`)
+    feed_source: str = ""
     key_event_ids: tuple[str, ...] = ()
     strict: bool = False  # an article page that fails to render fails the build

@@ -12,7 +12,7 @@ from typing import Any
 
 from timeline.types import Status, Timeline
 from timeline.site import articles as article_data
-from timeline.site import calendar, chapters, context, exports, feed, grouping
+from timeline.site import chapters, context, exports, feed, grouping, ical
 from timeline.site.links import Links
 from timeline.site.layout import INDEX, Layout, Node, TimelinePage, plan_pages
 from timeline.site.options import SiteOptions
@@ -311,7 +311,7 @@ def export_files(
     files = {
         "events.json": exports.events_json(timeline),
         "timeline.json": exports.dump_json(exports.timelinejs(data.title, data.on_timeline, data.key_ids)),
-        "timeline.ics": calendar.calendar(
+        "timeline.ics": ical.calendar(
             data.title, data.views, options.build_date, links.absolute
         ),
         "feed.xml": feed.atom_feed(data.title, data.views, options, links),

@@ -7,7 +7,6 @@ one. The built-in search plugin gets each page's entries from the data (`search.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from collections.abc import Callable
@@ -16,8 +15,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -29,29 +26,22 @@ from mkdocs.utils.templates import TemplateContext
 
 from timeline.config import Config, build_date, settled_build_date
 from timeline.errors import TimelineError
-from timeline.types import Timeline
-from timeline.site import fallback, pages, search
+from timeline.site import fallback, notfound, pages, search
 from timeline.site.articles import ArticleView
+from timeline.site.exports import escape_markup
+from timeline.site.feed import feed_source
 from timeline.site.links import site_links
 from timeline.site.options import SiteOptions
 from timeline.site.pagecache import PageCache
+from timeline.site.plugin_options import SETTLED, TimelinePluginConfig, table_settings
 from timeline.site.render import environment, render_partial, templates_dir
 from timeline.site.writer import ExportWriter
+from timeline.types import Timeline
 
 # Under mkdocs's plugin namespace: mkdocs shows these and counts warnings under --strict.
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 ASSETS = ("assets/timeline.css", "assets/timeline.js")
-
-
-class TimelinePluginConfig(base.Config):  # type: ignore[no-untyped-call]
-    """`plugins: [timeline: {...}]` options for an existing mkdocs site."""
-
-    articles = c.Optional(c.Type(str))  # folder or file of articles, relative to mkdocs.yml
-    prefix = c.Type(str, default="timeline")  # folder of the generated pages in the site
-    # YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else the newest publication date
-    build_date = c.Optional(c.Type((str, dt.date)))
-    key_events = c.Type(list, default=[])  # event ids for the key-events view
 
 
 def _toc(entries: tuple[pages.TocEntry, ...]) -> list[AnchorLink]:
@@ -148,9 +138,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         from timeline.pipeline.stages import extract_timeline  # the pipeline is heavy: load on use
 
         try:
-            asked = settled_build_date(self.config.build_date, "mkdocs.yml: plugin timeline")
+            asked = settled_build_date(self.config[SETTLED], "mkdocs.yml: plugin timeline")
             # site_dir as the output: when it sits inside the articles folder, it is not read
-            settings = Config(output=config.site_dir, build_date=asked)
+            chosen = table_settings(self.config)
+            settings = Config(output=config.site_dir, build_date=asked, **chosen)
             timeline = extract_timeline([articles], settings)
         except TimelineError as error:
             raise PluginError(f"timeline: {error}") from error
@@ -158,6 +149,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
             site_name=config.site_name,
             build_date=build_date(asked, (a.published.date for a in timeline.articles)),
             site_url=config.site_url,
+            feed_id=settings.feed_id,
+            feed_source=feed_source([articles]),
             key_event_ids=tuple(str(k) for k in self.config.key_events),
         )
         return timeline, options
@@ -330,12 +323,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         return self._theme_context(context, page.file)
 
     def on_template_context(
-        self, context: TemplateContext, /, *, template_name: str, **_: Any
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig, **_: Any
     ) -> TemplateContext | None:
         if template_name == "404.html":
-            # mkdocs gives an error page the site's root path ("/", "/story/") so that it
-            # works at any missing address; the theme joins it with "/"
-            context["base_url"] = str(context["base_url"]).rstrip("/")
+            notfound.error_page_context(context, config.site_url, self._files)
         return self._theme_context(context, None)
 
     def _theme_context(self, context: TemplateContext, current: File | None) -> TemplateContext:
@@ -360,8 +351,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):  # type: ignore[no-untyp
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             text = index.read_text(encoding="utf-8")
-            safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            index.write_text(safe, encoding="utf-8")
+            index.write_text(escape_markup(text), encoding="utf-8")
 
     def _report_plain_pages(self, site_dir: Path) -> None:
         """Articles whose page failed are warned in the report and the extraction export

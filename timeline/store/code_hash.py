@@ -5,8 +5,11 @@ number did not (a local edit, an upgrade of a checkout). Rather than a hand-kept
 files, which goes stale as modules move, the files are found from the code itself: the
 modules a stage's entry points import, directly or through others, within `timeline`
 (found by reading their `import` statements, not by importing them: a fully cached build
-must not load spaCy to learn that it need not). Imports inside functions count too, so the
-set errs on the side of a recomputation, never on the side of a stale entry. Data files
+must not load spaCy to learn that it need not). Imports inside a module's functions count
+too, so the set errs on the side of a recomputation, never on the side of a stale entry;
+only a package whose `__init__` runs because a module inside it is imported counts for what
+it imports on import (the public API's functions in `timeline/__init__.py` load the whole
+pipeline, yet importing `timeline.timex` runs none of them). Data files
 beside a module count as its code (`timex/lang/en/calendar.toml` beside the lexicon that
 reads it): every file that is not Python in a module's folder and in its subfolders that
 are not packages of their own.
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -35,12 +38,15 @@ def module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(name: str, source: Path) -> set[str]:
-    """The timeline modules `source` (module `name`) names in its imports, with the packages
-    that hold them (importing a module runs its packages' `__init__` first)."""
+def _imports(name: str, source: Path, *, whole: bool) -> set[str]:
+    """The timeline modules `source` (module `name`) names in its imports: every one when
+    the module is `whole` (an import names it, so any of its functions may run), else the
+    ones run on import, outside functions (a package whose `__init__` runs only because a
+    module inside it is imported)."""
     package = name if source.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(source.read_bytes(), filename=str(source))
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source.read_bytes(), filename=str(source))):
+    for node in ast.walk(tree) if whole else _run_on_import(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -50,30 +56,38 @@ def _imports(name: str, source: Path) -> set[str]:
                 base = ".".join([*parts, base] if base else parts)
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)  # submodules
-    return {m for m in _with_packages(found) if module_file(m) is not None}
+    return {m for m in found if module_file(m) is not None}
 
 
-def _with_packages(modules: Iterable[str]) -> set[str]:
-    """The modules and the packages holding them (`a.b.c` -> `a`, `a.b`, `a.b.c`)."""
-    found: set[str] = set()
-    for module in modules:
-        parts = module.split(".")
-        found.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
-    return found
+def _run_on_import(node: ast.AST) -> Iterator[ast.AST]:
+    """`node` and what it holds, except the bodies of functions (class bodies run)."""
+    yield node
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            yield from _run_on_import(child)
+
+
+def _packages(module: str) -> list[str]:
+    """The packages holding a module, outermost first (`a.b.c` -> `a`, `a.b`)."""
+    parts = module.split(".")
+    return [".".join(parts[:n]) for n in range(1, len(parts))]
 
 
 def module_closure(roots: Iterable[str]) -> tuple[Path, ...]:
-    """The sources of `roots` and of every timeline module they import, with the data
+    """The sources of `roots` and of every timeline module they import, with the packages
+    holding each (importing a module runs its packages' `__init__` first) and the data
     files beside them, sorted."""
-    seen: set[str] = set()
-    todo = list(_with_packages(roots))
+    whole: set[str] = set()
+    run: set[str] = set()  # packages whose `__init__` runs, and what it imports then
+    todo = [(root, True) for root in roots]
     while todo:
-        name = todo.pop()
-        if name in seen or (source := module_file(name)) is None:
+        name, named = todo.pop()
+        if name in whole or (name in run and not named) or (source := module_file(name)) is None:
             continue
-        seen.add(name)
-        todo.extend(_imports(name, source) - seen)
-    sources = {f for m in seen if (f := module_file(m)) is not None}
+        (whole if named else run).add(name)
+        todo.extend((m, True) for m in _imports(name, source, whole=named))
+        todo.extend((p, False) for p in _packages(name))
+    sources = {f for m in whole | run if (f := module_file(m)) is not None}
     return tuple(sorted(sources.union(*(_data_files(f.parent) for f in sources))))
 
 

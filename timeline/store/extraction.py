@@ -14,17 +14,19 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from timeline.store.entry import read_entry, write_entry
 from timeline.store.parses import ParseCache
 from timeline.store.serialize import (
     article_to_dict,
+    mention_from_dict,
     mention_to_dict,
+    set_aside_from_dict,
     set_aside_to_dict,
+    timex_from_dict,
     timex_to_dict,
 )
-from timeline.types import Article, ArticleResult, Entity, EventMention, SetAside, Timex
+from timeline.types import Article, ArticleResult
 from timeline.version import __version__
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ class ExtractionCache:
                 article=article,
                 timexes=tuple(timex_from_dict(t) for t in body["timexes"]),
                 mentions=tuple(mention_from_dict(m) for m in body["mentions"]),
-                set_aside=tuple(SetAside(**p) for p in body["set_aside"]),
+                set_aside=tuple(set_aside_from_dict(p) for p in body["set_aside"]),
                 shingles=frozenset(map(int, body["shingles"])),
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -85,34 +87,3 @@ class ExtractionCache:
             "shingles": sorted(result.shingles),
         }
         write_entry(self._path(key), key, body)
-
-
-def timex_from_dict(data: dict[str, Any]) -> Timex:
-    return Timex(
-        start=int(data["start"]),
-        end=int(data["end"]),
-        text=str(data["text"]),
-        type=str(data["type"]),
-        value=str(data["value"]),
-        mod=data.get("mod"),
-        anchor=str(data.get("anchor", "none")),
-        anchor_value=data.get("anchor_value"),
-        rule=str(data.get("rule", "")),
-    )
-
-
-def mention_from_dict(data: dict[str, Any]) -> EventMention:
-    timex = data.get("timex")
-    return EventMention(
-        article=str(data["article"]),
-        sentence=str(data["sentence"]),
-        start=int(data["start"]),
-        end=int(data["end"]),
-        date=str(data["date"]),
-        headline=str(data["headline"]),
-        timex=None if timex is None else timex_from_dict(timex),
-        date_source=str(data.get("date_source", "timex")),
-        entities=tuple(Entity(text=e["text"], label=e["label"]) for e in data["entities"]),
-        lemmas=tuple(str(x) for x in data.get("lemmas", ())),
-        predicate=str(data.get("predicate", "")),
-    )

@@ -1,16 +1,21 @@
-"""The extraction as JSON-ready dicts: one schema for `extract --json`, events.json, the cache."""
+"""The extraction as JSON-ready dicts and back: one schema for `extract --json`, events.json
+and the caches; each `_from_dict` reads what its `_to_dict` writes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from timeline.types import (
     Article,
+    DateSource,
     Entity,
     Event,
     EventMention,
     MergeLink,
+    Published,
     SetAside,
+    Status,
     Timeline,
     Timex,
 )
@@ -119,3 +124,67 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             set_aside_to_dict(p, r.article.id) for r in timeline.results for p in r.set_aside
         ],
     }
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """The inverse of `article_to_dict` plus the text."""
+    published = data["published"]
+    return Article(
+        id=data["id"],
+        path=data["path"],
+        title=data["title"],
+        publisher=data["publisher"],
+        url=data["url"],
+        published=Published(
+            date=dt.date.fromisoformat(published) if published else None,
+            source=DateSource(data["published_source"]),
+            timezone=data["timezone"],
+            detail=data["published_detail"],
+        ),
+        text=data["text"],
+        status=Status(data["status"]),
+        messages=tuple(data["messages"]),
+        removed=tuple(data["removed"]),
+        language=data["language"],
+    )
+
+
+def timex_from_dict(data: dict[str, Any]) -> Timex:
+    return Timex(
+        start=int(data["start"]),
+        end=int(data["end"]),
+        text=str(data["text"]),
+        type=str(data["type"]),
+        value=str(data["value"]),
+        mod=data.get("mod"),
+        anchor=str(data.get("anchor", "none")),
+        anchor_value=data.get("anchor_value"),
+        rule=str(data.get("rule", "")),
+    )
+
+
+def mention_from_dict(data: dict[str, Any]) -> EventMention:
+    timex = data.get("timex")
+    return EventMention(
+        article=str(data["article"]),
+        sentence=str(data["sentence"]),
+        start=int(data["start"]),
+        end=int(data["end"]),
+        date=str(data["date"]),
+        headline=str(data["headline"]),
+        timex=None if timex is None else timex_from_dict(timex),
+        date_source=str(data.get("date_source", "timex")),
+        entities=tuple(Entity(text=e["text"], label=e["label"]) for e in data["entities"]),
+        lemmas=tuple(str(x) for x in data.get("lemmas", ())),
+        predicate=str(data.get("predicate", "")),
+    )
+
+
+def set_aside_from_dict(data: dict[str, Any]) -> SetAside:
+    """The inverse of `set_aside_to_dict` without an article."""
+    return SetAside(
+        start=int(data["start"]),
+        end=int(data["end"]),
+        part=str(data["part"]),
+        reason=str(data["reason"]),
+    )

@@ -152,7 +152,7 @@ def _as_person(ctx: Context) -> bool:
     token = span[0]
     if token.ent_type_ == "PERSON":
         return True
-    if token.dep_ == "nsubj" and token.head.lemma_.lower() in LEX.person_verbs:
+    if token.dep_ in LEX.labels["subject"] and token.head.lemma_.lower() in LEX.person_verbs:
         return True
     after = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
     return after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
@@ -163,9 +163,13 @@ def year(ctx: Context) -> Reading | None:
     if span is not None and not ctx.g("fiscal"):
         token = span[-1]
         head = token.head
-        if token.dep_ == "nummod" and head.tag_ == "NNS" and head.i > token.i:
+        if (
+            token.dep_ in LEX.labels["number_modifier"]
+            and head.tag_ in LEX.tags["plural_nouns"]
+            and head.i > token.i
+        ):
             previous = ctx.doc[token.i - 1] if token.i > 0 else None
-            if previous is None or previous.tag_ not in ("DT", "PRP$", "POS"):
+            if previous is None or previous.tag_ not in LEX.tags["determiners"]:
                 return None
     if ctx.after(14).lstrip().startswith(_CLOCK_AFTER):
         return None  # a clock time: "at 1800 yesterday"
@@ -308,7 +312,7 @@ def _stated_year(ctx: Context) -> int | None:
     return int(ctx.g("yx"))
 
 
-_COMMON = frozenset({"NN", "NNS"})
+_COMMON = LEX.tags["common_nouns"]
 _CLOCK_AFTER = ("local", "gmt", "utc", "bst", "hours", "hrs", "yesterday", "today")
 
 

@@ -130,6 +130,14 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         "the fourth century BC",
     ),
     rule(
+        "year-era-range",
+        "era_range",
+        rf"(?P<y>\d{{1,4}})\s*(?:[-–]|(?P<word>{alternation(LEX.context['series'])}))\s*"
+        rf"(?P<y2>\d{{1,4}})\s*(?P<era>{ERA})",
+        "200 and 100 BC",
+        "44-43 BC",
+    ),
+    rule(
         "year-era",
         "year_era",
         rf"(?:(?P<ad>(?-i:AD|A\.D\.))\s*(?P<ya>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>{ERA}))",

@@ -7,6 +7,7 @@ import re
 
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
+from timeline.timex.detect import Candidate
 from timeline.timex.lang import ENGLISH as LEX
 from timeline.timex.patterns import WEEKDAY
 from timeline.timex.resolve import (
@@ -20,7 +21,9 @@ from timeline.timex.resolve import (
     weekday_options,
     year_options,
 )
-from timeline.types import Granularity
+from timeline.timex.stamps import opens_line
+from timeline.timex.tense import Tense
+from timeline.types import DateValue, Granularity
 
 
 def clock(ctx: Context) -> Reading | None:
@@ -56,12 +59,51 @@ def clock(ctx: Context) -> Reading | None:
         and "\n" not in gap
         and all(w in _ON_DAY for w in words)
     )
-    if not ctx.g("day") and near and prev is not None and prev.granularity is Granularity.DAY:
+    told = (  # "On Tuesday the mayor resigned. The council met at 3 p.m.": that day's
+        len(gap) <= _TOLD_CHARS and "\n" not in gap and ctx.tense() is Tense.PAST
+    )
+    if (
+        not ctx.g("day")
+        and (near or told)
+        and prev is not None
+        and prev.granularity is Granularity.DAY
+    ):
         # "on Sunday morning at 10 a.m.": the time belongs to the day just named
         return anaphoric(ctx, lambda p: f"{p.first.isoformat()}T{hhmm}", "clock/day", "TIME")
+    if not ctx.g("day") and _undated_past(ctx, prev):
+        return absolute(f"XXXX-XX-XXT{hhmm}", "clock/no-day", "TIME")
     return deictic(
         ctx, lambda d: _at(cal.day_value(cal.add_days(d, offset)), hhmm), "clock", "TIME"
     )
+
+
+def _undated_past(ctx: Context, prev: DateValue | None) -> bool:
+    """A time of day told in the past in an article that names no day at all ("the crew
+    saw the flow at 21:38 hours", in a piece on an inquiry's report): nothing says it was
+    the day of publication, so its day is left unknown (TIMEX3 `XXXX-XX-XXT21:38`). A live
+    blog's stamp opening a line is the day of writing."""
+    if (
+        ctx.anchors.day_named
+        or (prev is not None and prev.granularity is Granularity.DAY)
+        or opens_line(ctx.text, ctx.cand.start)
+    ):
+        return False
+    return ctx.tense() in (Tense.PAST, Tense.NONE)
+
+
+# Rules whose expressions name a day: an article with none of them never says which day
+# its times of day fell on.
+_DAY_KINDS = frozenset({
+    "weekday", "deictic_day", "month_day", "iso", "numeric", "part_of_day", "holiday",
+    "weekday_of_week", "weekday_around", "day_range", "ordinal_day", "day_before", "this_time",
+})  # fmt: skip
+
+
+def names_a_day(cand: Candidate) -> bool:
+    """Whether a detected expression names a day ("Tuesday", "May 4", "9 a.m. Friday")."""
+    if cand.rule.kind == "clock":
+        return any(cand.group(g) for g in ("wd", "day", "month"))
+    return cand.rule.kind in _DAY_KINDS
 
 
 def _at(day: str, hhmm: str) -> str:
@@ -71,6 +113,7 @@ def _at(day: str, hhmm: str) -> str:
 
 _ON_DAY = LEX.context["clock_on_day"]
 _NEAR_CHARS = 40
+_TOLD_CHARS = 250  # a past told on within a paragraph stays on the day it named
 # "10:35 a.m. (0735 GMT) Friday": a conversion in parentheses, then the day
 _CONVERSION_RE = re.compile(r"(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*\(\s*$")
 _LATER_DAY_RE = re.compile(rf"\s*\([^()]{{1,20}}\)\s*,?\s*({WEEKDAY})", re.I)

@@ -1,7 +1,8 @@
 """Resolvers for expressions built of parts: a range of days under one month ("Monday 20 to
 Friday 24 September"), the weekday of a named week ("Tuesday last week"), the weekday
 before or after the story's date ("the Friday before"), an ordinal day ("on the 3rd"),
-"this time last year" and quarters written "Q3".
+"this time last year", quarters written "Q3" and a part of the story's day ("later in the
+day").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 
 from timeline.timex import calendar as cal
 from timeline.timex.absolute import absolute
+from timeline.timex.clock import part_suffix
 from timeline.timex.periods import numbered_quarter
 from timeline.timex.resolve import (
     Context,
@@ -22,7 +24,7 @@ from timeline.timex.resolve import (
     weekday_number,
     year_options,
 )
-from timeline.types import Granularity
+from timeline.types import DateValue, Granularity
 
 # One day of a range: its characters and its reading.
 Part = tuple[int, int, Reading]
@@ -157,3 +159,37 @@ def quarter_code(ctx: Context) -> Reading | None:
     if year_text:
         return absolute(cal.quarter_value(int(year_text), number), "quarter-code/year")
     return numbered_quarter(ctx, number)
+
+
+def part_of_story(ctx: Context) -> Reading | None:
+    """ "later in the day", "in the morning", "by mid afternoon": that part of the day the
+    passage is about (the day it just named, else the day of writing). A bare "in the
+    morning" is a habit ("I run in the morning") unless a day was named just before it."""
+    part = (ctx.g("part") or ctx.g("bare") or ctx.g("mid")).lower()
+    prev = ctx.anchors.previous
+    gap = ctx.text[ctx.anchors.previous_end : ctx.cand.start]
+    story_day = (
+        prev is not None
+        and prev.granularity is Granularity.DAY
+        and ctx.anchors.previous_end >= 0
+        and len(gap) <= _STORY_GAP
+        and "\n\n" not in gap
+    )
+    if ctx.g("bare") and not story_day:
+        return None
+    suffix = "" if part == "day" else part_suffix(part)
+    kind = "TIME" if suffix else "DATE"
+
+    def value(day: DateValue) -> str:
+        if day.granularity is not Granularity.DAY:
+            return ""
+        return f"{day.first.isoformat()}T{suffix}" if suffix else day.first.isoformat()
+
+    name = f"part-of-story/{'-'.join(part.replace('-', ' ').split())}"
+    if story_day:
+        return anaphoric(ctx, value, name, kind)
+    return deictic(ctx, lambda d: f"{d.isoformat()}T{suffix}" if suffix else d.isoformat(),
+                   name, kind)  # fmt: skip
+
+
+_STORY_GAP = 300  # characters from the day named to the part of it

@@ -81,9 +81,12 @@ class Rule:
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
     after: str = ""  # what follows each example for the rule to apply
+    before: str = ""  # what precedes each example for the rule to apply
 
 
-def rule(name: str, kind: str, pattern: str, *examples: str, after: str = "") -> Rule:
+def rule(
+    name: str, kind: str, pattern: str, *examples: str, after: str = "", before: str = ""
+) -> Rule:
     # the pattern is grouped so that the boundaries hold for each of its alternatives
     compiled = re.compile(rf"(?<![\w$£€])(?:{pattern})(?![\w-])", re.I)
-    return Rule(name, kind, compiled, examples, after)
+    return Rule(name, kind, compiled, examples, after, before)

@@ -135,3 +135,32 @@ def half(ctx: Context) -> Reading | None:
         return None  # "scored twice in the first half": the game's half
     shift = {"last": -1, "next": 1}.get(ctx.g("rel").lower(), 0)
     return deictic(ctx, lambda d: cal.half_value(d.year + shift, h), "half")
+
+
+def year_end(ctx: Context) -> Reading:
+    word = ctx.g("w").lower()
+    tense = ctx.tense()
+    if word == "year":
+        back = 1 if tense is Tense.PAST else 0
+        return deictic(ctx, lambda d: _year_last_day(d.year - back),
+                       f"year-end/{tense}")  # fmt: skip
+    if word == "month":
+        return deictic(ctx, lambda d: cal.month_value(d.year, d.month), "month-end")
+    return deictic(ctx, lambda d: cal.quarter_value(d.year, (d.month - 1) // 3 + 1), "quarter-end")
+
+
+def year_earlier(ctx: Context) -> Reading:
+    prev, dct = ctx.anchors.previous, ctx.dct
+    if prev is not None and (dct is None or prev.first.year >= dct.year):
+        reading = anaphoric(ctx, lambda p: cal.shift_years(p, -1), "year-earlier")
+    elif prev is not None and dct is not None and prev.first.year == dct.year - 1:
+        reading = anaphoric(ctx, lambda p: p.value[:7], "year-earlier/same")  # already a year back
+    else:
+        reading = deictic(ctx, lambda d: cal.year_value(d.year - 1), "year-earlier")
+    return replace(reading, sets_anchor=False)
+
+
+def _year_last_day(year: int) -> str:
+    """The last day of a year ("year-end"); "" beyond the calendar."""
+    value = cal.year_value(year)
+    return f"{value}-12-31" if value else ""

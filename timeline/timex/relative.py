@@ -13,6 +13,7 @@ from timeline.timex.absolute import absolute
 from timeline.timex.amounts import amount_reading, rel_text, unit_name
 from timeline.timex.clock import part_suffix
 from timeline.timex.lang import ENGLISH as LEX
+from timeline.timex.lang import alternation
 from timeline.timex.resolve import (
     Context,
     Reading,
@@ -35,14 +36,6 @@ def _day_shift(d: dt.date, n: int, suffix: str = "") -> str:
     """The day n days from d, with a time suffix ("T MO"); "" beyond the calendar."""
     day = cal.add_days(d, n)
     return f"{day.isoformat()}{suffix}" if day is not None else ""
-
-
-def _with_part(day: str, part: str) -> tuple[str, str]:
-    """Append a part of day ("TMO") to a day value; the type becomes TIME."""
-    suffix = part_suffix(part) if part else ""
-    if suffix and day:
-        return f"{day}T{suffix}", "TIME"
-    return day, "DATE"
 
 
 # "today's world", "the leaders of tomorrow": the present or future age, not a day
@@ -97,9 +90,13 @@ def _period(d: dt.date, unit: str, shift: int) -> str:
 def relative_unit(ctx: Context) -> Reading:
     rel, unit = rel_text(ctx), unit_name(ctx.g("unit"))
     the = bool(ctx.g("the"))
-    if the and unit in ("decade", "century") and rel in ("next", "coming"):
+    if (
+        the
+        and unit in ("decade", "century")
+        and (rel in ("next", "coming") or (rel in _LAST and _SPAN_BEFORE.search(ctx.before(12))))
+    ):  # "over the next decade", "for the past century": the span, not the period
         size = 10 if unit == "decade" else 100
-        return absolute(f"P{size}Y", f"duration/{rel}-{unit}", "DURATION")  # "over the next decade"
+        return absolute(f"P{size}Y", f"duration/{rel}-{unit}", "DURATION")
     if rel in ("following", "previous", "preceding", "prior") or (the and rel == "next"):
         step = 1 if rel in ("following", "next") else -1
         letter = {"week": "W", "weekend": "W", "month": "M", "year": "Y"}.get(unit, "Y")
@@ -116,6 +113,10 @@ def relative_unit(ctx: Context) -> Reading:
         if tense is Tense.PAST and ctx.dct.weekday() < 5:
             shift = -1
     return deictic(ctx, lambda d: _period(d, unit, shift), f"relative/{rel}-{unit}")
+
+
+# "over the past decade": a preposition of extent before "the last/past" makes it a span
+_SPAN_BEFORE = re.compile(rf"\b(?:{alternation(LEX.context['span_before'])})\s+$")
 
 
 def _suffixed(value: str, suffix: str) -> str:
@@ -365,29 +366,6 @@ def the_unit(ctx: Context) -> Reading | None:
 
 
 _NUMBER_AFTER = re.compile(r"\s+\d")
-
-
-def year_end(ctx: Context) -> Reading:
-    word = ctx.g("w").lower()
-    tense = ctx.tense()
-    if word == "year":
-        back = 1 if tense is Tense.PAST else 0
-        return deictic(ctx, lambda d: _suffixed(cal.year_value(d.year - back), "-12-31"),
-                       f"year-end/{tense}")  # fmt: skip
-    if word == "month":
-        return deictic(ctx, lambda d: cal.month_value(d.year, d.month), "month-end")
-    return deictic(ctx, lambda d: cal.quarter_value(d.year, (d.month - 1) // 3 + 1), "quarter-end")
-
-
-def year_earlier(ctx: Context) -> Reading:
-    prev, dct = ctx.anchors.previous, ctx.dct
-    if prev is not None and (dct is None or prev.first.year >= dct.year):
-        reading = anaphoric(ctx, lambda p: cal.shift_years(p, -1), "year-earlier")
-    elif prev is not None and dct is not None and prev.first.year == dct.year - 1:
-        reading = anaphoric(ctx, lambda p: p.value[:7], "year-earlier/same")  # already a year back
-    else:
-        reading = deictic(ctx, lambda d: cal.year_value(d.year - 1), "year-earlier")
-    return replace(reading, sets_anchor=False)
 
 
 def reference(ctx: Context) -> Reading:

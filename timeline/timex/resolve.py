@@ -23,18 +23,27 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PUBLICATION = "publication"
+UPDATE = "update"  # a live blog's update: the day of the stamp above it
 PREVIOUS = "previous"
 NONE = "none"
 
 
 @dataclass(frozen=True, slots=True)
 class Anchors:
-    """What relative expressions are read from: the publication date and the last date
+    """What relative expressions are read from: the day the text was written (the
+    publication date, or in a live blog the day of the update's stamp) and the last date
     the text mentioned (None until one is seen)."""
 
     dct: dt.date | None
     previous: DateValue | None
     previous_end: int = -1  # where the previous date's text ends
+    updated: bool = False  # `dct` is an update's day, not the publication date
+    day_named: bool = True  # the text names a day somewhere ("Tuesday", "May 4")
+
+    @property
+    def written(self) -> str:
+        """How `dct` is named in a reading: the publication date or an update's day."""
+        return UPDATE if self.updated else PUBLICATION
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +108,10 @@ def weekday_number(word: str) -> int:
 def deictic(
     ctx: Context, value: Callable[[dt.date], str], rule: str, kind: str = "DATE"
 ) -> Reading:
-    """A reading anchored on the publication date; unresolved when there is none."""
+    """A reading anchored on the day of writing; unresolved when there is none."""
     if ctx.dct is None:
         return Reading(kind, "", NONE, None, rule)
-    return Reading(kind, value(ctx.dct), PUBLICATION, ctx.dct.isoformat(), rule)
+    return Reading(kind, value(ctx.dct), ctx.anchors.written, ctx.dct.isoformat(), rule)
 
 
 def anaphoric(
@@ -128,7 +137,7 @@ def anaphoric(
     today = DateValue(
         value=ctx.dct.isoformat(), granularity=Granularity.DAY, first=ctx.dct, last=ctx.dct
     )
-    return Reading(kind, value(today), PUBLICATION, ctx.dct.isoformat(), rule)
+    return Reading(kind, value(today), ctx.anchors.written, ctx.dct.isoformat(), rule)
 
 
 def year_options(

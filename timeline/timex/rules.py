@@ -32,6 +32,9 @@ from timeline.timex.patterns import (
 
 __all__ = ["AMOUNT_MOD_RE", "DATE_MOD_RE", "RULES", "Rule"]
 
+# "later in the day", "early in the morning": the word before "in" stays out of the extent
+_AFTER_LATER = "|".join(f"(?<=\\b{w}\\sin\\s)" for w in sorted(LEX.context["in_the_part"]))
+
 # Calendar rules first: on a tie in length the earlier-listed rule wins.
 RULES: tuple[Rule, ...] = (
     *CALENDAR_RULES,
@@ -59,6 +62,18 @@ RULES: tuple[Rule, ...] = (
         r"(?P<part>(?:mid-?\s?)?(?:morning|afternoon|evening))\s+(?P<rel>yesterday|today|tomorrow)",
         "mid-afternoon yesterday",
         "morning today",
+    ),
+    rule(
+        "in-the-part",
+        "part_of_story",
+        rf"(?:{_AFTER_LATER})the\s+(?P<part>day|morning|afternoon|evening)\b"
+        r"|(?<=\bin\s)the\s+(?P<bare>morning|afternoon|evening)\b"
+        r"|(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\bin\s))(?P<mid>mid-?\s?(?:morning|afternoon))\b",
+        "the day",
+        "the morning",
+        "mid afternoon",
+        "mid-morning",
+        before="Later in ",
     ),
     rule(
         "relative-unit",

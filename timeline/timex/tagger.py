@@ -21,6 +21,7 @@ from timeline.timex import clock as ck
 from timeline.timex import compound as co
 from timeline.timex import periods as pe
 from timeline.timex import relative as rel
+from timeline.timex import stamps as st
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.resolve import Anchors, Context, Reading, Resolver
 from timeline.timex.values import well_formed
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Scan", "TagFailure", "Tagging", "explain", "scan", "tag", "tag_doc", "tag_text"]
 
-log = logging.getLogger("timeline")
+log = logging.getLogger(__name__)
 
 _RESOLVERS: dict[str, Resolver] = {
     "iso": ab.iso,
@@ -64,14 +65,15 @@ _RESOLVERS: dict[str, Resolver] = {
     "duration": am.duration,
     "bare_units": am.bare_units,
     "the_unit": rel.the_unit,
-    "year_end": rel.year_end,
-    "year_earlier": rel.year_earlier,
+    "year_end": pe.year_end,
+    "year_earlier": pe.year_earlier,
     "reference": rel.reference,
     "quarter_code": co.quarter_code,
     "weekday_of_week": co.weekday_of_week,
     "weekday_around": co.weekday_around,
     "this_time": co.this_time,
     "ordinal_day": co.ordinal_day,
+    "part_of_story": co.part_of_story,
 }
 
 
@@ -128,16 +130,25 @@ def tag(doc: Doc | Scan, dct: dt.date | None) -> Tagging:
     doc, text = scanned.doc, scanned.text
     previous: DateValue | None = None
     previous_end = -1
+    written = dct  # the day the text was written: a live blog's update stamps move it
+    last_stamp: dt.datetime | None = None
+    day_named = any(ck.names_a_day(c) for c in scanned.candidates)
     found: list[Timex] = []
     failures: list[TagFailure] = []
     for cand in scanned.candidates:
         try:
-            timexes, reading = _resolve(doc, text, cand, Anchors(dct, previous, previous_end))
+            anchors = Anchors(written, previous, previous_end, last_stamp is not None, day_named)
+            timexes, reading = _resolve(doc, text, cand, anchors)
             bad = next((t for t in timexes if not well_formed(t.type, t.value)), None)
             if bad is not None:
                 problem = f"it was given the {bad.type} value {bad.value!r}, not a TIMEX3 value"
                 failures.append(_failure(text, cand, problem))
                 continue
+            if len(timexes) == 1 and st.is_stamp(text, timexes[0]):
+                if last_stamp is not None and timexes[0].rule == "clock":
+                    timexes = [st.nearest(timexes[0], last_stamp)]
+                last_stamp = st.moment(timexes[0]) or last_stamp
+                written = last_stamp.date() if last_stamp is not None else written
             if reading is not None and reading.sets_anchor and timexes[0].type in ("DATE", "TIME"):
                 parsed = DateValue.parse(timexes[0].value)
                 if parsed is not None:
@@ -158,6 +169,8 @@ def _resolve(
     reading that made a single one (None for a range)."""
     if cand.rule.kind == "year_range":
         return _year_range(text, cand), None
+    if cand.rule.kind == "era_range":
+        return _era_range(text, cand), None
     if cand.rule.kind == "day_range":
         parts = co.day_range(Context(cand, anchors, doc, text))
         found = [_part(text, cand, start, end, reading) for start, end, reading in parts]
@@ -251,5 +264,26 @@ def _year_range(text: str, cand: Candidate) -> list[Timex]:
              (cand.match.start("y2"), cand.match.end("y2"), last))  # fmt: skip
     return [
         Timex(start=s, end=e, text=text[s:e], type="DATE", value=f"{y:04d}", rule="year-range")
+        for s, e, y in spans
+    ]
+
+
+def _era_range(text: str, cand: Candidate) -> list[Timex]:
+    """ "between 200 and 100 BC": the era written once is both years', each tagged apart."""
+    first, last = int(cand.group("y") or 0), int(cand.group("y2") or 0)
+    if not first or not last:
+        return []
+    bc = (cand.group("era") or "").replace(".", "").upper().startswith("B")
+    spans = ((cand.match.start("y"), cand.match.end("y"), first),
+             (cand.match.start("y2"), cand.end, last))  # fmt: skip
+    return [
+        Timex(
+            start=s,
+            end=e,
+            text=text[s:e],
+            type="DATE",
+            value=f"BC{y:04d}" if bc else f"{y:04d}",
+            rule="year-era-range",
+        )
         for s, e, y in spans
     ]

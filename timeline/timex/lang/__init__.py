@@ -1,7 +1,8 @@
 """Language data of the temporal tagger, read by the tagger, ingest and the site.
 
-Each language keeps its words in one data file, `lang/<code>/calendar.toml`, keyed by
-meaning; `lexicon` builds the read-only `Lexicon` from it.
+Each language keeps its words in one data file, `lang/<code>/calendar.toml`, and what its
+parser's tags and labels mean in another, `lang/<code>/syntax.toml`, both keyed by
+meaning; `lexicon` builds the read-only `Lexicon` from them.
 """
 
 from timeline.timex.lang.lexicon import (
@@ -10,7 +11,6 @@ from timeline.timex.lang.lexicon import (
     Lexicon,
     Unit,
     alternation,
-    data_files,
     load_lexicon,
     read_data,
 )
@@ -21,7 +21,6 @@ __all__ = [
     "Lexicon",
     "Unit",
     "alternation",
-    "data_files",
     "load_lexicon",
     "read_data",
 ]

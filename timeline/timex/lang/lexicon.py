@@ -1,9 +1,11 @@
 """Calendar words keyed by what they mean, read from each language's data file.
 
-Each language keeps one data file, `lang/<code>/calendar.toml` (months 1-12, weekdays
-0-6, holidays, seasons, parts of the day, numbers, units, modifiers, tense cues); the
-engine, ingest and the site read words only through the `Lexicon` built from it, so a
-word is spelled in one place and a new word is a data change. Loading needs nothing but
+Each language keeps its calendar words in one data file, `lang/<code>/calendar.toml`
+(months 1-12, weekdays 0-6, holidays, seasons, parts of the day, numbers, units,
+modifiers, tense cues), and what its parser's tags and dependency labels mean in another,
+`lang/<code>/syntax.toml`; the engine, ingest and the site read them only through the
+`Lexicon` built from both, so a word or a label is spelled in one place and a new one is a
+data change. Loading needs nothing but
 the standard library, so any layer may import this module.
 """
 
@@ -26,7 +28,6 @@ __all__ = [
     "Lexicon",
     "Unit",
     "alternation",
-    "data_files",
     "load_lexicon",
     "read_data",
 ]
@@ -71,7 +72,8 @@ def _words(groups: Mapping[Any, Iterable[str]], key: Any = lambda k: k) -> dict[
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Lexicon:
-    """Every calendar word of one language, read-only. Word maps are lowercased."""
+    """Every calendar word of one language and what its parse's tags and labels mean,
+    read-only. Word maps are lowercased."""
 
     language: str
     month_names: tuple[str, ...]  # index 0 is January
@@ -99,6 +101,8 @@ class Lexicon:
     context: Mapping[str, frozenset[str]]
     not_dates: Mapping[str, frozenset[str]]
     tense: Mapping[str, frozenset[str]]
+    tags: Mapping[str, frozenset[str]]  # meaning -> the parser's fine-grained tags
+    labels: Mapping[str, frozenset[str]]  # meaning -> the parser's dependency labels
 
     @property
     def time_units(self) -> frozenset[str]:
@@ -118,7 +122,7 @@ def _frozen(mapping: dict[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(mapping)
 
 
-def _build(language: str, data: dict[str, Any]) -> Lexicon:
+def _build(language: str, data: dict[str, Any], syntax: dict[str, Any]) -> Lexicon:
     months = {int(k): v for k, v in data["months"].items()}
     weekdays = {int(k): v for k, v in data["weekdays"].items()}
     if sorted(months) != list(range(1, 13)) or sorted(weekdays) != list(range(7)):
@@ -163,28 +167,26 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         context=_frozen({k: frozenset(v) for k, v in data["context"].items()}),
         not_dates=_frozen({k: frozenset(v) for k, v in data["not_dates"].items()}),
         tense=_frozen({k: frozenset(v) for k, v in data["tense"].items()}),
+        tags=_frozen({k: frozenset(v) for k, v in syntax["tags"].items()}),
+        labels=_frozen({k: frozenset(v) for k, v in syntax["labels"].items()}),
     )
 
 
-def data_files() -> tuple[Path, ...]:
-    """Every language's data file, for the cache keys of what reads them."""
-    return tuple(sorted(_HERE.glob("*/calendar.toml")))
-
-
-def read_data(language: str) -> dict[str, Any]:
-    """The raw data file of `language` (tests check it before it is built)."""
-    path = _HERE / language / "calendar.toml"
+def read_data(language: str, name: str = "calendar") -> dict[str, Any]:
+    """The raw data file `name` (calendar, syntax) of `language` (tests check it before it
+    is built)."""
+    path = _HERE / language / f"{name}.toml"
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise TimelineError(f"cannot read the calendar data {path}: {exc}") from exc
+        raise TimelineError(f"cannot read the {name} data {path}: {exc}") from exc
 
 
 @functools.cache
 def load_lexicon(language: str = "en") -> Lexicon:
     """The lexicon of `language`, read once per process."""
-    return _build(language, read_data(language))
+    return _build(language, read_data(language), read_data(language, "syntax"))
 
 
 ENGLISH = load_lexicon("en")

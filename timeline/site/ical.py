@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from timeline.version import __version__
 from timeline.types import DateValue, Granularity
-from timeline.site.context import EventView
+from timeline.site.context import EventView, plain_citations
 from timeline.site.dates import parse_value
 
 _CALENDAR_GRANULARITIES = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
@@ -64,11 +64,7 @@ def _end(parsed: DateValue) -> str:
 def _vevent(
     view: EventView, parsed: DateValue, stamp: str, url: Callable[[str], str | None]
 ) -> list[str]:
-    sources = "\n".join(
-        f"- {c.publisher}: {c.title} ({c.published})" + (f" {c.url}" if c.url else "")
-        for c in view.citations
-    )
-    description = f"{view.sentence}\n\nDate: {view.label}\nSources:\n{sources}"
+    description = f"{view.sentence}\n\nDate: {view.label}\nSources:\n{plain_citations(view)}"
     if view.conflict:
         description += "\nSources disagree on the date: " + ", ".join(view.conflict_labels)
     lines = [
