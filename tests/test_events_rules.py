@@ -247,3 +247,56 @@ def test_a_subheading_in_capitals_is_not_part_of_the_paragraph(nlp: Language) ->
     text = "WEATHER HAMPERING FIGHT AGAINST SLICK Rescue crews on Monday halted the skimming."
     (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
     assert m.headline == "Rescue crews on Monday halted the skimming."
+
+
+def test_a_bulleted_fact_with_no_date_of_its_own_takes_none(nlp: Language) -> None:
+    text = (
+        "FACTBOX - Key facts about the virus\n"
+        "\\* The strain is the most recent pandemic threat.\n"
+        "\\* The agency has six alert stages.\n"
+        "\\* The ministry confirmed two more cases on Monday."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
+    assert (m.date, m.headline) == (
+        "2015-12-14",
+        "The ministry confirmed two more cases on Monday.",
+    )
+
+
+def test_a_band_named_the_after_including_does_not_break_the_sentence(nlp: Language) -> None:
+    text = (
+        "Over fifty acts, including The Answer, David Holmes and the Beat Poets, will perform "
+        "at the benefit gig on 31st January."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "31st January", "2016-01-31"))
+    assert m.headline == text
+
+
+def test_a_headline_run_into_the_lead_is_cut_off(nlp: Language) -> None:
+    text = (
+        "Kate Lyle joins line-up for flood charity single Pop star Kate Lyle said on Monday "
+        "she would record the charity single for the victims of the floods."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
+    assert m.headline == (
+        "Pop star Kate Lyle said on Monday she would record the charity single for the victims "
+        "of the floods."
+    )
+
+
+def test_a_lead_naming_a_spokesman_is_not_cut(nlp: Language) -> None:
+    text = (
+        "The company said on Monday it would pay all valid claims, according to spokesman "
+        "John Smith who spoke to reporters in London."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Monday", "2015-12-14"))
+    assert m.headline == text
+
+
+def test_a_recent_after_clause_dates_the_reaction_it_prompted(nlp: Language) -> None:
+    text = (
+        "Such fears increased after the authorities said on Saturday that a herd of pigs "
+        "had been infected by a farmer."
+    )
+    (m,) = _mentions(nlp, text, _timex(text, "Saturday", "2015-12-12"))
+    assert m.date == "2015-12-12"

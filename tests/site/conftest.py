@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from site_timeline import BUILD_DATE, make_timeline
 
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
+from timeline.types import Timeline
 
 
 @pytest.fixture(scope="session")

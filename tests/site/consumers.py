@@ -42,7 +42,9 @@ def need_npm() -> None:
 
 @contextlib.contextmanager
 def chromium() -> Iterator[Any]:
-    need(shutil.which("chromium") is not None, "chromium is not installed (apt-get install chromium)")
+    need(
+        shutil.which("chromium") is not None, "chromium is not installed (apt-get install chromium)"
+    )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

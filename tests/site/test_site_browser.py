@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from site_timeline import BUILD_DATE
 
-from timeline.types import Timeline
 from timeline.site.screenshot import CHROMIUM_ARGS, serve
+from timeline.types import Timeline
 
 # CI sets TIMELINE_REQUIRE_BROWSER=1: there a missing browser fails instead of skipping.
 REQUIRED = os.environ.get("TIMELINE_REQUIRE_BROWSER") == "1"
@@ -173,6 +173,12 @@ def test_search_finds_an_event_and_links_to_its_anchor(page: Any, base_url: str)
     page.locator("#mkdocs-search-query").press_sequentially("Kremlin", delay=20)
     link = page.locator("#mkdocs-search-results a[href$='index.html#ev-meeting']")
     link.first.wait_for(timeout=10_000)
+    # a result reads as a line of the list, not as a heading of the page
+    sizes = link.first.evaluate(
+        "a => [a.closest('article').firstElementChild, document.body]"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert sizes[0] <= sizes[1] * 1.1, sizes
     link.first.click()
     page.wait_for_url("**/index.html#ev-meeting")
     assert page.locator("#ev-meeting").is_visible()

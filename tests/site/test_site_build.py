@@ -11,9 +11,9 @@ import pytest
 from site_timeline import BUILD_DATE, make_timeline
 
 from timeline.errors import PipelineError
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site import plugin as plugin_module
+from timeline.types import Timeline
 
 OUR_SCRIPTS = {"search/main.js", "assets/timeline.js"}
 
@@ -246,3 +246,26 @@ def test_theme_is_package_data_registered_with_mkdocs() -> None:
         "key_events.html",
         "sources.html",
     }
+
+
+def test_sources_list_leaves_out_a_publisher_column_no_article_fills(
+    tmp_path: Path, site: Path, timeline: Timeline, options: SiteOptions
+) -> None:
+    """Records with only text and a date (most research corpora): a column saying
+    "Unknown publisher" on every row would push the dates off a phone's screen."""
+    import dataclasses
+
+    named = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Publisher</th>' in named and "None names its publisher" not in named
+    bare = tuple(
+        dataclasses.replace(r, article=dataclasses.replace(r.article, publisher=None, url=None))
+        for r in timeline.results
+    )
+    out = tmp_path / "bare"
+    build_site(dataclasses.replace(timeline, results=bare), out, options)
+    listed = (out / "sources" / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Publisher</th>' not in listed
+    assert "Unknown publisher" not in listed.split("<tbody>", 1)[1]
+    assert "None names its publisher." in listed
+    rows = listed.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr")[1:]
+    assert rows and all(r.count("<td>") == 4 for r in rows)

@@ -21,10 +21,10 @@ from consumers import (
 )
 from site_timeline import BUILD_DATE, make_long_timeline
 
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site.context import event_views
 from timeline.site.screenshot import serve
+from timeline.types import Timeline
 
 icalendar = pytest.importorskip("icalendar")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from site_timeline import GUARDIAN_TEXT
 
-from timeline.types import MergeLink, Timeline, Timex
 from timeline.site import articles, chapters, context, grouping
+from timeline.types import MergeLink, Timeline, Timex
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from site_timeline import BUILD_DATE
 
-from timeline.types import Status, Timeline
-from timeline.store.serialize import timeline_to_dict
 from timeline.site import SiteOptions, context, exports, feed, ical
 from timeline.site.dates import parse_value
 from timeline.site.links import Links
+from timeline.store.serialize import timeline_to_dict
+from timeline.types import Status, Timeline
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

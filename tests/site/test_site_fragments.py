@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site.fragments import STORE, FragmentCache
 from timeline.site.pagecache import fingerprinter
+from timeline.types import Timeline
 
 
 def _rendered(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
@@ -41,8 +41,7 @@ def _places(timeline: Timeline, index: int) -> int:
 def _listed(site: Path) -> int:
     """Event entries over the site's pages (the search page lists none)."""
     return sum(
-        page.read_text(encoding="utf-8").count('<li class="event')
-        for page in site.rglob("*.html")
+        page.read_text(encoding="utf-8").count('<li class="event') for page in site.rglob("*.html")
     )
 
 

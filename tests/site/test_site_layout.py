@@ -11,9 +11,17 @@ from pathlib import Path
 import pytest
 from site_timeline import BUILD_DATE, make_long_timeline, make_timeline
 
+from timeline.site import (
+    SiteOptions,
+    attribution,
+    build_site,
+    chapters,
+    context,
+    layout,
+    overview,
+    parts,
+)
 from timeline.types import Article, DateSource, Published, Timex
-from timeline.site import SiteOptions, attribution, build_site, chapters, context, layout
-from timeline.site import overview, parts
 
 WINDOW = chapters.coverage_window([dt.date(2015, 12, 15), dt.date(2015, 12, 17)])
 
@@ -212,7 +220,7 @@ def test_overview_chart(long_views: tuple[context.EventView, ...]) -> None:
     assert all(0 <= c.event_y <= chart.top for c in chart.columns)
     # a year of coverage is drawn a column per week
     year = [dt.date(2015, 1, 5), dt.date(2015, 12, 28)]
-    assert overview.overview(long_views, year, set(), lambda v: None).unit == "week"
+    assert overview.overview(long_views, year, set(), lambda _: None).unit == "week"
 
 
 def _long_article() -> tuple[str, tuple[Timex, ...]]:

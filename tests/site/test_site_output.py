@@ -9,9 +9,9 @@ import pytest
 from site_timeline import BUILD_DATE
 
 from timeline.errors import ConfigError
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site.output import SITE_MARKER, output_problem
+from timeline.types import Timeline
 
 OPTIONS = SiteOptions(build_date=BUILD_DATE)
 

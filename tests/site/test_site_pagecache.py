@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.types import Timeline
-from timeline.site import SiteOptions, build_site
-from timeline.site import pagecache
+from timeline.site import SiteOptions, build_site, pagecache
 from timeline.site.build import open_page_cache
 from timeline.site.pagecache import INDEX, PageCache, fingerprinter
+from timeline.types import Timeline
 
 
 def _files(site: Path) -> dict[str, bytes]:

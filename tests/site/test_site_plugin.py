@@ -108,7 +108,8 @@ def test_prefix_clash_is_reported(
 
 @pytest.mark.slow
 @pytest.mark.skipif(
-    importlib.util.find_spec("timeline.pipeline.stages") is None, reason="timeline.pipeline.stages not present"
+    importlib.util.find_spec("timeline.pipeline.stages") is None,
+    reason="timeline.pipeline.stages not present",
 )
 def test_plugin_with_the_real_pipeline_on_the_seeds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

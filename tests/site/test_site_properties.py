@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.types import Timex
 from timeline.site import exports, ical
 from timeline.site.articles import segment_text
 from timeline.site.dates import date_label, html_datetime
+from timeline.types import Timex
 
 HTML_DATETIME = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"))

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from timeline.types import Timeline
 from timeline.site import attribution, context, pages
 from timeline.site.pages import inert_title
+from timeline.types import Timeline
 
 
 def _docs(site: Path) -> list[dict[str, Any]]:

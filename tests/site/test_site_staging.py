@@ -15,18 +15,18 @@ import pytest
 from site_timeline import BUILD_DATE
 
 from timeline.errors import PipelineError
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site
 from timeline.site import plugin as plugin_module
 from timeline.site.output import SITE_MARKER
 from timeline.site.staging import (
     SERVE_PREFIX,
     WORK_PREFIX,
-    host_tag,
     holds_only_work,
+    host_tag,
     remove_stale,
     work_folder,
 )
+from timeline.types import Timeline
 
 OPTIONS = SiteOptions(build_date=BUILD_DATE)
 HERE = Path(__file__).resolve().parent
@@ -89,9 +89,7 @@ def test_only_stale_folders_that_are_provably_ours_are_removed(
     assert all(path.exists() for path in kept)
     assert (foreign / "thesis.md").read_text(encoding="utf-8") == "mine"
     assert empty.exists()  # empty but not a site: left alone by this check
-    assert remove_stale(tmp_path, ".site.new-", lambda folder: not any(folder.iterdir())) == [
-        empty
-    ]
+    assert remove_stale(tmp_path, ".site.new-", lambda folder: not any(folder.iterdir())) == [empty]
 
 
 def test_work_folders_are_recognised_by_what_they_hold(tmp_path: Path) -> None:
@@ -119,7 +117,10 @@ def test_build_folders_are_named_to_be_recognised(
     monkeypatch.setattr(plugin_module, "render_partial", spy)
     build_site(timeline, tmp_path / "site", OPTIONS)
     names = {p.name.rsplit("-", 1)[0] for p in seen if p.name != "tmp"}
-    assert names == {f".site.new-{host_tag()}-{os.getpid()}", f"{WORK_PREFIX}{host_tag()}-{os.getpid()}"}
+    assert names == {
+        f".site.new-{host_tag()}-{os.getpid()}",
+        f"{WORK_PREFIX}{host_tag()}-{os.getpid()}",
+    }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "tmp"]
     assert list(temp.iterdir()) == []
 
@@ -151,7 +152,8 @@ def stuck(*args, **kwargs):
     time.sleep(600)
 
 plugin.render_partial = stuck
-build_site(make_timeline(), __import__("pathlib").Path(sys.argv[1]), SiteOptions(build_date=BUILD_DATE))
+out = __import__("pathlib").Path(sys.argv[1])
+build_site(make_timeline(), out, SiteOptions(build_date=BUILD_DATE))
 """
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import PipelineError
-from timeline.types import Timeline
 from timeline.site import SiteOptions, build_site, pages
 from timeline.site.links import Links
 from timeline.site.writer import ExportWriter
+from timeline.types import Timeline
 
 
 def _targets(folder: Path, names: tuple[str, ...]) -> dict[str, Path]:

@@ -10,7 +10,9 @@
   years ago the results of a poll were overturned", "Sales last year grew"), is background
   the story recalls, not one of its happenings.
 - A date dates a statement only through a clause the sentence asserts (`clauses.py`), and
-  not a copula saying how things are ("the situation is now worse").
+  not a copula saying how things are ("the situation is now worse"); the date of an "after"
+  or "before" clause only when it is within a week of the article (the statement followed
+  soon after), not "nearly five months after the well ruptured on April 20".
 - The main clause's date wins; a date of another asserted clause yields a second mention
   only when it is incompatible with the first (two separate statements).
 """
@@ -23,7 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.events.clauses import asserted, attachment, is_ongoing, is_present, is_state
+from timeline.events.clauses import (
+    asserted,
+    attachment,
+    in_sequence,
+    is_ongoing,
+    is_present,
+    is_state,
+)
 from timeline.events.english import DISCOURSE_NOW, QUOTES
 from timeline.types import DateValue, Granularity, Timex
 
@@ -33,6 +42,7 @@ if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached b
 _EVENT_TYPES = frozenset({"DATE", "TIME"})
 _COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE})
 _BACKGROUND = dt.timedelta(days=365)
+SEQUENCE_REACH = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,8 @@ def anchors(
         verb, how = attachment(span)
         if verb is None or is_state(verb) or not _dates_a_statement(verb, how, clauses):
             continue
+        if in_sequence(verb) and (published is None or _apart(parsed, published)):
+            continue  # "five months after the well ruptured on April 20"
         if now and not is_ongoing(verb):
             continue
         found.append(
@@ -125,6 +137,11 @@ def _dates_a_statement(verb: Token, how: str, clauses: dict[int, Token]) -> bool
     if how == "planned":
         return any(a.i in clauses for a in verb.ancestors)
     return verb.i in clauses
+
+
+def _apart(value: DateValue, published: dt.date) -> bool:
+    """More than `SEQUENCE_REACH` from the article: too far for "after D" to date it."""
+    return value.last < published - SEQUENCE_REACH or value.first > published + SEQUENCE_REACH
 
 
 def _background(value: DateValue, published: dt.date) -> bool:

@@ -26,6 +26,7 @@ from timeline.events.english import (
     PLANNING_VERBS,
     RELATIVE_TAGS,
     REPORTING_VERBS,
+    SEQUENCE_MARKERS,
     STATE_PREPOSITIONS,
     SUBJECTS,
     TEMPORAL_MARKERS,
@@ -84,6 +85,12 @@ def asserted(seg: Span) -> dict[int, Token]:
             ):
                 stack.append(child)
     return found
+
+
+def in_sequence(verb: Token) -> bool:
+    """A clause saying what the statement came after or before ("after the well ruptured on
+    April 20"): its date is another time than the statement's."""
+    return verb.dep_ == "advcl" and _marker(verb) in SEQUENCE_MARKERS
 
 
 def _marker(clause: Token) -> str:

@@ -21,9 +21,12 @@ STATE_PREPOSITIONS = frozenset({"since", "until", "till", "through", "throughout
 # Words before an earlier figure a statement compares with: its date is that figure's
 # ("up from 1,364 on Saturday", "more than 40 last year").
 COMPARISON_WORDS = frozenset({"from", "than", "with"})
-# Subordinate clauses that say when the main statement happened ("As the talks began ..."):
-# at the same time; "after D" or "before D" says the statement happened at another time.
-TEMPORAL_MARKERS = frozenset({"as", "when", "once", "while"})
+# Subordinate clauses that say when the main statement happened ("As the talks began ...").
+TEMPORAL_MARKERS = frozenset({"as", "when", "once", "while", "after", "before"})
+# ... of which these say it happened at another time: their date dates the statement only when
+# it is recent, within `anchors.SEQUENCE_REACH` of the article ("fears grew after officials
+# said on Saturday ..."), not "nearly five months after the well ruptured on April 20".
+SEQUENCE_MARKERS = frozenset({"after", "before"})
 # Nouns of a planned happening, dated by a phrase of their own ("a meeting on Friday"), and
 # the participles that plan one ("a meeting mooted for later this week").
 PLANNED_NOUNS = frozenset(
@@ -124,7 +127,8 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|JavaScript must be|To play this content|Flash player|RETWEET|Related links?"
             r"|newsletter|Read more|More on this story|A version appeared on p"
             r"|RUSH TRANSCRIPT|updated:|Photograph:|Photo:|Picture:|Getty Images"
-            r"|commercial-free|All rights reserved|Copyright|Full Article|We've published)",
+            r"|commercial-free|All rights reserved|Copyright|Full Article|We've published"
+            r"|is not responsible for the content)",
             re.IGNORECASE,
         ),
     ),
@@ -165,6 +169,9 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 _CREDIT_LABEL = r"(?:Photograph|Photo|Picture|Image)s?:"
 _OPENER = r"(?!(?:The|A|An|This|These|Those|It|He|She|They|We|Who|What|When|In|On|As)\b)"
 _NAME = r"[A-Z][\w.'-]+(?:\s" + _OPENER + r"[A-Z][\w.'-]+){0,3}"
+# A bullet, set apart like a stamp but dating nothing: "* " opens an item of a fact box. (A
+# dash opens a live blog's entry of the day, as a time stamp does.)
+LIST_MARK = re.compile(r"\s*\\?\*\s*")
 # What tells a photo credit from a time stamp among the stamps set apart.
 CREDIT = re.compile(r"\\?/|" + _CREDIT_LABEL)
 # A statement right before a photo credit is the photo's caption.

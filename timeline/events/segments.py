@@ -16,13 +16,16 @@ from timeline.events.english import (
     CREDIT,
     DATELINE,
     GLUED_STARTERS,
+    LIST_MARK,
     LOWER_CONTINUES,
     MONTH_ABBREVIATIONS,
     SUBHEADING,
+    SUBJECTS,
     TICKER,
     TICKER_BROKEN,
     TIME_STAMP,
     TITLE_ABBREVIATIONS,
+    VERB_TAGS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
@@ -30,14 +33,19 @@ if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached b
 
 MAX_SEGMENT_TOKENS = 400
 _CUTS = frozenset({",", ";", ":"})
-_CLOSE_WITHIN = 12  # tokens after a break inside parentheses in which they must close
+# words a sentence cannot end on: a capitalised word after one is a name, not a new start
+_NEEDS_MORE = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "AUX", "PART"})
+_CLOSE_WITHIN = 12
+_HEADLINE_WORDS = 5  # a headline, and the lead after it, have at least this many tokens
+_NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+_TERMINAL = (".", "!", '"', "”")  # tokens after a break inside parentheses in which they must close
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One statement: its tokens, and what was set apart from its start ("time stamp",
-    "credit", "dateline", "heading" or None) from `prefix_start` on. `span` is empty when
-    nothing but the stamp was there."""
+    "list mark", "credit", "dateline", "heading" or None) from `prefix_start` on. `span` is
+    empty when nothing but the stamp was there."""
 
     span: Span
     start: int
@@ -65,7 +73,10 @@ def segments(doc: Doc) -> list[Span]:
                 spans.extend(_bounded(doc[start : tok.i]))
                 start = tok.i
         spans.extend(_bounded(doc[start : sent.end]))
-    return [s for s in (_strip(s) for s in spans) if s is not None]
+    found = [s for s in (_strip(s) for s in spans) if s is not None]
+    if found and (cut := _headline_cut(found[0])) is not None:  # the page's own headline
+        found[:1] = [doc[found[0].start : cut], doc[cut : found[0].end]]
+    return found
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -163,7 +174,11 @@ def statements(doc: Doc) -> list[Segment]:
         stamp = TIME_STAMP.match(text + " A") or (
             BARE_CLOCK.match(text + " A") if clock_page else None
         )
-        kind = "credit" if stamp and CREDIT.search(stamp.group()) else "time stamp"
+        kind = "time stamp"
+        if stamp and LIST_MARK.fullmatch(stamp.group()):
+            kind = "list mark"
+        elif stamp and CREDIT.search(stamp.group()):
+            kind = "credit"
         # "1528 | The minister says ...", "* | December 12 - The coast guard ...": what a
         # stamp alone on this line before it set apart belongs to this statement
         carried = None
@@ -171,14 +186,16 @@ def statements(doc: Doc) -> list[Segment]:
             carried = found.pop()
         stamped = False
         prefix = carried.prefix if carried else None
+        if stamp and prefix in {None, "list mark"}:
+            prefix = kind  # "* | December 12 - ...": the label dates, the mark does not
         begins = carried.prefix_start if carried else span.start_char
         cut = 0
         if stamp and stamp.end() >= len(text):
             stamped = True
-            found.append(Segment(span[0:0], span.end_char, span.end_char, prefix or kind, begins))
+            found.append(Segment(span[0:0], span.end_char, span.end_char, prefix, begins))
             continue
         if stamp:
-            prefix, cut = prefix or kind, stamp.end()
+            cut = stamp.end()
         elif dateline := DATELINE.match(text):
             prefix, cut = "dateline", dateline.end()
         elif heading := SUBHEADING.match(text):
@@ -203,7 +220,43 @@ def _glued(tok: Token) -> bool:
     if tok.text not in GLUED_STARTERS or tok.ent_type_ or tok.i + 1 >= len(tok.doc):
         return False
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if prev.pos_ in _NEEDS_MORE or prev.dep_ in {"prep", "cc", "mark", "det", "aux"}:
+        return False  # "including The Answer", "and The Beat Poets": a name, not a new start
     return bool(prev.whitespace_) and (prev.is_alpha or prev.like_num) and nxt.is_alpha
+
+
+def _headline_cut(span: Span) -> int | None:
+    """Where the page's lead sentence begins when its headline (and standfirst) run into
+    it: "Mariah Carey joins line-up for charity single | Mariah Carey is the latest ...",
+    "... clean-up Movie star has developed ... | Hollywood star Kevin Costner yesterday
+    unveiled ...". The lead's subject opens in capitals right after a word in lower case, is
+    named in the headline already, and the lead is a whole sentence."""
+    doc = span.doc
+    if not span.text.rstrip().endswith(_TERMINAL) or len(span) < 2 * _HEADLINE_WORDS:
+        return None
+    for tok in reversed(span[_HEADLINE_WORDS : len(span) - _HEADLINE_WORDS]):
+        prev = doc[tok.i - 1]
+        if not (tok.text[:1].isupper() and prev.is_lower and prev.is_alpha):
+            continue
+        if prev.pos_ in _NEEDS_MORE or not prev.whitespace_:
+            continue
+        subject = tok
+        while subject.dep_ in _NOUN_PARTS and subject.head.i > subject.i:
+            subject = subject.head
+        verb = subject.head
+        if subject.dep_ not in SUBJECTS or verb.pos_ not in VERB_TAGS or verb.i < tok.i:
+            continue
+        cut = tok.i  # with the words compounded into the subject: "Hollywood star Kevin ..."
+        while cut - 1 > span.start + _HEADLINE_WORDS and doc[cut - 1].dep_ == "compound":
+            if not cut - 1 < doc[cut - 1].head.i <= subject.i:
+                break
+            cut -= 1
+        if not doc[cut - 1].is_lower:
+            cut = tok.i
+        named = {t.lower_ for t in doc[span.start : cut]}
+        if subject.lower_ in named:
+            return cut
+    return None
 
 
 def _bounded(span: Span, limit: int = MAX_SEGMENT_TOKENS) -> list[Span]:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from timeline.types import ArticleResult, Status, Timeline, Timex
 from timeline.site.attribution import article_title, published_label, publisher_name, safe_url
 from timeline.site.context import EventView, article_page
 from timeline.site.dates import date_label, html_datetime
 from timeline.site.parts import part_page, part_starts
+from timeline.types import ArticleResult, Status, Timeline, Timex
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CONTEXT_CHARS = 60
@@ -69,6 +68,7 @@ class ArticleView:
     @property
     def part_pages(self) -> tuple[str, ...]:
         return tuple(part_page(self.page, n) for n in range(1, len(self.starts) + 1))
+
     set_aside: tuple[SetAsideView, ...] = ()
 
     @property
@@ -254,7 +254,9 @@ def article_view(result: ArticleResult, events: tuple[EventView, ...]) -> Articl
         events=events,
         starts=part_starts(article.text, result.timexes),
         set_aside=tuple(
-            SetAsideView(part=p.part, reason=p.reason, text=" ".join(article.text[p.start : p.end].split()))
+            SetAsideView(
+                part=p.part, reason=p.reason, text=" ".join(article.text[p.start : p.end].split())
+            )
             for p in result.set_aside
         ),
     )

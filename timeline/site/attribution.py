@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from timeline.types import Article
 from timeline.site.dates import day_label
+from timeline.types import Article
 
 UNKNOWN_PUBLISHER = "Unknown publisher"
 TITLE_CHARS = 90

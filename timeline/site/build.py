@@ -25,7 +25,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from timeline.errors import PipelineError, TimelineError
-from timeline.types import Timeline
 from timeline.site import pages
 from timeline.site.options import SiteOptions
 from timeline.site.output import SITE_MARKER, check_output, mark_site
@@ -33,6 +32,7 @@ from timeline.site.pagecache import PageCache
 from timeline.site.plugin import TimelinePlugin
 from timeline.site.staging import make_folder, remove_stale, work_folder
 from timeline.store.code_hash import modules_digest, package_modules
+from timeline.types import Timeline
 
 log = logging.getLogger(__name__)
 

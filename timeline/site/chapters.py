@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from timeline.types import Granularity, date_order
 from timeline.site.context import EventView
 from timeline.site.dates import MONTHS, date_label, parse_value
+from timeline.types import Granularity, date_order
 
 FAR_YEARS = 10
 """Events whose whole period lies more than this many years before the first publication

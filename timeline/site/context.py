@@ -20,7 +20,7 @@ from timeline.site.attribution import (
     publisher_name,
     safe_url,
 )
-from timeline.site.dates import date_label, day_label, html_datetime, parse_value
+from timeline.site.dates import date_label, html_datetime, parse_value
 from timeline.site.parts import part_of, part_page, part_starts
 from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline, date_order
 
@@ -343,7 +343,10 @@ def key_event_views(
     found = []
     for event in key:
         view = event_view(event, articles, slugs)
-        told = next((by_mention[k] for m in event.mentions if (k := (m.article, m.start)) in by_mention), None)
+        told = next(
+            (by_mention[k] for m in event.mentions if (k := (m.article, m.start)) in by_mention),
+            None,
+        )
         same_day = cited.get(event.date)
         target = told or (same_day.id if same_day else None)
         found.append(replace(view, id=target) if target else view)

@@ -10,8 +10,8 @@ import datetime as dt
 import functools
 import re
 
-from timeline.types import DateValue, Granularity
 from timeline.timex.lang import ENGLISH
+from timeline.types import DateValue, Granularity
 
 MONTHS = ENGLISH.month_names
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}

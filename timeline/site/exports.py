@@ -12,11 +12,11 @@ import json
 from collections import Counter
 from typing import Any
 
-from timeline.version import __version__
-from timeline.types import Granularity, Status, Timeline
-from timeline.store.serialize import timeline_to_dict
 from timeline.site.context import EventView
 from timeline.site.dates import parse_value
+from timeline.store.serialize import timeline_to_dict
+from timeline.types import Granularity, Status, Timeline
+from timeline.version import __version__
 
 REPORT_SCHEMA = 1
 

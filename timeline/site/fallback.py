@@ -13,10 +13,10 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from timeline.types import ArticleResult, Status, Timeline
 from timeline.site import exports
 from timeline.site.articles import ArticleView
 from timeline.site.options import SiteOptions
+from timeline.types import ArticleResult, Status, Timeline
 
 _REPORT = "this is a fault in timeline, not in the file: please report it"
 
@@ -45,8 +45,8 @@ def bare_page(view: ArticleView, message: str) -> str:
     """The page as nothing but escaped text: its title, the message, the article."""
     paragraphs = "".join(f"<p>{escape(p)}</p>\n" for p in view.text.split("\n\n") if p.strip())
     return (
-        f"<h1>{escape(view.title)}</h1>\n<p class=\"status-warning\">{escape(message)}</p>\n"
-        f"<section aria-labelledby=\"text\">\n<h2 id=\"text\">Text</h2>\n{paragraphs}</section>\n"
+        f'<h1>{escape(view.title)}</h1>\n<p class="status-warning">{escape(message)}</p>\n'
+        f'<section aria-labelledby="text">\n<h2 id="text">Text</h2>\n{paragraphs}</section>\n'
     )
 
 

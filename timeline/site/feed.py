@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from timeline.version import __version__
 from timeline.site.context import EventView, plain_citations
 from timeline.site.links import Links
 from timeline.site.options import SiteOptions
 from timeline.types import date_order
+from timeline.version import __version__
 
 ATOM = "http://www.w3.org/2005/Atom"
 

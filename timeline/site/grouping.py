@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from timeline.types import Granularity
 from timeline.site.context import EntityRef, EventView, slugify
-from timeline.site.dates import date_label, parse_value
 
 KEY_EVENT_COUNT = 10  # key days, as `extract --top-dates 10`
 KEY_SENTENCES = 1  # sentences telling each, as `--sentences-per-date 1`

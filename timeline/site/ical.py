@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from timeline.version import __version__
-from timeline.types import DateValue, Granularity
 from timeline.site.context import EventView, plain_citations
 from timeline.site.dates import parse_value
+from timeline.types import DateValue, Granularity
+from timeline.version import __version__
 
 _CALENDAR_GRANULARITIES = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
 _MAX_OCTETS = 75

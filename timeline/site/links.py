@@ -25,9 +25,7 @@ class Links:
         return None if self.root is None else self.root + self.relative(path)
 
 
-def site_links(
-    paths: Iterable[str], url_of: Callable[[str], str], site_url: str | None
-) -> Links:
+def site_links(paths: Iterable[str], url_of: Callable[[str], str], site_url: str | None) -> Links:
     """The links of the pages at `paths`, from `url_of(path)`, their URL from the site's
     root as mkdocs makes it; the exports sit in the pages' folder, beside `feed.xml`."""
     folder = url_of("feed.xml").removesuffix("feed.xml")

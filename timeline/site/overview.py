@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from timeline.types import DateValue, Granularity
 from timeline.site.context import EventView
 from timeline.site.dates import MONTHS, day_label, parse_value
+from timeline.types import DateValue, Granularity
 
 DAY_SPAN = 75
 """Longest span, in days, drawn a column per day; up to WEEK_SPAN a column per week."""

@@ -10,14 +10,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from timeline.types import Status, Timeline
 from timeline.site import articles as article_data
 from timeline.site import chapters, context, exports, feed, grouping, ical
-from timeline.site.links import Links
+from timeline.site.attribution import UNKNOWN_PUBLISHER
 from timeline.site.layout import INDEX, Layout, Node, TimelinePage, plan_pages
+from timeline.site.links import Links
 from timeline.site.options import SiteOptions
 from timeline.site.search import SearchEntry, event_text
 from timeline.site.story import navigation, story_overview
+from timeline.types import Status, Timeline
 
 KEY_EVENTS = "key-events.md"
 KEY_SHOWN = 5
@@ -249,7 +250,13 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
             path=SOURCES,
             title="Sources",
             template="sources.html",
-            context={**common, "articles": articles, "report": report, "n_inputs": n_inputs},
+            context={
+                **common,
+                "articles": articles,
+                "report": report,
+                "n_inputs": n_inputs,
+                "unknown_publisher": UNKNOWN_PUBLISHER,
+            },
             search=(
                 _entry(
                     "Sources",
@@ -310,10 +317,10 @@ def export_files(
     """Export file name -> bytes, all derived from the same event views as the pages."""
     files = {
         "events.json": exports.events_json(timeline),
-        "timeline.json": exports.dump_json(exports.timelinejs(data.title, data.on_timeline, data.key_ids)),
-        "timeline.ics": ical.calendar(
-            data.title, data.views, options.build_date, links.absolute
+        "timeline.json": exports.dump_json(
+            exports.timelinejs(data.title, data.on_timeline, data.key_ids)
         ),
+        "timeline.ics": ical.calendar(data.title, data.views, options.build_date, links.absolute),
         "feed.xml": feed.atom_feed(data.title, data.views, options, links),
         "report.json": exports.report_json(timeline, options.build_date),
     }

@@ -30,9 +30,7 @@ def _cost(start: int, end: int, timex_starts: list[int]) -> float:
     return (end - start) * TEXT_BYTES + n * TIMEX_BYTES
 
 
-def part_starts(
-    text: str, timexes: tuple[Timex, ...], budget: int = PART_BYTES
-) -> tuple[int, ...]:
+def part_starts(text: str, timexes: tuple[Timex, ...], budget: int = PART_BYTES) -> tuple[int, ...]:
     """The offsets where the parts of the article's page start: (0,) for one page."""
     starts = sorted(t.start for t in timexes)
     if _cost(0, len(text), starts) <= budget:
