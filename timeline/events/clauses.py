@@ -287,7 +287,3 @@ def subject_person(verb: Token) -> str:
         if child.dep_ in SUBJECTS and child.lower_ in FIRST_SECOND_PERSON:
             return child.lower_
     return ""
-
-
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECTS for c in verb.children)
