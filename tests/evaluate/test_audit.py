@@ -274,3 +274,5 @@ def test_report_marks_held_out_topics_and_pools() -> None:
     text = format_report([score], held_out=[TOPIC])
     assert "storm (held out)" in text and "pooled" in text
     assert "100.0" in text.splitlines()[1]
+    # the shares come with the number of judged items behind them
+    assert "worth 1/1, date 1/1, text 1/1, mergeP 0/0" in text

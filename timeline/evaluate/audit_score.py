@@ -290,6 +290,18 @@ def format_report(scores: Sequence[TopicScore], held_out: Sequence[str] = ()) ->
         pooled.lost_good += s.lost_good
         pooled.removed_bad += s.removed_bad
     lines.append(_line("pooled", pooled, pct))
+    counts = ", ".join(
+        f"{label} {t.good}/{t.judged}"
+        for label, t in (
+            ("worth", pooled.worth),
+            ("date", pooled.date),
+            ("text", pooled.text),
+            ("mergeP", pooled.merge),
+            ("mergeR", pooled.recall),
+            ("entity", pooled.entities),
+        )
+    )
+    lines.append(f"pooled, judged items behind each share: {counts}")
     lines.append(
         "worth/date/text: share of sampled events; mergeP: merged pairs that are one"
         " happening; mergeR: same-happening pairs merged; entity: pages of a real name and"
