@@ -13,9 +13,10 @@ from timeline.errors import InputError
 from timeline.evaluate.tls import (
     aligned_rouge,
     busiest_days,
-    evaluate_tls,
     format_report,
     load_articles,
+    prepare_cases,
+    score_cases,
 )
 from timeline.types import Article, ArticleResult, EventMention, Timex
 
@@ -79,7 +80,7 @@ def fake_extract(articles: Sequence[Article]) -> list[ArticleResult]:
 
 
 def test_evaluate_restricts_to_span_and_scores_dates(tmp_path: Path) -> None:
-    report = evaluate_tls(write_topic(tmp_path), fake_extract)
+    report = score_cases(prepare_cases(write_topic(tmp_path), fake_extract))
     (score,) = report.scores
     assert (score.dates, score.sentences_per_date, score.articles) == (2, 1, 3)
     # 04-20: two sources speak of it, one names it later; 04-21 has nothing dated to it
@@ -112,7 +113,7 @@ def test_busiest_days_break_ties_by_date(tmp_path: Path) -> None:
 
 def test_bad_directory_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError):
-        evaluate_tls(tmp_path, fake_extract)
+        prepare_cases(tmp_path, fake_extract)
     (tmp_path / "articles.jsonl").write_text('{"id": "1"}\n', encoding="utf-8")
     with pytest.raises(InputError):
         load_articles(tmp_path)
@@ -129,6 +130,6 @@ def test_t17_smallest_topic_beats_the_baseline() -> None:
     from timeline.pipeline.stages import analyse, open_cache
 
     cache = open_cache(Config(use_cache=False))
-    report = evaluate_tls(topic, lambda articles: analyse(articles, cache, jobs=1))
+    report = score_cases(prepare_cases(topic, lambda articles: analyse(articles, cache, jobs=1)))
     assert report.mean("date_f1") >= 0.8
     assert report.mean("date_f1") > report.mean("baseline_f1")

@@ -4,8 +4,7 @@ label named is one the installed model produces, so none can silently never matc
 
 from __future__ import annotations
 
-import io
-import tokenize
+import ast
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from timeline.timex.lang import ENGLISH, load_lexicon, read_data
 
 LANG_DIR = Path(__file__).parents[2] / "timeline" / "timex" / "lang"
 LANGUAGES = sorted(p.name for p in LANG_DIR.iterdir() if (p / "syntax.toml").is_file())
-TIMEX = LANG_DIR.parent
+PACKAGE = LANG_DIR.parents[1]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -35,13 +34,74 @@ def test_every_english_tag_and_label_is_one_the_model_gives(nlp: Language) -> No
     assert {label for ls in ENGLISH.labels.values() for label in ls} <= labels
 
 
-def _strings(path: Path) -> set[str]:
-    tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
-    return {t.string.strip("\"'") for t in tokens if t.type == tokenize.STRING}
+_PARSE_ATTRIBUTES = frozenset({"dep_", "tag_"})
 
 
-def test_the_tagger_spells_no_tag_or_label_of_the_data() -> None:
-    named = {t for ts in ENGLISH.tags.values() for t in ts}
-    named |= {label for ls in ENGLISH.labels.values() for label in ls}
-    for module in sorted(TIMEX.glob("*.py")):
-        assert not _strings(module) & named, module.name
+def _spelled(node: ast.expr, literal_names: set[str]) -> bool:
+    """`node` spells tags or labels: a string, a literal collection or `frozenset(...)` of
+    strings, or a name the module bound to one."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.Set | ast.Tuple | ast.List):
+        return any(_spelled(e, literal_names) for e in node.elts)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args:
+        return node.func.id in {"frozenset", "set", "tuple"} and _spelled(node.args[0], set())
+    if isinstance(node, ast.BinOp):
+        return _spelled(node.left, literal_names) or _spelled(node.right, literal_names)
+    return isinstance(node, ast.Name) and node.id in literal_names
+
+
+def _literal_names(tree: ast.Module) -> set[str]:
+    """Names assigned a literal collection of strings anywhere in the module."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if _spelled(node.value, set()) and not isinstance(node.value, ast.Constant):
+                names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+def spelled_comparisons(source: str) -> list[int]:
+    """Lines where a token's `.dep_` or `.tag_` is compared with a spelled-out tag or label."""
+    tree = ast.parse(source)
+    literal_names = _literal_names(tree)
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        operands = [node.left, *node.comparators]
+        parse = [
+            o for o in operands if isinstance(o, ast.Attribute) and o.attr in _PARSE_ATTRIBUTES
+        ]
+        if parse and any(_spelled(o, literal_names) for o in operands if o not in parse):
+            lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ('t.dep_ == "nsubj"', True),
+        ('"VBG" != verb.tag_', True),
+        ('c.dep_ in {"xcomp", "conj"}', True),
+        ('c.dep_ not in ("prep", "mark")', True),
+        ('PARTS = frozenset({"compound", "amod"})\nok = t.dep_ in PARTS', True),
+        ('t.dep_ in LABELS["subject"]', False),
+        ("t.tag_ in _PRESENT | _MODAL", False),
+        ('t.pos_ == "VERB"', False),  # parts of speech are universal
+    ],
+)
+def test_the_check_finds_spelled_comparisons(source: str, found: bool) -> None:
+    assert bool(spelled_comparisons(source)) is found
+
+
+def test_no_module_compares_a_tag_or_label_with_a_literal() -> None:
+    """Tags and labels are language data: code compares `.dep_` and `.tag_` only with sets
+    read from the syntax data, never with a label it spells itself."""
+    offenders = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (lines := spelled_comparisons(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}

@@ -130,7 +130,7 @@ def _eval_tls(args: argparse.Namespace) -> int:
         leave_one_story_out,
         story_of,
     )
-    from timeline.evaluate.tls import TlsReport, format_report, prepare_cases, score_case
+    from timeline.evaluate.tls import format_report, prepare_cases, score_cases
     from timeline.pipeline.stages import analyse, open_cache
 
     topics = [
@@ -150,7 +150,7 @@ def _eval_tls(args: argparse.Namespace) -> int:
         return analyse(articles, cache)
 
     cases = [case for topic in topics for case in prepare_cases(topic, extract)]
-    print(format_report(TlsReport(scores=tuple(score_case(c) for c in cases))))
+    print(format_report(score_cases(cases)))
     if len({story_of(c.topic) for c in cases}) > 1:
         print()
         print(format_cross_validation(leave_one_story_out(cases)))

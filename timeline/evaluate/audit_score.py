@@ -63,11 +63,9 @@ class TopicScore:
     text: Tally = field(default_factory=Tally)
     merge: Tally = field(default_factory=Tally)  # merged pairs that are one happening
     recall: Tally = field(default_factory=Tally)  # same-happening pairs merged now
-    recall_gone: int = 0  # same-happening pairs with a statement no longer an event
     entities: Tally = field(default_factory=Tally)
     tasks: int = 0  # things a reader has yet to judge
     kept_good: int = 0  # audited statements (original sample) still events, by verdict
-    kept_bad: int = 0
     lost_good: int = 0
     removed_bad: int = 0
 
@@ -117,7 +115,6 @@ def _score_retention(
                 score.kept_good += found
                 score.lost_good += not found
             else:
-                score.kept_bad += found
                 score.removed_bad += not found
 
 
@@ -201,9 +198,7 @@ def _score_recall(
         if not pair.same:
             continue
         a, b = _find(located, pair.a), _find(located, pair.b)
-        if a is None or b is None:
-            score.recall_gone += 1
-        else:
+        if a is not None and b is not None:  # a statement no longer an event: no pair to judge
             score.recall.add(a.id == b.id)
 
 

@@ -36,7 +36,6 @@ class GoldTimex:
     text: str
     type: str
     value: str
-    tid: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,7 +145,6 @@ def read_timeml(path: Path) -> TimemlDocument:
                     text=text,
                     type=attrs.get("type", ""),
                     value=attrs.get("value", ""),
-                    tid=attrs.get("tid", ""),
                 )
             )
     parts.append(html.unescape(raw[pos : body.end("body")]))

@@ -124,9 +124,9 @@ class Case:
         return len(self.reference)
 
 
-def evaluate_tls(directory: Path, extract: Extract) -> TlsReport:
-    """Score `extract` (articles -> results) on every timeline in `directory`."""
-    return TlsReport(scores=tuple(score_case(c) for c in prepare_cases(directory, extract)))
+def score_cases(cases: Iterable[Case]) -> TlsReport:
+    """The report on `cases` (from `prepare_cases`, of one topic folder or several)."""
+    return TlsReport(scores=tuple(score_case(c) for c in cases))
 
 
 def prepare_cases(directory: Path, extract: Extract) -> tuple[Case, ...]:

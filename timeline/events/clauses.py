@@ -18,6 +18,7 @@ from timeline.events.english import (
     CLAUSAL,
     COMPARISON_WORDS,
     FIRST_SECOND_PERSON,
+    LABELS,
     NOMINALS,
     NOT_TIME_ROLES,
     NOUN_MODIFIERS,
@@ -29,6 +30,7 @@ from timeline.events.english import (
     SEQUENCE_MARKERS,
     STATE_PREPOSITIONS,
     SUBJECTS,
+    TAGS,
     TEMPORAL_MARKERS,
     VERB_TAGS,
 )
@@ -37,6 +39,17 @@ if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached b
     from spacy.tokens import Span, Token
 
 _ARGUMENT_STEPS = 4  # how far up a noun's argument chain its verb may be
+_COMPLEMENT, _CHAINED = LABELS["clausal_complement"], LABELS["chained_clauses"]
+_ADVERBIAL, _NOUN_CLAUSE = LABELS["adverbial_clause"], LABELS["noun_clause"]
+_MARKER, _ADVERB, _WH_ADVERB = LABELS["marker"], LABELS["adverb"], TAGS["wh_adverb"]
+_PREPOSITION, _NOUN_ADVERBIAL = LABELS["preposition"], LABELS["noun_adverbial"]
+_NOMINAL_SUBJECTS, _DESCRIPTIONS = LABELS["nominal_subjects"], LABELS["copula_descriptions"]
+_GERUND, _PARTICIPLE, _PRESENT, _MODAL = (
+    TAGS["gerund"], TAGS["past_participle"], TAGS["present"], TAGS["modal"]
+)  # fmt: skip
+_PREPOSITION_OR_MARKER = _PREPOSITION | _MARKER
+_PLANNING_CLAUSES = _NOUN_CLAUSE | _ADVERBIAL  # "a meeting [mooted] for later this week"
+_ON_A_PLANNED_NOUN = _PREPOSITION | _NOUN_ADVERBIAL  # "a meeting [on] Friday"
 
 
 def root_of(seg: Span) -> Token:
@@ -59,7 +72,7 @@ def main_predicate(seg: Span) -> Token:
     """The clause a sentence asserts; attributions ("..., he said") pass to their content."""
     root = root_of(seg)
     if root.lemma_ in REPORTING_VERBS:
-        content = [c for c in root.children if c.dep_ == "ccomp"]
+        content = [c for c in root.children if c.dep_ in _COMPLEMENT]
         if content:
             return content[0]
     return root
@@ -80,8 +93,8 @@ def asserted(seg: Span) -> dict[int, Token]:
         for child in verb.children:
             if child.pos_ not in VERB_TAGS:
                 continue
-            if child.dep_ in {"xcomp", "conj"} or (
-                child.dep_ == "advcl" and _marker(child) in TEMPORAL_MARKERS
+            if child.dep_ in _CHAINED or (
+                child.dep_ in _ADVERBIAL and _marker(child) in TEMPORAL_MARKERS
             ):
                 stack.append(child)
     return found
@@ -90,14 +103,14 @@ def asserted(seg: Span) -> dict[int, Token]:
 def in_sequence(verb: Token) -> bool:
     """A clause saying what the statement came after or before ("after the well ruptured on
     April 20"): its date is another time than the statement's."""
-    return verb.dep_ == "advcl" and _marker(verb) in SEQUENCE_MARKERS
+    return verb.dep_ in _ADVERBIAL and _marker(verb) in SEQUENCE_MARKERS
 
 
 def _marker(clause: Token) -> str:
     """The word opening a subordinate clause: its marker, or a wh-adverb the parser gave
     as an adverb ("when it is completed next month")."""
     for child in clause.children:
-        if child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB"):
+        if child.dep_ in _MARKER or (child.dep_ in _ADVERB and child.tag_ in _WH_ADVERB):
             return child.lower_
     return ""
 
@@ -114,10 +127,10 @@ def attachment(span: Span) -> tuple[Token | None, str]:
     if participle is not None:
         return participle, "participle"
     verb, how = _climb(tok, span)
-    if verb is not None and how == "verb" and verb.tag_ == "VBG":
+    if verb is not None and how == "verb" and verb.tag_ in _GERUND:
         if _after_with(verb):  # "with the company announcing last week it will ..."
             return verb, "participle"
-        if verb.dep_ == "acl" and verb.head.dep_ in SUBJECTS:
+        if verb.dep_ in _NOUN_CLAUSE and verb.head.dep_ in SUBJECTS:
             return verb.head.head, "verb"  # "Hafle, testifying on Friday, rejected ..."
     return verb, how
 
@@ -133,24 +146,24 @@ def _climb(tok: Token, span: Span) -> tuple[Token | None, str]:
             return None, "modifier"
         if tok.dep_ in NOT_TIME_ROLES:
             return None, "participant"
-        if head.pos_ == "ADP" or head.dep_ in {"prep", "mark"}:
+        if head.pos_ == "ADP" or head.dep_ in _PREPOSITION_OR_MARKER:
             if head.lower_ in STATE_PREPOSITIONS:
                 return None, "state"
             tok = head
             continue
         if head.pos_ in VERB_TAGS:
-            if head.dep_ in {"acl", "advcl"} and head.lemma_ in PLANNING_VERBS:
+            if head.dep_ in _PLANNING_CLAUSES and head.lemma_ in PLANNING_VERBS:
                 return head, "planned"  # "a meeting mooted for later this week"
             return head, "verb"
         if head.pos_ in NOMINALS:
-            if head.lemma_ in PLANNED_NOUNS and tok.dep_ in {"prep", "npadvmod"}:
+            if head.lemma_ in PLANNED_NOUNS and tok.dep_ in _ON_A_PLANNED_NOUN:
                 return head, "planned"  # "a meeting on Friday"
             planned = _planned(head, tok)
             if planned is not None:
                 return planned, "planned"
             if _event_subject(head, tok):  # "Talks in Vienna in November set a date"
                 return head.head, "subject"
-            if tok.dep_ == "npadvmod" and (verb := _governing_verb(head)) is not None:
+            if tok.dep_ in _NOUN_ADVERBIAL and (verb := _governing_verb(head)) is not None:
                 return verb, "verb"  # "called off the search last Friday": no noun's date
             return None, "modifier"
         tok = head  # an adverb or adjective of time ("three years ago")
@@ -187,7 +200,7 @@ def _after_with(verb: Token) -> bool:
     doc = verb.doc
     sent = verb.sent
     for tok in doc[max(sent.start, verb.i - 8) : verb.i]:
-        if tok.lower_ == "with" and tok.dep_ == "prep":
+        if tok.lower_ == "with" and tok.dep_ in _PREPOSITION:
             return all(not (t.is_punct and t.text in ",;") for t in doc[tok.i : verb.i])
     return False
 
@@ -212,7 +225,7 @@ def _event_subject(noun: Token, modifier: Token) -> bool:
     killed ..."), not on an apposition or a clause about it, dates what the subject did."""
     return (
         modifier.dep_ in NOUN_MODIFIERS
-        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.dep_ in _NOMINAL_SUBJECTS
         and noun.head.pos_ in VERB_TAGS
     )
 
@@ -223,11 +236,11 @@ def _absolute_participle(span: Span) -> Token | None:
     doc = span.doc
     sent = doc[span.start].sent
     for tok in doc[sent.start : span.start]:
-        if tok.lower_ != "with" or tok.dep_ != "prep":
+        if tok.lower_ != "with" or tok.dep_ not in _PREPOSITION:
             continue
         for verb in doc[span.end : min(sent.end, span.end + 4)]:
             if (
-                verb.tag_ == "VBG"
+                verb.tag_ in _GERUND
                 and verb.dep_ in PARTICIPLE_ROLES
                 and all(not (t.is_punct and t.text in ",;") for t in doc[tok.i : verb.i])
             ):
@@ -238,11 +251,11 @@ def _absolute_participle(span: Span) -> Token | None:
 def is_present(verb: Token) -> bool:
     """Simple or progressive present ("is in Moscow", "is holding up"), not future or perfect."""
     auxes = [c for c in verb.children if c.dep_ in AUXILIARIES]
-    if any(a.tag_ == "MD" for a in auxes):
+    if any(a.tag_ in _MODAL for a in auxes):
         return False
-    if verb.tag_ in {"VBZ", "VBP"}:
+    if verb.tag_ in _PRESENT:
         return True
-    return verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes)
+    return verb.tag_ in _GERUND and any(a.tag_ in _PRESENT and a.lemma_ == "be" for a in auxes)
 
 
 def is_ongoing(verb: Token) -> bool:
@@ -250,13 +263,13 @@ def is_ongoing(verb: Token) -> bool:
     started") or a presence ("is now in talks"); not a modal ("can now look back") nor a
     plain present that describes ("BP now means ...")."""
     auxes = [c for c in verb.children if c.dep_ in AUXILIARIES]
-    if any(a.tag_ == "MD" for a in auxes):
+    if any(a.tag_ in _MODAL for a in auxes):
         return False
-    if verb.tag_ == "VBG":
-        return any(a.lemma_ == "be" and a.tag_ in {"VBZ", "VBP"} for a in auxes)
-    if verb.tag_ == "VBN":
-        return any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxes)
-    return verb.lemma_ == "be" and any(c.dep_ == "prep" for c in verb.children)
+    if verb.tag_ in _GERUND:
+        return any(a.lemma_ == "be" and a.tag_ in _PRESENT for a in auxes)
+    if verb.tag_ in _PARTICIPLE:
+        return any(a.lemma_ == "have" and a.tag_ in _PRESENT for a in auxes)
+    return verb.lemma_ == "be" and any(c.dep_ in _PREPOSITION for c in verb.children)
 
 
 def is_state(verb: Token) -> bool:
@@ -265,7 +278,7 @@ def is_state(verb: Token) -> bool:
     activity ("is in Moscow for talks") is kept."""
     if verb.lemma_ != "be":
         return False
-    return any(c.dep_ in {"attr", "acomp", "expl"} for c in verb.children)
+    return any(c.dep_ in _DESCRIPTIONS for c in verb.children)
 
 
 def subject_person(verb: Token) -> str:
@@ -274,7 +287,3 @@ def subject_person(verb: Token) -> str:
         if child.dep_ in SUBJECTS and child.lower_ in FIRST_SECOND_PERSON:
             return child.lower_
     return ""
-
-
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECTS for c in verb.children)

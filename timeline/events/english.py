@@ -1,4 +1,4 @@
-"""English words, patterns and dependency-label sets the event rules read.
+"""English words and patterns the event rules read, and the syntax data's label sets they use.
 
 Kept apart from the logic so that what counts as a reporting verb, a page part or a
 clause of its own is stated in one place, per kind.
@@ -70,20 +70,21 @@ TICKER_SPACED = re.compile(
 # (D-La.)\n\n, who said ...". Group "line" is where the line end starts.
 LINE_CONTINUED = re.compile(r"(?P<line>\n)\s*[,;]")
 
-# --- dependency labels ---------------------------------------------------------------------
+# --- parts of speech and the parse's tags and labels ----------------------------------------
+# Parts of speech are universal; the English parse's tags and dependency labels are read from
+# the language's syntax data (`timex/lang/en/syntax.toml`), the one place that spells them.
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 NOMINALS = frozenset({"NOUN", "PROPN"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-# roles in which a date is a participant, not the time of the clause ("Today is ...")
-NOT_TIME_ROLES = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "appos", "conj"})
-# how a noun hangs from the verb it is an argument of (directly or through a preposition)
-ARGUMENT_ROLES = frozenset({"dobj", "pobj", "prep", "dative", "attr", "oprd", "nsubj", "nsubjpass"})
-NOUN_MODIFIERS = frozenset({"nmod", "compound", "amod", "nummod", "npadvmod", "poss", "prep"})
-CLAUSAL = frozenset({"acl", "relcl", "advcl"})
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-PARTICIPLE_ROLES = frozenset({"advcl", "acl", "pcomp", "conj"})
-AUXILIARIES = frozenset({"aux", "auxpass"})
+TAGS, LABELS = ENGLISH.tags, ENGLISH.labels
+SUBJECTS = LABELS["subjects"]
+NOT_TIME_ROLES = LABELS["participant_roles"]
+ARGUMENT_ROLES = LABELS["argument_roles"]
+NOUN_MODIFIERS = LABELS["date_on_a_noun"]
+CLAUSAL = LABELS["clauses_of_a_noun"]
+RELATIVE_TAGS = TAGS["relative_pronouns"]
+PARTICIPLE_ROLES = LABELS["participle_clauses"]
+AUXILIARIES = LABELS["auxiliaries"]
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})

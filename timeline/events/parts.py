@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from timeline.events.clauses import main_predicate, root_of, subject_person
-from timeline.events.english import BEFORE_CREDIT, COMMENT_THREAD, PAGE_PARTS, REPORTING_VERBS
+from timeline.events.english import (
+    BEFORE_CREDIT,
+    COMMENT_THREAD,
+    LABELS,
+    PAGE_PARTS,
+    REPORTING_VERBS,
+)
 from timeline.events.segments import Segment, doc_slice
 
 if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
@@ -88,4 +94,4 @@ def _chatter(seg: Segment) -> bool:
 
 
 def _third_person(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and not subject_person(verb) for c in verb.children)
+    return any(c.dep_ in LABELS["subject"] and not subject_person(verb) for c in verb.children)

@@ -16,6 +16,7 @@ from timeline.events.english import (
     CREDIT,
     DATELINE,
     GLUED_STARTERS,
+    LABELS,
     LINE_CONTINUED,
     LIST_MARK,
     LOWER_CONTINUES,
@@ -39,7 +40,8 @@ _CUTS = frozenset({",", ";", ":"})
 _NEEDS_MORE = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "AUX", "PART"})
 _CLOSE_WITHIN = 12
 _HEADLINE_WORDS = 5  # a headline, and the lead after it, have at least this many tokens
-_NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+_NOUN_PARTS, _COMPOUND = LABELS["noun_phrase_parts"], LABELS["compound"]
+_NEEDS_MORE_LABELS = LABELS["needs_more"]
 _TERMINAL = (".", "!", '"', "”")  # tokens after a break inside parentheses in which they must close
 
 
@@ -244,7 +246,7 @@ def _glued(tok: Token) -> bool:
     if tok.text not in GLUED_STARTERS or tok.ent_type_ or tok.i + 1 >= len(tok.doc):
         return False
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    if prev.pos_ in _NEEDS_MORE or prev.dep_ in {"prep", "cc", "mark", "det", "aux"}:
+    if prev.pos_ in _NEEDS_MORE or prev.dep_ in _NEEDS_MORE_LABELS:
         return False  # "including The Answer", "and The Beat Poets": a name, not a new start
     return bool(prev.whitespace_) and (prev.is_alpha or prev.like_num) and nxt.is_alpha
 
@@ -271,7 +273,7 @@ def _headline_cut(span: Span) -> int | None:
         if subject.dep_ not in SUBJECTS or verb.pos_ not in VERB_TAGS or verb.i < tok.i:
             continue
         cut = tok.i  # with the words compounded into the subject: "Hollywood star Kevin ..."
-        while cut - 1 > span.start + _HEADLINE_WORDS and doc[cut - 1].dep_ == "compound":
+        while cut - 1 > span.start + _HEADLINE_WORDS and doc[cut - 1].dep_ in _COMPOUND:
             if not cut - 1 < doc[cut - 1].head.i <= subject.i:
                 break
             cut -= 1

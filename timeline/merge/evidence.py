@@ -233,13 +233,6 @@ def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
-def _conflict(
-    mine: frozenset[str], theirs: frozenset[str], a: frozenset[str], b: frozenset[str]
-) -> bool:
-    """Both name participants of a kind and neither names any of the other's."""
-    return bool(mine and theirs and mine.isdisjoint(b) and theirs.isdisjoint(a))
-
-
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """What reading mentions needs from their corpus: memos of names' words and act

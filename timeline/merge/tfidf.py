@@ -48,13 +48,6 @@ class Matrix:
     def rows(self) -> int:
         return len(self.start) - 1
 
-    def vectors(self) -> list[Vector]:
-        weights = self.weight.tolist()
-        return [
-            dict(zip(self.keys[a:b], weights[a:b], strict=True))
-            for a, b in pairwise(self.start.tolist())
-        ]
-
 
 @dataclass(frozen=True, slots=True)
 class Rows:
@@ -77,12 +70,8 @@ class Rows:
         return found
 
 
-def tfidf_vectors(bags: Sequence[Mapping[str, int]]) -> list[Vector]:
-    """L2-normalised TF-IDF vectors; IDF is smoothed over the bags given."""
-    return tfidf_matrix(bags).vectors()
-
-
 def tfidf_matrix(bags: Sequence[Mapping[str, int]]) -> Matrix:
+    """L2-normalised TF-IDF vectors of `bags`; IDF is smoothed over the bags given."""
     keys = list(chain.from_iterable(bags))
     names = list(dict.fromkeys(keys))
     ids = dict(zip(names, range(len(names)), strict=True))
@@ -112,10 +101,6 @@ def row_sums(values: Floats, start: Ints) -> list[float]:
     """The builtin `sum` of each row's values, in order (start[i]:start[i + 1] is row i)."""
     flat = values.tolist()
     return [sum(flat[a:b]) for a, b in pairwise(start.tolist())]
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    return cosine_with(a, b, norm(a), norm(b))
 
 
 def norm(v: Vector) -> float:

@@ -54,8 +54,6 @@ class Column:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Overview:
-    n_events: int
-    n_articles: int
     published: str  # "12–31 January 2010", or "" when no article has a date
     unit: str  # day, week, month
     columns: tuple[Column, ...]
@@ -155,8 +153,6 @@ def overview(
     published_text = span_label(min(published), max(published)) if published else ""
     if span is None:
         return Overview(
-            n_events=len(views),
-            n_articles=len(published),
             published=published_text,
             unit="day",
             columns=(),
@@ -202,8 +198,6 @@ def overview(
     )
     busiest = max(columns, key=lambda c: (c.events, -c.x)) if columns else None
     return Overview(
-        n_events=len(views),
-        n_articles=len(published),
         published=published_text,
         unit=str(unit),
         columns=columns,

@@ -3,10 +3,10 @@
 Each language keeps its calendar words in one data file, `lang/<code>/calendar.toml`
 (months 1-12, weekdays 0-6, holidays, seasons, parts of the day, numbers, units,
 modifiers, tense cues), and what its parser's tags and dependency labels mean in another,
-`lang/<code>/syntax.toml`; the engine, ingest and the site read them only through the
-`Lexicon` built from both, so a word or a label is spelled in one place and a new one is a
-data change. Loading needs nothing but
-the standard library, so any layer may import this module.
+`lang/<code>/syntax.toml`; the engine, the event rules, ingest and the site read them only
+through the `Lexicon` built from both, so a word or a label is spelled in one place and a new
+one is a data change. Loading needs nothing but the standard library, so any layer may
+import this module.
 """
 
 from __future__ import annotations
