@@ -531,3 +531,53 @@ def test_a_ticker_or_title_at_a_real_sentence_end_still_ends_it(nlp: Language) -
     from timeline.events import segments
 
     assert [s.text for s in segments(doc)] == ["The bank met the U.S.", "Officials left on Monday."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurer Northwind Plc (NWD.\n\nL) cut its dividend on Monday after a weak year.",
+        "Traders now look to Delta Oil Plc (DLTa.\n\nL), which reports its results on Monday.",
+        "The suit names Harbor Drilling Ltd HRBN.\n\nN), owner of the platform that burned.",
+        "Sen. Jane Moss (D-Ore.)\n\n, who cautioned on Monday against haste, got the most money.",
+        "Spanish refiner Vela (VEL. MC) VEL. N prepares to drill off the coast next year.",
+        "Fearing a loss at Corvid Plc (CVD.\n\nL) (CVD.\n\nN), the minister spoke on Monday.",
+    ],
+    ids=[
+        "paragraph-in-ticker",
+        "lower-case-class",
+        "no-open-parenthesis",
+        "comma-line",
+        "spaced",
+        "two-listings",
+    ],
+)
+def test_a_wire_ticker_broken_across_lines_keeps_the_sentence_whole(
+    nlp: Language, text: str
+) -> None:
+    """Wire copy breaks "(BP.L)" as "(BP.\\n\\nL)" or writes "REP. N": no sentence ends there."""
+    from timeline.events import segments
+
+    assert [" ".join(s.text.split()) for s in segments(nlp(text))] == [" ".join(text.split())]
+
+
+def test_a_paragraph_after_an_abbreviation_still_starts_a_sentence(nlp: Language) -> None:
+    from timeline.events import segments
+
+    text = "The group moved its office to the USA.\n\nA new director started on Monday."
+    assert [s.text for s in segments(nlp(text))] == [
+        "The group moved its office to the USA.",
+        "A new director started on Monday.",
+    ]
+
+
+def test_a_wire_storys_bulleted_summary_and_dateline_are_not_part_of_its_lead(
+    nlp: Language,
+) -> None:
+    text = (
+        "\\* Port reopens after the storm \\* Ferries to resume MIAMI, May 3 (Reuters) - "
+        "Harbor Lines Inc (HBL.\n\nN) said on Monday it reopened the port to cargo ships."
+    )
+    (m,) = mentions(nlp, text, T("Monday", "2015-12-14"))
+    assert m.headline.startswith("Harbor Lines Inc (HBL.")
+    assert m.headline.endswith("said on Monday it reopened the port to cargo ships.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from builders import make_article
 from spacy.language import Language
 
@@ -241,6 +242,26 @@ def test_photo_captions_in_the_text_are_set_aside(nlp: Language) -> None:
         "The company said on Monday it would close the platform."
     ]
     assert [p.part for p in found.set_aside] == ["photo caption", "photo caption"]
+
+
+@pytest.mark.parametrize(
+    ("caption", "phrase"),
+    [
+        ("Satellite image of Valparaiso, Chile taken on 3 March.", "3 March"),
+        ("Aerial photo of the flooded delta taken in June 2015.", "June 2015"),
+        ("Handout photo of the damaged pier taken on Monday.", "Monday"),
+    ],
+)
+def test_a_photo_caption_with_no_verb_of_its_own_is_set_aside(
+    nlp: Language, caption: str, phrase: str
+) -> None:
+    text = f"{caption}\nThe agency published a new image of the crater on Tuesday."
+    specs = (_timex(text, phrase, "2015-12-14"), _timex(text, "Tuesday", "2015-12-15"))
+    found = extract_events(make_article("a", text, PUBLISHED), nlp(text), specs)
+    assert [m.headline for m in found.mentions] == [
+        "The agency published a new image of the crater on Tuesday."
+    ]
+    assert [p.part for p in found.set_aside] == ["photo caption"]
 
 
 def test_a_subheading_in_capitals_is_not_part_of_the_paragraph(nlp: Language) -> None:

@@ -52,10 +52,23 @@ LOWER_CONTINUES = frozenset(
     {"U.S.", "U.N.", "U.K.", "E.U.", "a.m.", "p.m.", "Inc.", "Corp.", "Co.", "Ltd.", "vs.",
      "etc.", "approx.", "est."}
 )  # fmt: skip
-# A stock ticker in parentheses: "BP (BP.L) said", "Lloyds (L) fell".
-TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
-# ... and one the page broke at a line end: "BP Plc (BP.\nL) said", "Transocean RIGN.\nN)".
-TICKER_BROKEN = re.compile(r"\b[A-Z]{1,6}\.(\n)[A-Z]{1,3}(?=[).,;:]|\s)")
+# A stock ticker in parentheses: "BP (BP.L) said", "Lloyds (L) fell", "Repsol (REP. MC)".
+TICKER = re.compile(r"\([A-Z0-9]{1,6}(?:\. ?[A-Z]{1,3})?\)")
+# ... one the page broke at a line end: "BP Plc (BP.\nL) said", "Transocean RIGN.\nN)"; over a
+# paragraph break only before its closing parenthesis ("Shell Plc (RDSa.\n\nL), which").
+# Group "line" or "paragraph" is where the break starts.
+TICKER_BROKEN = re.compile(
+    r"\(?\b[A-Z]{1,6}\.(?P<line>\n)[A-Z]{1,3}(?=[).,;:]|\s)"
+    r"|\(?\b[A-Z][A-Za-z]{0,5}\.(?P<paragraph>\n\s*)[A-Z]{1,3}(?=\))"
+)
+# ... and one written bare after its name with a space and a known exchange code, before a
+# word in lower case: "Repsol REP. N prepares" (a sentence end there would start in capitals).
+TICKER_SPACED = re.compile(
+    r"\b[A-Z]{2,6}\. (?:N|L|O|OQ|PA|DE|MC|AS|MI|TO|HK|SA|AX|SS|SZ|MX|ST|OL|CO)(?=\)|,|\s+[a-z])"
+)
+# A line that opens with a comma or semicolon continues the one before: "Sen. Mary Smith
+# (D-La.)\n\n, who said ...". Group "line" is where the line end starts.
+LINE_CONTINUED = re.compile(r"(?P<line>\n)\s*[,;]")
 
 # --- parts of speech and the parse's tags and labels ----------------------------------------
 # Parts of speech are universal; the English parse's tags and dependency labels are read from
@@ -142,6 +155,10 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b[Ii]n (?:this|an?) (?:[\w,]+ ){0,5}?(?:photo|photograph|picture|image)\b"
             r"|\b(?:is|are) (?:seen|pictured) (?:in|at|on|near|among|during|inside|outside|off"
             r"|along|after)\b"
+            # a caption with no verb of its own: "Satellite image of the port taken on 13 May."
+            r"|^\s*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:[Ss]atellite|[Aa]erial|[Hh]andout|[Ff]ile)\s+)*"
+            r"(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture)s?\s+of\s+[^.;:!?]{1,120}?"
+            r"\btaken\s+(?:on|in|at|during)\s+[^.;:!?]{1,40}[.]?\s*$"
         ),
     ),
     (

@@ -17,6 +17,7 @@ from timeline.events.english import (
     DATELINE,
     GLUED_STARTERS,
     LABELS,
+    LINE_CONTINUED,
     LIST_MARK,
     LOWER_CONTINUES,
     MONTH_ABBREVIATIONS,
@@ -24,6 +25,7 @@ from timeline.events.english import (
     SUBJECTS,
     TICKER,
     TICKER_BROKEN,
+    TICKER_SPACED,
     TIME_STAMP,
     TITLE_ABBREVIATIONS,
     VERB_TAGS,
@@ -64,7 +66,7 @@ def segments(doc: Doc) -> list[Span]:
     """Sentences, also broken at line ends (news text has one sentence or paragraph a
     line) and before a sentence glued to a caption; none longer than `MAX_SEGMENT_TOKENS`."""
     spans: list[Span] = []
-    kept = {m.start(1) for m in TICKER_BROKEN.finditer(doc.text)}  # "(BP.\nL)" is no line end
+    kept = _kept_line_ends(doc.text)  # "(BP.\nL)" is no line end
     for sent in _sentences(doc):
         start = sent.start
         for tok in sent:
@@ -81,12 +83,28 @@ def segments(doc: Doc) -> list[Span]:
     return found
 
 
+def _kept_line_ends(text: str) -> set[int]:
+    """Line ends inside a broken stock ticker ("(BP.\n\nL)") or before a line that opens
+    with a comma ("(D-La.)\n\n, who said"): no statement ends there."""
+    kept = set()
+    for m in TICKER_BROKEN.finditer(text):
+        kept.add(m.start("line") if m.start("line") >= 0 else m.start("paragraph"))
+    kept.update(m.start("line") for m in LINE_CONTINUED.finditer(text))
+    return kept
+
+
 def _sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, joined again where it broke after an abbreviation that
-    cannot end a sentence there ("Gov. | Bobby Jindal", "Mar. | 3", "the U.S. | military")
-    or at a stock ticker in parentheses ("BP (BP. | L) said")."""
-    tickers = [(m.start(), m.end()) for m in TICKER.finditer(doc.text)]
-    tickers += [(m.start(), m.end()) for m in TICKER_BROKEN.finditer(doc.text)]
+    cannot end a sentence there ("Gov. | Bobby Jindal", "Mar. | 3", "the U.S. | military"),
+    at a stock ticker ("BP (BP. | L) said", "Repsol REP. | N prepares") or before a line
+    that opens with a comma."""
+    text = doc.text
+    tickers = [(m.start(), m.end()) for m in TICKER.finditer(text)]
+    # a sentence starts neither in one nor at its parenthesis: "(BP.\n\nL) | (BP.\n\nN), who"
+    tickers += [(m.start() - 1, m.end()) for m in TICKER_BROKEN.finditer(text)]
+    tickers += [(m.start(), m.end()) for m in TICKER_SPACED.finditer(text)]
+    # from the line's last character on: the parser may break right at the line end
+    tickers += [(m.start() - 1, m.end()) for m in LINE_CONTINUED.finditer(text)]
     joined: list[Span] = []
     for sent in doc.sents:
         if joined and _continues(joined[-1], sent, tickers):
@@ -101,6 +119,8 @@ def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> boo
     cut = after.start_char
     if any(start < cut <= end for start, end in tickers):
         return True  # "BP (BP. | L) said", "BP Plc (BP.\n | L) said"
+    if first.text in {",", ";"}:
+        return True  # no sentence opens with a comma: "BP Plc (BP.\n\nL) | , which said"
     if first.is_space or "\n" in doc_between(before, after):
         return False
     nxt = first.text[:1]
@@ -198,6 +218,10 @@ def statements(doc: Doc) -> list[Segment]:
             continue
         if stamp:
             cut = stamp.end()
+            # "* Port reopens * Ferries resume MIAMI (Reuters) - ...": a wire story's bulleted
+            # summary runs into its dateline; the lead starts after the dateline
+            if kind == "list mark" and (dateline := DATELINE.match(text[cut:])):
+                prefix, cut = "dateline", cut + dateline.end()
         elif dateline := DATELINE.match(text):
             prefix, cut = "dateline", dateline.end()
         elif heading := SUBHEADING.match(text):
