@@ -27,16 +27,19 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import InputError
+from timeline.timex.lang import ENGLISH
 from timeline.types import DateValue, EventMention
 
 ENTITY_KINDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
+    label: kind
+    for kind, meaning in (
+        ("person", "people"),
+        ("organisation", "organisations"),
+        ("place", "places"),
+    )
+    for label in ENGLISH.entities[meaning]
 }
-"""The kinds of entity that get a page, by the model's label."""
+"""The kinds of entity that get a page, by the model's label (from the syntax data)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -85,8 +85,10 @@ CLAUSAL = LABELS["clauses_of_a_noun"]
 RELATIVE_TAGS = TAGS["relative_pronouns"]
 PARTICIPLE_ROLES = LABELS["participle_clauses"]
 AUXILIARIES = LABELS["auxiliaries"]
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
-NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+# ... and the model's named-entity labels, by meaning, from the same data.
+PERSON_LABELS = frozenset(ENGLISH.entities["people"])
+ENTITY_LABELS = frozenset(ENGLISH.entities["named"])
+NOT_CONTENT_ENTS = frozenset(ENGLISH.entities["not_content"])
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 # --- page parts ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from timeline.events.english import (
     ENTITY_LABELS,
     HONORIFICS,
     NOT_CONTENT_ENTS,
+    PERSON_LABELS,
     REPORTING_VERBS,
 )
 from timeline.types import Entity
@@ -35,7 +36,7 @@ def article_entities(doc: Doc) -> dict[str, str]:
     ends so; other names only on their own text.
     """
     people = sorted(
-        {_surface(e) for e in doc.ents if e.label_ == "PERSON" and "\n" not in e.text} - {""}
+        {_surface(e) for e in doc.ents if e.label_ in PERSON_LABELS and "\n" not in e.text} - {""}
     )
     by_ending: dict[tuple[str, ...], list[str]] = {}
     for person in people:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from timeline.merge.lexicon import CONNECTORS
+from timeline.merge.lexicon import CONNECTORS, PERSON_LABELS
 
 _SHORTEST, _LONGEST = 2, 6
 """Letters of the acronyms read."""
@@ -65,4 +65,4 @@ def _capitals(forms: Counter[str]) -> bool:
 
 def _person(labels: Counter[str]) -> bool:
     """Mostly labelled a person."""
-    return labels["PERSON"] * 2 > sum(labels.values())
+    return sum(labels[p] for p in PERSON_LABELS) * 2 > sum(labels.values())

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from timeline.merge.acts import predicate
 from timeline.merge.evidence import Evidence, canonical_lemmas
+from timeline.merge.lexicon import PERSON_LABELS
 from timeline.merge.tfidf import Matrix, Rows, tfidf_matrix
 from timeline.types import DateValue, EventMention
 
@@ -90,7 +91,7 @@ def bag(m: EventMention, verb_act: str | None = None) -> dict[str, int]:
     for ent in m.entities:
         name = ent.text.lower()
         found.append(f"@{name}")
-        if ent.label == "PERSON" and " " in name:
+        if ent.label in PERSON_LABELS and " " in name:
             found.append(f"@{name.rsplit(' ', 1)[1]}")
     bag = dict.fromkeys(found, 1)
     if len(bag) < len(found):

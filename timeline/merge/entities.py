@@ -33,6 +33,12 @@ from timeline.merge.lexicon import (
     ENTITY_STOPWORDS,
     HONORIFICS,
     INSTITUTIONS,
+    LABEL_PREFERENCE,
+    ORGANISATION,
+    PERSON,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    PRODUCT,
     SUFFIXES,
     TIME_ZONES,
     TITLES,
@@ -44,7 +50,6 @@ MIN_SOURCES = 2
 """Sources (wire copies count once) that must name an entity: a name only one source
 uses is mostly a reader's handle, a caption or a fragment the model ran together, and a
 page with one source's view of it is no page."""
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WORDS = 6
 """Longer spans are sentences the model ran together, not names."""
 
@@ -54,8 +59,6 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")  # "m.", "h.w.", "j"
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")  # "u.n.", "u.s."
 _SPELLING = re.compile(r"isation$")  # British spelling: "organisation" is "organization"
 _CODE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w-]+$")  # "298p", "NSC89853"
-# label priority among equal votes: the kinds that get pages first, in a fixed order
-_LABEL_ORDER = ("GPE", "PERSON", "ORG", "LOC", "FAC", "NORP", "EVENT")
 
 
 def name_key(name: str) -> str:
@@ -163,7 +166,7 @@ def canonical_table(
     canon = {key: _entity(votes[key], forms[key]) for key in labels}
     counts = {key: sum(found.values()) for key, found in labels.items()}
     glued = {key: pair for key in canon if (pair := _glued(key, canon, counts))}
-    people = sorted(k for k, e in canon.items() if e is not None and e.label == "PERSON")
+    people = sorted(k for k, e in canon.items() if e is not None and e.label in PERSON_LABELS)
     full = [k for k in people if " " in k and k not in glued]
     for key in _fragments(canon, counts, full):
         canon[key] = None
@@ -193,9 +196,9 @@ def _surname_votes(
     took for a person at least once, each use of its last word alone is one more vote
     for a person ("Fred Bartlit", a person once and a place once, is a person)."""
     words = key.split()
-    if len(words) != 2 or not found["PERSON"] or words[-1] not in labels:
+    if len(words) != 2 or not any(found[p] for p in PERSON_LABELS) or words[-1] not in labels:
         return found
-    return found + Counter(PERSON=sum(labels[words[-1]].values()))
+    return found + Counter({PERSON: sum(labels[words[-1]].values())})
 
 
 def _resolve(
@@ -205,7 +208,7 @@ def _resolve(
     to the one person's full name it starts or ends in the article (else in the corpus,
     when only one person there has it); a bare name that links to no one is dropped."""
     found = canon[key]
-    if found is None or " " in key or found.label != "PERSON":
+    if found is None or " " in key or found.label not in PERSON_LABELS:
         return found
     target = _full_name(key, local) or (None if _named(key, local) else _full_name(key, full))
     return canon[target] if target else None
@@ -234,14 +237,14 @@ def _fragments(
         for key, found in canon.items()
         if found is not None
         and " " not in key
-        and found.label not in PLACE_LABELS | {"PERSON"}
+        and found.label not in PLACE_LABELS | PERSON_LABELS
         and (within[key] > counts[key] or key in surnames)
     ]
 
 
 def _whole(key: str, found: Entity | None) -> bool:
     """A name that stands on its own: not junk, and not a first or last name alone."""
-    return found is not None and (" " in key or found.label != "PERSON")
+    return found is not None and (" " in key or found.label not in PERSON_LABELS)
 
 
 def _glued(
@@ -277,12 +280,13 @@ def _entity(labels: Counter[str], forms: Counter[str]) -> Entity | None:
     text = " ".join(words)
     if not text or is_junk(text) or _shouted(text):
         return None
-    if label == "PERSON" and words[0].rstrip(".") in VESSEL_PREFIXES:
-        label = "PRODUCT"  # "USS Carl Vinson" is a ship, not a person
-    if label == "PERSON" and words[-1].lower().rstrip(".,") in COMPANY_SUFFIXES:
-        label = "ORG"  # "Halliburton Co" is a company
+    if label in PERSON_LABELS and words[0].rstrip(".") in VESSEL_PREFIXES:
+        label = PRODUCT  # "USS Carl Vinson" is a ship, not a person
+    if label in PERSON_LABELS and words[-1].lower().rstrip(".,") in COMPANY_SUFFIXES:
+        label = ORGANISATION  # "Halliburton Co" is a company
     return Entity(text=text, label=label)
 
 
 def _priority(label: str) -> int:
-    return _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
+    order = LABEL_PREFERENCE
+    return order.index(label) if label in order else len(order)

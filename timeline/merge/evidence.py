@@ -35,6 +35,8 @@ from timeline.merge.lexicon import (
     BACKGROUND_CLAUSE,
     DETERMINERS,
     MAGNITUDES,
+    PARTICIPANT_LABELS,
+    PERSON_LABELS,
     POSSESSIVES,
     PREDICATE_EQUIVALENTS,
     PREDICATES,
@@ -67,7 +69,6 @@ _CLOCK = re.compile(r"T\d\d:\d\d")
 _MAGNITUDE = "|".join(sorted(map(re.escape, MAGNITUDES), key=len, reverse=True))
 _NUMBER = re.compile(rf"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE})?(?![\w])", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-PARTICIPANT_LABELS = frozenset({"PERSON", "ORG"})
 _WEEK, _YEAR_RANK = Granularity.WEEK.rank, Granularity.YEAR.rank
 _WORD = re.compile(r"[\w'\u2019]+")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014()\"\u201c\u201d]")
@@ -263,7 +264,7 @@ def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _
         words.update(found)
         if e.label in PARTICIPANT_LABELS:
             participants.add(name)
-        if e.label == "PERSON":
+        if e.label in PERSON_LABELS:
             people.add(name)
             if " " in name:
                 names.add(name.rsplit(" ", 1)[1])

@@ -80,3 +80,14 @@ DATELINE_WORDS = _words("entities", "datelines") | frozenset(
 """Words of datelines and time stamps (with the calendar's month and weekday
 abbreviations): a name holding one is furniture, not an entity ("Thu Apr")."""
 VESSEL_PREFIXES = _words("entities", "vessels")
+
+# The model's named-entity labels, by meaning, from the language's syntax data.
+_LABELS = _CALENDAR.entities
+PERSON_LABELS = frozenset(_LABELS["people"])
+PLACE_LABELS = frozenset(_LABELS["places"])
+PARTICIPANT_LABELS = frozenset(_LABELS["participants"])
+"""Labels of who takes part in a happening (people, organisations)."""
+PERSON, ORGANISATION, PRODUCT = (_LABELS[m][0] for m in ("people", "organisations", "products"))
+"""The label a name is given when it is voted, or taken for, a person, a company, a ship."""
+LABEL_PREFERENCE: tuple[str, ...] = _LABELS["preference"]
+"""Label priority among equal votes: the kinds that get pages first, in a fixed order."""

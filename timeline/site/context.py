@@ -22,15 +22,19 @@ from timeline.site.attribution import (
 )
 from timeline.site.dates import date_label, html_datetime, parse_value
 from timeline.site.parts import part_of, part_page, part_starts
+from timeline.timex.lang import ENGLISH
 from timeline.types import Article, Entity, Event, EventMention, MergeLink, Timeline, date_order
 
 _KINDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
+    label: kind
+    for kind, meaning in (
+        ("person", "people"),
+        ("organisation", "organisations"),
+        ("place", "places"),
+    )
+    for label in ENGLISH.entities[meaning]
 }
+"""The kinds of entity that get a page, by the model's label (from the syntax data)."""
 KIND_TITLES = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 

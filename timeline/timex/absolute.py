@@ -150,7 +150,7 @@ def _as_person(ctx: Context) -> bool:
     if span is None or len(span) != 1:
         return False
     token = span[0]
-    if token.ent_type_ == "PERSON":
+    if token.ent_type_ in LEX.entities["people"]:
         return True
     if token.dep_ in LEX.labels["subject"] and token.head.lemma_.lower() in LEX.person_verbs:
         return True

@@ -2,11 +2,11 @@
 
 Each language keeps its calendar words in one data file, `lang/<code>/calendar.toml`
 (months 1-12, weekdays 0-6, holidays, seasons, parts of the day, numbers, units,
-modifiers, tense cues), and what its parser's tags and dependency labels mean in another,
-`lang/<code>/syntax.toml`; the engine, the event rules, ingest and the site read them only
-through the `Lexicon` built from both, so a word or a label is spelled in one place and a new
-one is a data change. Loading needs nothing but the standard library, so any layer may
-import this module.
+modifiers, tense cues), and what its parser's tags, dependency labels and named-entity
+labels mean in another, `lang/<code>/syntax.toml`; the engine, the event rules, merging,
+ingest and the site read them only through the `Lexicon` built from both, so a word or a
+label is spelled in one place and a new one is a data change. Loading needs nothing but
+the standard library, so any layer may import this module.
 """
 
 from __future__ import annotations
@@ -103,6 +103,7 @@ class Lexicon:
     tense: Mapping[str, frozenset[str]]
     tags: Mapping[str, frozenset[str]]  # meaning -> the parser's fine-grained tags
     labels: Mapping[str, frozenset[str]]  # meaning -> the parser's dependency labels
+    entities: Mapping[str, tuple[str, ...]]  # meaning -> the model's entity labels, in order
 
     @property
     def time_units(self) -> frozenset[str]:
@@ -169,6 +170,7 @@ def _build(language: str, data: dict[str, Any], syntax: dict[str, Any]) -> Lexic
         tense=_frozen({k: frozenset(v) for k, v in data["tense"].items()}),
         tags=_frozen({k: frozenset(v) for k, v in syntax["tags"].items()}),
         labels=_frozen({k: frozenset(v) for k, v in syntax["labels"].items()}),
+        entities=_frozen({k: tuple(v) for k, v in syntax["entities"].items()}),
     )
 
 
