@@ -34,3 +34,15 @@ def test_the_digest_follows_each_file_and_its_place(tmp_path: Path) -> None:
     files = module_closure(["timeline.types"])
     assert code_digest(files) == code_digest(reversed(files))  # order of the listing: none
     assert code_digest(files) != code_digest(files[:-1])
+
+
+def test_the_parse_cache_is_keyed_by_the_same_digest_of_the_nlp_code() -> None:
+    """One digest function keys every cache: the parse cache's code part is `code_digest`
+    of the nlp package's modules, so editing one of them makes its parses stale."""
+    from pathlib import Path
+
+    from timeline.nlp import model_package
+    from timeline.nlp.model_package import parse_version
+
+    nlp_files = list(Path(model_package.__file__).parent.glob("*.py"))
+    assert parse_version().endswith("/" + code_digest(nlp_files)[:16])

@@ -4,12 +4,12 @@ build, and a fully cached build should not pay for loading spaCy."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import sys
 from importlib import metadata
 from pathlib import Path
 
+from timeline.digest import code_digest
 from timeline.errors import PipelineError
 
 # The official package first; the PyPI repack of the same model otherwise.
@@ -37,9 +37,6 @@ def parse_version() -> str:
     """What a parse depends on besides its text: spaCy, the model, and the code of this
     package (its sentence breaks and the cutting of long texts shape the parse)."""
     model = model_name()
-    digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode())
-        digest.update(source.read_bytes())
+    code = code_digest(Path(__file__).parent.glob("*.py"))[:16]
     spacy_version = metadata.version("spacy")
-    return f"spacy-{spacy_version}/{model}-{metadata.version(model)}/{digest.hexdigest()[:16]}"
+    return f"spacy-{spacy_version}/{model}-{metadata.version(model)}/{code}"

@@ -18,10 +18,13 @@ are not packages of their own.
 from __future__ import annotations
 
 import ast
-import hashlib
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
+
+from timeline.digest import code_digest
+
+__all__ = ["code_digest", "module_closure", "modules_digest", "package_modules"]
 
 PACKAGE = "timeline"
 _ROOT = Path(__file__).resolve().parents[1]
@@ -112,15 +115,6 @@ def package_modules(package: str) -> tuple[str, ...]:
         for path in folder.rglob("*.py")
     )
     return tuple(sorted(names))
-
-
-def code_digest(files: Iterable[Path]) -> str:
-    """SHA-256 of the files' paths (inside the package) and bytes."""
-    digest = hashlib.sha256()
-    for source in sorted(files):
-        digest.update(source.resolve().relative_to(_ROOT).as_posix().encode() + b"\0")
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
 
 
 @cache
