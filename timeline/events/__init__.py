@@ -26,7 +26,7 @@ from timeline.events.clauses import is_present, is_state, main_predicate
 from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
-from timeline.events.segments import Segment, doc_slice, segments, statements
+from timeline.events.segments import Segment, doc_slice, segments, shown_text, statements
 from timeline.types import Article, DateValue, EventMention, Granularity, SetAside, Timex
 
 if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
@@ -68,8 +68,10 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
     canon = article_entities(doc)
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
     starts = [t.start for t in ordered]
-    quotes = Quotes(doc.text)
-    thread = thread_start(doc.text)
+    text = doc.text
+    quotes = Quotes(text)
+    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    thread = thread_start(text)
     unmarked = comment_stretches(doc.text)
     mentions: list[EventMention] = []
     set_aside: list[SetAside] = []
@@ -105,7 +107,8 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
             day = _stamp_day(ordered, first, seg) if seg.prefix == "time stamp" else None
             found.append((day or published.isoformat(), None, main))
         if found:
-            mentions.extend(_mentions(article.id, seg, found, canon, main))
+            inside = quotes.between(_line_start(breaks, seg.start), seg.start) % 2 == 1
+            mentions.extend(_mentions(article.id, seg, found, canon, main, inside_quote=inside))
         lead_seen += seg.text.rstrip().endswith(_ENDINGS)
     return EventsFound(tuple(mentions), tuple(set_aside))
 
@@ -116,8 +119,10 @@ def _mentions(
     found: list[tuple[str, Anchor | None, Token]],
     canon: dict[str, str],
     main: Token,
+    *,
+    inside_quote: bool,
 ) -> list[EventMention]:
-    text = " ".join(seg.text.split())
+    text = shown_text(seg.text, inside_quote)
     entities = entities_in(seg.span, canon)
     whole = content_lemmas(seg.span)
     made = []
@@ -139,6 +144,12 @@ def _mentions(
             )
         )
     return made
+
+
+def _line_start(breaks: Sequence[int], at: int) -> int:
+    """Where the line holding offset `at` starts, from the offsets of the text's line ends."""
+    before = bisect.bisect_left(breaks, at)
+    return breaks[before - 1] + 1 if before else 0
 
 
 def _stamp_day(ordered: Sequence[Timex], first: int, seg: Segment) -> str | None:

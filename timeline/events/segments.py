@@ -240,6 +240,25 @@ def statements(doc: Doc) -> list[Segment]:
     return found
 
 
+def shown_text(text: str, inside_quote: bool = False) -> str:
+    """A statement as a reader is shown it: whitespace made plain, and the space some wires
+    put inside straight quotation marks (`pledges " every single resource, " to`) closed up.
+    A mark spaced on both sides opens or closes by how many came before it in its
+    paragraph; `inside_quote` says the statement starts inside a quotation. The article's
+    text and offsets are not touched."""
+    pieces = " ".join(text.split()).split('"')
+    inside = inside_quote
+    for k in range(len(pieces) - 1):
+        before, after = pieces[k], pieces[k + 1]
+        spaced = (not before or before.endswith(" ")) and (not after or after.startswith(" "))
+        if spaced and inside:
+            pieces[k] = before.rstrip()
+        elif spaced:
+            pieces[k + 1] = after.lstrip()
+        inside = not inside
+    return '"'.join(pieces)
+
+
 def _glued(tok: Token) -> bool:
     """A capitalised sentence opener right after a word, with no punctuation between
     ("... for Haiti's displaced The airport ..."): a caption glued to the sentence after it."""
