@@ -17,7 +17,8 @@ PUBLISHED = dt.date(2015, 12, 16)
 
 def _timex(text: str, phrase: str, value: str) -> Timex:
     start = text.index(phrase)
-    return Timex(start=start, end=start + len(phrase), text=phrase, type="DATE", value=value,
+    kind = "TIME" if "T" in value else "DATE"
+    return Timex(start=start, end=start + len(phrase), text=phrase, type=kind, value=value,
                  anchor="publication")  # fmt: skip
 
 
@@ -49,3 +50,36 @@ def test_a_statement_inside_a_paragraphs_quotation_is_shown_closed_up(nlp: Langu
     )
     found = _headlines(nlp, text, ("Monday", "2015-12-14"))
     assert found == ['The coast guard reopened the ferry on Monday," he said.']
+
+
+def _set_aside(nlp: Language, text: str, *dates: tuple[str, str]) -> list[str]:
+    found = extract_events(
+        make_article("a", text, PUBLISHED), nlp(text), [_timex(text, p, v) for p, v in dates]
+    )
+    return [p.part for p in found.set_aside]
+
+
+def test_a_description_is_set_aside_as_a_state(nlp: Language) -> None:
+    text = (
+        "9.10am: The road to the port is practically deserted.\n\n"
+        "9.20am: The riot police look like soldiers.\n\n"
+        "9.30am: The leak continues to foul the beaches.\n\n"
+        "9.40am: The coast guard has closed the port."
+    )
+    stamps = [(f"9.{m}0am", f"2015-12-16T09:{m}0") for m in "1234"]
+    assert _headlines(nlp, text, *stamps) == ["The coast guard has closed the port."]
+    assert _set_aside(nlp, text, *stamps) == ["state", "state", "state"]
+
+
+def test_a_reporters_scene_is_set_aside_but_a_happening_they_report_is_kept(
+    nlp: Language,
+) -> None:
+    text = (
+        "10.15am: The BBC's Anna Reed in Lagos says: \"The streets are quiet and empty.\n\n"
+        "10.40am: The BBC's Anna Reed in Lagos says: \"Soldiers have opened fire on the crowd."
+    )
+    stamps = [("10.15am", "2015-12-16T10:15"), ("10.40am", "2015-12-16T10:40")]
+    assert _headlines(nlp, text, *stamps) == [
+        "The BBC's Anna Reed in Lagos says: \"Soldiers have opened fire on the crowd."
+    ]
+    assert _set_aside(nlp, text, *stamps) == ["state"]

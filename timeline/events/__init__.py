@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
-from timeline.events.clauses import is_present, is_state, main_predicate
+from timeline.events.clauses import (
+    describes,
+    is_present,
+    is_state,
+    main_predicate,
+    reports_a_scene,
+    root_of,
+)
 from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
 from timeline.events.parts import REASONS, page_part, thread_start
@@ -106,7 +113,10 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         ):  # the news of the day, or a live blog's entry of the day its stamp names
             day = _stamp_day(ordered, first, seg) if seg.prefix == "time stamp" else None
             found.append((day or published.isoformat(), None, main))
-        if found:
+        if found and (part := _not_a_happening(seg, main, found)) is not None:
+            set_aside.append(SetAside(start=seg.start, end=seg.end, part=part,
+                                      reason=REASONS[part]))  # fmt: skip
+        elif found:
             inside = quotes.between(_line_start(breaks, seg.start), seg.start) % 2 == 1
             mentions.extend(_mentions(article.id, seg, found, canon, main, inside_quote=inside))
         lead_seen += seg.text.rstrip().endswith(_ENDINGS)
@@ -144,6 +154,20 @@ def _mentions(
             )
         )
     return made
+
+
+def _not_a_happening(
+    seg: Segment, main: Token, found: Sequence[tuple[str, Anchor | None, Token]]
+) -> str | None:
+    """Why a dated statement reports no happening, else None: its main clause describes a
+    state (`clauses.describes`), said as such or in a reporter's account of a scene. A
+    statement with a clause of its own that is dated (a coordinated verb) is kept."""
+    root = root_of(seg.span)
+    if any(p.i not in {main.i, root.i} for _, _, p in found):
+        return None
+    if describes(main) and (root.i == main.i or reports_a_scene(root)):
+        return "state"
+    return None
 
 
 def _line_start(breaks: Sequence[int], at: int) -> int:

@@ -19,9 +19,12 @@ from timeline.events.english import (
     COMPARISON_WORDS,
     FIRST_SECOND_PERSON,
     LABELS,
+    LIKENESS,
+    LINKING_VERBS,
     NOMINALS,
     NOT_TIME_ROLES,
     NOUN_MODIFIERS,
+    ONGOING_VERBS,
     PARTICIPLE_ROLES,
     PLANNED_NOUNS,
     PLANNING_VERBS,
@@ -47,6 +50,7 @@ _NOMINAL_SUBJECTS, _DESCRIPTIONS = LABELS["nominal_subjects"], LABELS["copula_de
 _GERUND, _PARTICIPLE, _PRESENT, _MODAL = (
     TAGS["gerund"], TAGS["past_participle"], TAGS["present"], TAGS["modal"]
 )  # fmt: skip
+_OPEN_COMPLEMENT = LABELS["open_complement"]
 _PREPOSITION_OR_MARKER = _PREPOSITION | _MARKER
 _PLANNING_CLAUSES = _NOUN_CLAUSE | _ADVERBIAL  # "a meeting [mooted] for later this week"
 _ON_A_PLANNED_NOUN = _PREPOSITION | _NOUN_ADVERBIAL  # "a meeting [on] Friday"
@@ -279,6 +283,33 @@ def is_state(verb: Token) -> bool:
     if verb.lemma_ != "be":
         return False
     return any(c.dep_ in _DESCRIPTIONS for c in verb.children)
+
+
+def describes(verb: Token) -> bool:
+    """A description, not a happening: a copula saying what something is (`is_state`), a
+    linking verb with its description ("the police look like soldiers", "the road remains
+    closed"), or a state said to go on ("the well continues to leak")."""
+    if is_state(verb):
+        return True
+    children = list(verb.children)
+    if verb.lemma_ in ONGOING_VERBS and any(c.dep_ in _OPEN_COMPLEMENT for c in children):
+        return True
+    return verb.lemma_ in LINKING_VERBS and any(
+        c.dep_ in _DESCRIPTIONS or (c.dep_ in _PREPOSITION and c.lower_ in LIKENESS)
+        for c in children
+    )
+
+
+def reports_a_scene(verb: Token) -> bool:
+    """A reporter's present-tense account introduced with a colon ("The BBC's X in Y says:
+    ..."): what follows tells what is seen, and is a happening only if it says one."""
+    doc = verb.doc
+    return (
+        verb.lemma_ in REPORTING_VERBS
+        and verb.tag_ in _PRESENT
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ":"
+    )
 
 
 def subject_person(verb: Token) -> str:

@@ -70,6 +70,15 @@ TICKER_SPACED = re.compile(
 # (D-La.)\n\n, who said ...". Group "line" is where the line end starts.
 LINE_CONTINUED = re.compile(r"(?P<line>\n)\s*[,;]")
 
+# --- what makes a dated statement a happening --------------------------------------------
+# Verbs that link a subject to a description, as "be" does: "the police look like soldiers",
+# "the mood seems calm", "the road remains closed".
+LINKING_VERBS = frozenset({"look", "seem", "appear", "remain", "sound", "stay"})
+# Verbs saying a state goes on, whatever it is: "the well continues to leak".
+ONGOING_VERBS = frozenset({"continue", "remain", "persist"})
+# Prepositions with which a linking verb describes: "look [like] soldiers".
+LIKENESS = frozenset({"like", "as"})
+
 # --- parts of speech and the parse's tags and labels ----------------------------------------
 # Parts of speech are universal; the English parse's tags and dependency labels are read from
 # the language's syntax data (`timex/lang/en/syntax.toml`), the one place that spells them.

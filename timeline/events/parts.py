@@ -35,6 +35,7 @@ REASONS = {
     "chatter": "first- or second-person chatter, not reporting",
     "question": "a question, not a statement",
     "caption": "a caption, heading or byline (no sentence ending, or a photo credit after it)",
+    "state": "a description of how things are or look, not a happening",
     **{part: reason for part, reason, _ in PAGE_PARTS},
 }
 
