@@ -117,8 +117,8 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
             set_aside.append(SetAside(start=seg.start, end=seg.end, part=part,
                                       reason=REASONS[part]))  # fmt: skip
         elif found:
-            inside = quotes.between(_line_start(breaks, seg.start), seg.start) % 2 == 1
-            mentions.extend(_mentions(article.id, seg, found, canon, main, inside_quote=inside))
+            quoted = quotes.between(_line_start(breaks, seg.start), seg.start) % 2 == 1
+            mentions.extend(_mentions(article.id, seg, found, canon, main, inside_quote=quoted))
         lead_seen += seg.text.rstrip().endswith(_ENDINGS)
     return EventsFound(tuple(mentions), tuple(set_aside))
 
