@@ -83,3 +83,26 @@ def test_a_reporters_scene_is_set_aside_but_a_happening_they_report_is_kept(
         "The BBC's Anna Reed in Lagos says: \"Soldiers have opened fire on the crowd."
     ]
     assert _set_aside(nlp, text, *stamps) == ["state"]
+
+
+def test_what_could_or_might_be_is_set_aside_as_speculation(nlp: Language) -> None:
+    text = (
+        "The cost of the clean-up could top 3 billion dollars this year.\n\n"
+        "The slick might reach the coast by Friday.\n\n"
+        "Gunfire could be heard near the palace on Monday.\n\n"
+        "The divers could not find the wreck on Tuesday.\n\n"
+        "On Wednesday the minister said the port may reopen."
+    )
+    found = _headlines(
+        nlp, text, ("this year", "2015"), ("Friday", "2015-12-18"), ("Monday", "2015-12-14"),
+        ("Tuesday", "2015-12-15"), ("Wednesday", "2015-12-16"),
+    )  # fmt: skip
+    assert found == [
+        "Gunfire could be heard near the palace on Monday.",
+        "The divers could not find the wreck on Tuesday.",
+        "On Wednesday the minister said the port may reopen.",
+    ]
+    assert _set_aside(nlp, text, ("this year", "2015"), ("Friday", "2015-12-18")) == [
+        "speculation",
+        "speculation",
+    ]

@@ -29,6 +29,7 @@ from timeline.events.clauses import (
     main_predicate,
     reports_a_scene,
     root_of,
+    speculates,
 )
 from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
@@ -167,6 +168,8 @@ def _not_a_happening(
         return None
     if describes(main) and (root.i == main.i or reports_a_scene(root)):
         return "state"
+    if speculates(main) and all(p.i != root.i or root.i == main.i for _, _, p in found):
+        return "speculation"  # unless the date is the speaker's: "X said on Monday it may ..."
     return None
 
 

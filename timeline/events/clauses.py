@@ -21,16 +21,20 @@ from timeline.events.english import (
     LABELS,
     LIKENESS,
     LINKING_VERBS,
+    NEGATIVE_DETERMINERS,
     NOMINALS,
     NOT_TIME_ROLES,
     NOUN_MODIFIERS,
     ONGOING_VERBS,
     PARTICIPLE_ROLES,
+    PAST_ABILITY,
+    PERCEPTION_VERBS,
     PLANNED_NOUNS,
     PLANNING_VERBS,
     RELATIVE_TAGS,
     REPORTING_VERBS,
     SEQUENCE_MARKERS,
+    SPECULATIVE_MODALS,
     STATE_PREPOSITIONS,
     SUBJECTS,
     TAGS,
@@ -50,7 +54,7 @@ _NOMINAL_SUBJECTS, _DESCRIPTIONS = LABELS["nominal_subjects"], LABELS["copula_de
 _GERUND, _PARTICIPLE, _PRESENT, _MODAL = (
     TAGS["gerund"], TAGS["past_participle"], TAGS["present"], TAGS["modal"]
 )  # fmt: skip
-_OPEN_COMPLEMENT = LABELS["open_complement"]
+_OPEN_COMPLEMENT, _NEGATION = LABELS["open_complement"], LABELS["negation"]
 _PREPOSITION_OR_MARKER = _PREPOSITION | _MARKER
 _PLANNING_CLAUSES = _NOUN_CLAUSE | _ADVERBIAL  # "a meeting [mooted] for later this week"
 _ON_A_PLANNED_NOUN = _PREPOSITION | _NOUN_ADVERBIAL  # "a meeting [on] Friday"
@@ -297,6 +301,27 @@ def describes(verb: Token) -> bool:
     return verb.lemma_ in LINKING_VERBS and any(
         c.dep_ in _DESCRIPTIONS or (c.dep_ in _PREPOSITION and c.lower_ in LIKENESS)
         for c in children
+    )
+
+
+def speculates(verb: Token) -> bool:
+    """What may be or may happen ("the cost could top $3 billion", "the slick might reach
+    the coast"), not what did; what could be heard or seen was perceived, and happened, and
+    what could not be done is a past inability."""
+    if verb.lemma_ in PERCEPTION_VERBS:
+        return False
+    children = list(verb.children)
+    modals = [c.text for c in children if c.dep_ in AUXILIARIES and c.text in SPECULATIVE_MODALS]
+    if not modals:
+        return False
+    return not (modals[0] in PAST_ABILITY and _negated(verb))
+
+
+def _negated(verb: Token) -> bool:
+    """ "could [not] find it", "could find [no] trace"."""
+    return any(
+        c.dep_ in _NEGATION or any(d.lower_ in NEGATIVE_DETERMINERS for d in c.children)
+        for c in verb.children
     )
 
 

@@ -78,6 +78,15 @@ LINKING_VERBS = frozenset({"look", "seem", "appear", "remain", "sound", "stay"})
 ONGOING_VERBS = frozenset({"continue", "remain", "persist"})
 # Prepositions with which a linking verb describes: "look [like] soldiers".
 LIKENESS = frozenset({"like", "as"})
+# Modals of what may be, not of what is or is planned: "costs could top $3 billion"
+# (in lower case: "May 16 - BP succeeds ..." opens with a month).
+SPECULATIVE_MODALS = frozenset({"could", "might", "may"})
+# ... except "could not", a past inability ("he could not guarantee it", "they could find
+# [no] trace"), and a verb of
+# perception: "gunfire could be heard on Sunday" happened.
+PAST_ABILITY = frozenset({"could"})
+NEGATIVE_DETERMINERS = frozenset({"no"})
+PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "smell", "feel", "watch", "spot"})
 
 # --- parts of speech and the parse's tags and labels ----------------------------------------
 # Parts of speech are universal; the English parse's tags and dependency labels are read from

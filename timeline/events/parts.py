@@ -36,6 +36,7 @@ REASONS = {
     "question": "a question, not a statement",
     "caption": "a caption, heading or byline (no sentence ending, or a photo credit after it)",
     "state": "a description of how things are or look, not a happening",
+    "speculation": "what could or might be, not what happened (an estimate, a possibility)",
     **{part: reason for part, reason, _ in PAGE_PARTS},
 }
 
