@@ -272,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return seen
 
         for case in prepare_cases(topic, extract):
-            rows.append((case, features(seen, case), set(case.coverage.sentences.by_day)))
+            rows.append((case, features(seen, case), set(case.coverage.sentences.told)))
     stories = sorted({story_of(c.topic) for c, _, _ in rows})
     print(f"{'variant':<58}" + "".join(f"{s[:8]:>9}" for s in stories) + "     mean  fit all")
     for variant in VARIANTS:
