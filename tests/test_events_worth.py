@@ -91,16 +91,18 @@ def test_what_could_or_might_be_is_set_aside_as_speculation(nlp: Language) -> No
         "The slick might reach the coast by Friday.\n\n"
         "Gunfire could be heard near the palace on Monday.\n\n"
         "The divers could not find the wreck on Tuesday.\n\n"
-        "On Wednesday the minister said the port may reopen."
+        "On Wednesday the minister said the port may reopen.\n\n"
+        "The ferries could run again by Sunday, the harbour master said."
     )
     found = _headlines(
         nlp, text, ("this year", "2015"), ("Friday", "2015-12-18"), ("Monday", "2015-12-14"),
-        ("Tuesday", "2015-12-15"), ("Wednesday", "2015-12-16"),
+        ("Tuesday", "2015-12-15"), ("Wednesday", "2015-12-16"), ("Sunday", "2015-12-20"),
     )  # fmt: skip
     assert found == [
         "Gunfire could be heard near the palace on Monday.",
         "The divers could not find the wreck on Tuesday.",
         "On Wednesday the minister said the port may reopen.",
+        "The ferries could run again by Sunday, the harbour master said.",
     ]
     assert _set_aside(nlp, text, ("this year", "2015"), ("Friday", "2015-12-18")) == [
         "speculation",

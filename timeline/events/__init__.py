@@ -161,15 +161,16 @@ def _not_a_happening(
     seg: Segment, main: Token, found: Sequence[tuple[str, Anchor | None, Token]]
 ) -> str | None:
     """Why a dated statement reports no happening, else None: its main clause describes a
-    state (`clauses.describes`), said as such or in a reporter's account of a scene. A
-    statement with a clause of its own that is dated (a coordinated verb) is kept."""
+    state (`clauses.describes`), said as such or in a reporter's account of a scene, or
+    speculates (`clauses.speculates`) with no one saying it. A statement with a clause of
+    its own that is dated (a coordinated verb) is kept."""
     root = root_of(seg.span)
     if any(p.i not in {main.i, root.i} for _, _, p in found):
         return None
     if describes(main) and (root.i == main.i or reports_a_scene(root)):
         return "state"
-    if speculates(main) and all(p.i != root.i or root.i == main.i for _, _, p in found):
-        return "speculation"  # unless the date is the speaker's: "X said on Monday it may ..."
+    if speculates(main) and root.i == main.i:
+        return "speculation"  # said by someone, it is a statement made: "X said it may ..."
     return None
 
 
