@@ -108,3 +108,16 @@ def test_what_could_or_might_be_is_set_aside_as_speculation(nlp: Language) -> No
         "speculation",
         "speculation",
     ]
+
+
+def test_a_sentence_glued_after_a_closing_preposition_starts_anew(nlp: Language) -> None:
+    text = (
+        '"We must clear the road so the trucks can get in The nine volunteers searched the '
+        "ruined school with their dogs on Thursday.\n\n"
+        "The mayor spoke in The Hague on Friday."
+    )
+    found = _headlines(nlp, text, ("Thursday", "2015-12-10"), ("Friday", "2015-12-11"))
+    assert found == [
+        "The nine volunteers searched the ruined school with their dogs on Thursday.",
+        "The mayor spoke in The Hague on Friday.",
+    ]

@@ -23,6 +23,7 @@ from timeline.events.english import (
     MONTH_ABBREVIATIONS,
     SUBHEADING,
     SUBJECTS,
+    TAGS,
     TICKER,
     TICKER_BROKEN,
     TICKER_SPACED,
@@ -42,6 +43,10 @@ _CLOSE_WITHIN = 12
 _HEADLINE_WORDS = 5  # a headline, and the lead after it, have at least this many tokens
 _NOUN_PARTS, _COMPOUND = LABELS["noun_phrase_parts"], LABELS["compound"]
 _NEEDS_MORE_LABELS = LABELS["needs_more"]
+_FINITE = TAGS["past"] | TAGS["present"]
+_AUXILIARY = LABELS["auxiliaries"]
+_NOUN_PHRASE = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN"})
+_NOUN_PHRASE_REACH = 8  # tokens in which the glued sentence's subject reaches its verb
 _TERMINAL = (".", "!", '"', "”")  # tokens after a break inside parentheses in which they must close
 
 
@@ -265,9 +270,26 @@ def _glued(tok: Token) -> bool:
     if tok.text not in GLUED_STARTERS or tok.ent_type_ or tok.i + 1 >= len(tok.doc):
         return False
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    if prev.pos_ in _NEEDS_MORE or prev.dep_ in _NEEDS_MORE_LABELS:
-        return False  # "including The Answer", "and The Beat Poets": a name, not a new start
-    return bool(prev.whitespace_) and (prev.is_alpha or prev.like_num) and nxt.is_alpha
+    if not (prev.whitespace_ and (prev.is_alpha or prev.like_num) and nxt.is_alpha):
+        return False
+    if prev.pos_ == "ADP":  # "... so the aid agencies can go in | The nine volunteers picked"
+        return _subject_of_a_bare_verb(tok)
+    # "including The Answer", "and The Beat Poets": a name, not a new start
+    return not (prev.pos_ in _NEEDS_MORE or prev.dep_ in _NEEDS_MORE_LABELS)
+
+
+def _subject_of_a_bare_verb(tok: Token) -> bool:
+    """Whether the noun phrase `tok` opens is followed by a finite verb that has no subject
+    of its own: the phrase is that subject, and a new sentence starts at `tok` even after a
+    preposition ("remain unaccounted for | The United Nations has held ...")."""
+    doc = tok.doc
+    for word in doc[tok.i + 1 : min(len(doc), tok.i + _NOUN_PHRASE_REACH)]:
+        if word.pos_ in VERB_TAGS:
+            verb = word.head if word.dep_ in _AUXILIARY else word
+            return word.tag_ in _FINITE and not any(c.dep_ in SUBJECTS for c in verb.children)
+        if word.pos_ not in _NOUN_PHRASE:
+            return False
+    return False
 
 
 def _headline_cut(span: Span) -> int | None:
