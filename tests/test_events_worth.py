@@ -121,3 +121,19 @@ def test_a_sentence_glued_after_a_closing_preposition_starts_anew(nlp: Language)
         "The nine volunteers searched the ruined school with their dogs on Thursday.",
         "The mayor spoke in The Hague on Friday.",
     ]
+
+
+def test_a_source_giving_no_answer_is_set_aside(nlp: Language) -> None:
+    text = (
+        "A spokesman for the airline declined to comment on the crash on Monday.\n\n"
+        "The airline's owners could not be reached for comment on Tuesday.\n\n"
+        "The airline had not reached its sales target by Wednesday.\n\n"
+        "The airline commented on the crash on Thursday."
+    )
+    days = [("Monday", "2015-12-14"), ("Tuesday", "2015-12-15")]
+    days += [("Wednesday", "2015-12-16"), ("Thursday", "2015-12-17")]
+    assert _headlines(nlp, text, *days) == [
+        "The airline had not reached its sales target by Wednesday.",
+        "The airline commented on the crash on Thursday.",
+    ]
+    assert _set_aside(nlp, text, *days) == ["no answer", "no answer"]

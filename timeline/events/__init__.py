@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
 from timeline.events.clauses import (
     describes,
+    gives_no_answer,
     is_present,
     is_state,
     main_predicate,
@@ -160,10 +161,13 @@ def _mentions(
 def _not_a_happening(
     seg: Segment, main: Token, found: Sequence[tuple[str, Anchor | None, Token]]
 ) -> str | None:
-    """Why a dated statement reports no happening, else None: its main clause describes a
-    state (`clauses.describes`), said as such or in a reporter's account of a scene, or
+    """Why a dated statement reports no happening, else None: its main clause tells of a
+    source that gave no answer (`clauses.gives_no_answer`), describes a state
+    (`clauses.describes`), said as such or in a reporter's account of a scene, or
     speculates (`clauses.speculates`) with no one saying it. A statement with a clause of
-    its own that is dated (a coordinated verb) is kept."""
+    its own that is dated (a coordinated verb) is kept but for the first reason."""
+    if gives_no_answer(main):
+        return "no answer"
     root = root_of(seg.span)
     if any(p.i not in {main.i, root.i} for _, _, p in found):
         return None

@@ -13,9 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.events.english import (
+    ANSWERING_VERBS,
     ARGUMENT_ROLES,
     AUXILIARIES,
     CLAUSAL,
+    COMMENTING_VERBS,
     COMPARISON_WORDS,
     FIRST_SECOND_PERSON,
     LABELS,
@@ -31,6 +33,8 @@ from timeline.events.english import (
     PERCEPTION_VERBS,
     PLANNED_NOUNS,
     PLANNING_VERBS,
+    REACHED,
+    REFUSING_VERBS,
     RELATIVE_TAGS,
     REPORTING_VERBS,
     SEQUENCE_MARKERS,
@@ -55,6 +59,7 @@ _GERUND, _PARTICIPLE, _PRESENT, _MODAL = (
     TAGS["gerund"], TAGS["past_participle"], TAGS["present"], TAGS["modal"]
 )  # fmt: skip
 _OPEN_COMPLEMENT, _NEGATION = LABELS["open_complement"], LABELS["negation"]
+_PASSIVE_AUXILIARY = LABELS["passive_auxiliary"]
 _PREPOSITION_OR_MARKER = _PREPOSITION | _MARKER
 _PLANNING_CLAUSES = _NOUN_CLAUSE | _ADVERBIAL  # "a meeting [mooted] for later this week"
 _ON_A_PLANNED_NOUN = _PREPOSITION | _NOUN_ADVERBIAL  # "a meeting [on] Friday"
@@ -322,6 +327,21 @@ def _negated(verb: Token) -> bool:
     return any(
         c.dep_ in _NEGATION or any(d.lower_ in NEGATIVE_DETERMINERS for d in c.children)
         for c in verb.children
+    )
+
+
+def gives_no_answer(verb: Token) -> bool:
+    """A source that said nothing: "a spokesman declined to comment", "the company did not
+    respond to requests", "officials could not be reached"."""
+    if verb.lemma_ in REFUSING_VERBS:
+        return any(
+            c.dep_ in _OPEN_COMPLEMENT and c.lemma_ in COMMENTING_VERBS for c in verb.children
+        )
+    labels = {c.dep_ for c in verb.children}
+    if not labels & _NEGATION:
+        return False
+    return verb.lemma_ in ANSWERING_VERBS or (
+        verb.lemma_ in REACHED and bool(labels & _PASSIVE_AUXILIARY)
     )
 
 

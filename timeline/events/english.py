@@ -87,6 +87,12 @@ SPECULATIVE_MODALS = frozenset({"could", "might", "may"})
 PAST_ABILITY = frozenset({"could"})
 NEGATIVE_DETERMINERS = frozenset({"no"})
 PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "smell", "feel", "watch", "spot"})
+# A source that gave no answer reports nothing: "a spokesman declined to comment", "BP did
+# not respond to a request", "officials could not be reached".
+REFUSING_VERBS = frozenset({"decline", "refuse"})
+COMMENTING_VERBS = frozenset({"comment", "elaborate", "discuss", "confirm", "specify"})
+ANSWERING_VERBS = frozenset({"comment", "respond", "return", "answer"})
+REACHED = frozenset({"reach", "contact"})  # in the passive: "could not be reached"
 
 # --- parts of speech and the parse's tags and labels ----------------------------------------
 # Parts of speech are universal; the English parse's tags and dependency labels are read from

@@ -37,6 +37,7 @@ REASONS = {
     "caption": "a caption, heading or byline (no sentence ending, or a photo credit after it)",
     "state": "a description of how things are or look, not a happening",
     "speculation": "what could or might be, not what happened (an estimate, a possibility)",
+    "no answer": "a source declining to comment or not reached: nothing was said",
     **{part: reason for part, reason, _ in PAGE_PARTS},
 }
 
