@@ -70,6 +70,8 @@ _MAGNITUDE = "|".join(sorted(map(re.escape, MAGNITUDES), key=len, reverse=True))
 _NUMBER = re.compile(rf"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE})?(?![\w])", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WEEK, _YEAR_RANK = Granularity.WEEK.rank, Granularity.YEAR.rank
+_MONTH = Granularity.MONTH.rank
+_SHORT_PERIODS = frozenset({_WEEK, _MONTH})
 _WORD = re.compile(r"[\w'\u2019]+")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014()\"\u201c\u201d]")
 
@@ -82,6 +84,7 @@ class _Facts:
     acts: Acts  # the act its verb names and the act words of its sentence
     speech: bool  # its verb is one of speech ("said"): the statement is the happening
     verb_known: bool  # it records its verb (`EventMention.predicate`)
+    verb_act: str | None  # the act its verb names, if any
     entities: frozenset[str]  # every name, lower case
     distinct: frozenset[str]  # the names that are not common in the corpus
     names: frozenset[str]  # the distinct names, and people also by surname
@@ -207,12 +210,18 @@ def _contained(
 ) -> bool:
     """Strong enough evidence for a coarser date to join a finer one: a year only when
     the statements are close to one text; a week also when they name one participant
-    and one act ("a meeting on Friday" / "a meeting later this week")."""
+    and one act ("a meeting on Friday" / "a meeting later this week"), and so does a month
+    (one participant and one act: "in April BP's rig exploded" / "BP's rig exploded on
+    April 20"). A month also joins a day when both verbs name the one act and the two
+    share words beyond it ("a month ago a rig exploded, killing 11 workers" / "the rig
+    exploded on April 20, killing 11 workers"), however differently worded otherwise."""
     coarser = min(a.rank, b.rank)
     if coarser <= _YEAR_RANK:
         return sim >= YEAR_CONTAINER
-    if coarser == _WEEK and acts and not a.participants.isdisjoint(b.participants):
+    if coarser in _SHORT_PERIODS and acts and not a.participants.isdisjoint(b.participants):
         return True
+    if coarser == _MONTH and a.verb_act is not None and a.verb_act == b.verb_act:
+        return len(terms) >= MIN_SHARED_TERMS - 1
     return sim >= CONTAINER and len(terms) >= MIN_SHARED_TERMS - 1
 
 
@@ -287,6 +296,7 @@ def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _
         acts=Acts.of(verb, [*words_acts, *common_acts], common_acts),
         speech=verb.speech,
         verb_known=verb.known,
+        verb_act=verb.act,
         entities=frozenset(entities),
         distinct=frozenset(n for n in entities if f"@{n}" not in common),
         names=frozenset(n for n in names if f"@{n}" not in common),
