@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from builders import make_article
 from spacy.language import Language
-
 from spacy.tokens import Doc
 
 from timeline.events import extract_mentions
@@ -99,8 +98,8 @@ def test_a_time_inside_a_since_phrase_dates_nothing_however_it_was_parsed(
         ("p.m.", "NOUN", "NN", "compound", 11), ("Monday", "PROPN", "NNP", "npadvmod", 1),
         (".", "PUNCT", ".", "punct", 1),
     ]  # fmt: skip
-    doc = Doc(nlp.vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows],
-              tags=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows])  # fmt: skip
+    words, pos, tags, deps, heads = (list(column) for column in zip(*rows, strict=True))
+    doc = Doc(nlp.vocab, words=words, pos=pos, tags=tags, deps=deps, heads=heads)
     assert attachment(doc[9:12]) == (None, "state")
     plain = Doc(nlp.vocab, words=[r[0] for r in rows[:4]] + ["at", "10", "p.m.", "Monday", "."],
                 pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "NOUN", "PROPN", "PUNCT"],
