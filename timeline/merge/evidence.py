@@ -56,6 +56,9 @@ also needs `MIN_SHARED_TERMS` - 1 shared content words besides the names."""
 BACKGROUND = 0.6
 """Least cosine for a mention dated by a background clause to join another: only when the
 two are nearly one text (a reused paragraph with its background clause)."""
+SAME_ACT_CONTAINER = 0.3
+"""Least cosine for a month to join a day when both verbs name one act: lower than
+`CONTAINER`, as a look back ("a month ago a rig exploded") is worded afresh."""
 YEAR_CONTAINER = 0.6
 """Least cosine for a year or a coarser period ("this year") to join a finer date."""
 MIN_SHARED_TERMS = 3
@@ -71,7 +74,6 @@ _NUMBER = re.compile(rf"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE})?(?![\w])", 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WEEK, _YEAR_RANK = Granularity.WEEK.rank, Granularity.YEAR.rank
 _MONTH = Granularity.MONTH.rank
-_SHORT_PERIODS = frozenset({_WEEK, _MONTH})
 _WORD = re.compile(r"[\w'\u2019]+")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014()\"\u201c\u201d]")
 
@@ -209,19 +211,19 @@ def _contained(
     a: _Facts, b: _Facts, sim: float, terms: frozenset[str], acts: frozenset[str]
 ) -> bool:
     """Strong enough evidence for a coarser date to join a finer one: a year only when
-    the statements are close to one text; a week also when they name one participant
-    and one act ("a meeting on Friday" / "a meeting later this week"), and so does a month
-    (one participant and one act: "in April BP's rig exploded" / "BP's rig exploded on
-    April 20"). A month also joins a day when both verbs name the one act and the two
-    share words beyond it ("a month ago a rig exploded, killing 11 workers" / "the rig
-    exploded on April 20, killing 11 workers"), however differently worded otherwise."""
+    the statements are close to one text; a week also when they name one participant and
+    one act ("a meeting on Friday" / "a meeting later this week"); a month when both verbs
+    name one act, their participants do not differ, they share two more content words and
+    they are fairly alike (`SAME_ACT_CONTAINER`): "a month ago a rig exploded, killing 11
+    workers" / "the rig exploded on April 20, killing 11 workers"."""
     coarser = min(a.rank, b.rank)
     if coarser <= _YEAR_RANK:
         return sim >= YEAR_CONTAINER
-    if coarser in _SHORT_PERIODS and acts and not a.participants.isdisjoint(b.participants):
+    if coarser == _WEEK and acts and not a.participants.isdisjoint(b.participants):
         return True
     if coarser == _MONTH and a.verb_act is not None and a.verb_act == b.verb_act:
-        return len(terms) >= MIN_SHARED_TERMS - 1
+        differ = a.participants and b.participants and a.participants.isdisjoint(b.participants)
+        return not differ and sim >= SAME_ACT_CONTAINER and len(terms - acts) >= 2
     return sim >= CONTAINER and len(terms) >= MIN_SHARED_TERMS - 1
 
 
