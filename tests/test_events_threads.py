@@ -66,6 +66,14 @@ THREADS = {
         "At 1:47pm on 15 Dec 2015, bob_k wrote:\n"
         "Two million is cheap for a bridge that size.\n"
     ),
+    "disqus-like": (
+        "riverfan • 15 December 2015 10:32\n"
+        "about time they fixed it, I drive over it every day.\nReply Share\n"
+        "Ann in Leeds • 15 December 2015 11:05\n"
+        "The council knew about the cracks for years.\nReply Share\n"
+        "bob_k • 15 December 2015 13:47\n"
+        "Two million is cheap for a bridge that size.\nReply Share\n"
+    ),
     "stamped with no names": (
         "about time they fixed it, I drive over it every day. "
         "December 15, 2015 at 10:32 am | Report abuse | "
@@ -122,6 +130,14 @@ NOT_THREADS = {
     "one byline": "Posted by: Jane Doe | December 15, 2015 10:32 AM\n" + ARTICLE,
     "one author's posts": "\n".join(
         f"{ARTICLE}\nPosted by: Jane Doe | December {day}, 2015 10:32 AM" for day in (13, 14, 15)
+    ),
+    "a blog's posts by two writers": "\n".join(
+        f"{ARTICLE * 2}\nPosted by: {name} | December {day}, 2015 10:32 AM"
+        for day, name in ((13, "Jane Doe"), (14, "Tom Hill"), (15, "Jane Doe"))
+    ),
+    "long posts by three writers": "\n".join(
+        f"{ARTICLE * 9}\nPosted by: {name} | December {day}, 2015 10:32 AM"
+        for day, name in ((13, "Jane Doe"), (14, "Tom Hill"), (15, "Amy Chen"))
     ),
     "a live blog of dated entries": "\n".join(
         f"December 15, 2015 {clock}\nThe council voted on the bridge.\nThe mayor spoke."

@@ -158,15 +158,17 @@ SIGNATURE_VERB_AFTER = re.compile(r"^\s*,?\s*" + _HANDLE + r"\s+" + _SIGNATURE_V
 SIGNATURE_VERB_BEFORE = re.compile(
     _HANDLE + r"\s+" + _SIGNATURE_VERB + r"\s*(?:\b(?:at|on)\s+)?$", re.IGNORECASE
 )
-# A stamp set off by a bar ("sam | 12 Jan 2010 10:32", "January 1, 2011 at 4:23 pm | ...").
-SIGNATURE_BAR_BEFORE = re.compile(r"(?:" + _HANDLE + r"\s*)?\|\s*$")
-SIGNATURE_BAR_AFTER = re.compile(r"^\s*\|")
+# A stamp set off by a bar or a dot ("sam | 12 Jan 2010 10:32", "sam • 12 Jan 2010 10:32",
+# "January 1, 2011 at 4:23 pm | ...").
+SIGNATURE_BAR_BEFORE = re.compile(r"(?:" + _HANDLE + r"\s*)?[|•·]\s*$")
+SIGNATURE_BAR_AFTER = re.compile(r"^\s*[|•·]")
 # A stamp with only a name before it on its line ("sam 12 January 2010 10:32am").
 SIGNATURE_NAME_ONLY = re.compile(r"(?:^|\n)[ \t]*" + _HANDLE + r"(?<![.!?\"”:])[ \t]*[,–—-]?\s*$")
 # Words of a stamp that are not a name ("Updated 12 January 2010 10:32" is not signed).
 NOT_A_HANDLE = frozenset(
     {"at", "on", "by", "posted", "updated", "published", "added", "last", "first", "modified",
-     "edited", "sent", "submitted", "aired", "date", "time", "page", "update", "the"}
+     "edited", "sent", "submitted", "aired", "date", "time", "page", "update", "the", "am",
+     "pm", "a.m.", "p.m.", "gmt", "et", "bst"}
 )  # fmt: skip
 # The furniture of a comment system, which makes a thread of fewer signatures.
 COMMENT_FURNITURE = re.compile(

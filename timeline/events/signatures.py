@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from timeline.events.english import (
     COMMENT_FURNITURE,
@@ -38,6 +39,7 @@ from timeline.events.english import (
 AT_LEAST = 3
 WITH_FURNITURE = 2
 MAX_COMMENT = 3000  # characters from one signature to the next within a thread
+MEDIAN_COMMENT = 1500  # ... and half of them no further apart than this: comments are short
 _REACH = 80  # characters either side of a stamp in which its signature's words stand
 _NAME_LINE = 60  # a line this short next to a stamp's own line may hold its signature
 _BOUNDARY_LINES = 8  # lines above a thread of footers searched for the article's end
@@ -144,7 +146,8 @@ def _handle(name: str | None) -> str:
     if not name:
         return ""
     words = name.lower().split()
-    return "" if all(w in NOT_A_HANDLE or w.isdigit() for w in words) else " ".join(words)
+    named = [w for w in words if w not in NOT_A_HANDLE and not any(c.isdigit() for c in w)]
+    return " ".join(words) if named else ""
 
 
 def _shape(stamp: str) -> str:
@@ -158,8 +161,7 @@ def _runs(text: str) -> list[list[Signature]]:
         by_form[signature.form].append(signature)
     found = []
     for same in by_form.values():
-        runs = _split(same)
-        found.extend(next(([r] for r in runs if _enough(text, r) and _several_people(r)), []))
+        found.extend(next(([r] for r in _split(same) if _thread(text, r)), []))
     return found
 
 
@@ -174,20 +176,20 @@ def _split(same: list[Signature]) -> list[list[Signature]]:
     return runs
 
 
-def _enough(text: str, run: list[Signature]) -> bool:
-    if len(run) >= AT_LEAST:
-        return True
-    furniture = COMMENT_FURNITURE.search(text, run[0].line_start, run[-1].end + MAX_COMMENT)
-    return len(run) >= WITH_FURNITURE and furniture is not None
-
-
-def _several_people(run: list[Signature]) -> bool:
-    """Comments come from several people: signatures that name one person over and over
-    are a blog's own posts, not its readers'."""
+def _thread(text: str, run: list[Signature]) -> bool:
+    """Whether a run of signatures is a comment thread: enough of them, close enough on
+    the whole, and from several people (signatures that name one or two people over and
+    over are a blog's own posts, not its readers'); the comment system's furniture lowers
+    how many it takes."""
+    furnished = COMMENT_FURNITURE.search(text, run[0].line_start, run[-1].end + MAX_COMMENT)
+    least = WITH_FURNITURE if furnished else AT_LEAST
+    gaps = sorted(after.start - before.end for before, after in pairwise(run))
+    if len(run) < least or gaps[len(gaps) // 2] > MEDIAN_COMMENT:
+        return False
     names = Counter(s.name for s in run if s.name)
     if not names:
         return True  # a system that stamps its comments and prints no names
-    return len(names) >= 2 and names.most_common(1)[0][1] * 2 <= max(len(run), 4)
+    return len(names) >= least and names.most_common(1)[0][1] * 2 <= max(len(run), 4)
 
 
 def _start(text: str, run: list[Signature]) -> int:
