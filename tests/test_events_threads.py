@@ -139,6 +139,10 @@ NOT_THREADS = {
         f"{ARTICLE * 9}\nPosted by: {name} | December {day}, 2015 10:32 AM"
         for day, name in ((13, "Jane Doe"), (14, "Tom Hill"), (15, "Amy Chen"))
     ),
+    "wire stories one after another": "\n".join(
+        f"{city} | Tue Dec 15, 2015 {clock} EST {city} (Reuters) - {ARTICLE}\nReply to letters"
+        for city, clock in (("LONDON", "9:02 am"), ("PARIS", "9:40 am"), ("ROME", "10:15 am"))
+    ),
     "a live blog of dated entries": "\n".join(
         f"December 15, 2015 {clock}\nThe council voted on the bridge.\nThe mayor spoke."
         for clock in ("10:32 AM", "11:05 AM", "1:47 PM", "2:10 PM")

@@ -172,13 +172,13 @@ NOT_A_HANDLE = frozenset(
 )  # fmt: skip
 # The furniture of a comment system, which makes a thread of fewer signatures.
 COMMENT_FURNITURE = re.compile(
-    r"\b(?:Report (?:abuse|this comment|offensive comments?)|Reply(?: to this)?\b|Recommend\b"
-    r"|Permalink|\d+\s+(?:comments?|replies)\b|Sign in to (?:comment|reply)"
-    r"|(?:Log|Sign) in or register to (?:post|comment)|Comments are (?:now )?closed"
-    r"|Post a comment|Leave a (?:comment|reply)|Add your comment|Have your say"
-    r"|Flag as (?:inappropriate|offensive)|Show (?:more )?replies|Comments? \(\d+\)"
-    r"|Please report offensive comments|Readers'? comments)",
-    re.IGNORECASE,
+    r"\b(?:Report (?:abuse|this comment)|[Rr]eport offensive comments?|Reply(?: to this)?\b"
+    r"|Recommend\b|Permalink|Sign in to (?:comment|reply)|[Cc]omments are (?:now )?closed"
+    r"|(?:Log|Sign) in or register to (?:post|comment)|Post a comment|Leave a (?:comment|reply)"
+    r"|Add your comment|Have your say|Flag as (?:inappropriate|offensive)|Show (?:more )?replies"
+    r"|Comments? \(\d+\)|Readers'? comments)"
+    r"|^\s*\d+\s+(?:[Cc]omments?|[Rr]eplies)\s*:?\s*$",
+    re.MULTILINE,
 )
 # Reader comments with no header read informally: repeated punctuation ("!!", "?!", "too.."
 # but not an ellipsis "..."), words shouted in capitals; a transcript's speaker label

@@ -25,6 +25,7 @@ from itertools import pairwise
 from timeline.events.english import (
     COMMENT_FURNITURE,
     COMMENT_STAMP,
+    DATELINE,
     NOT_A_HANDLE,
     SIGNATURE_BAR_AFTER,
     SIGNATURE_BAR_BEFORE,
@@ -92,8 +93,8 @@ def _signature(text: str, stamp: re.Match[str]) -> Signature | None:
         if below - line_end - 1 <= _NAME_LINE:
             after = text[stamp.end() : below]
     signed = _cue(before, after, own)
-    if signed is None:
-        return None
+    if signed is None or DATELINE.match(text[stamp.end() : line_end].lstrip()):
+        return None  # "WASHINGTON | Tue Apr 28, 2009 6:32 pm EDT WASHINGTON (Reuters) - ..."
     found, start, footer = signed
     name = found.groupdict().get("name")
     cue = found.group() if name is None else _cut(found, "name")
