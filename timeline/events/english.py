@@ -249,6 +249,12 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:correspondent|columnist|editor|writer|author|reporter|contributor|blogger"
             r"|fellow|professor|analyst|commentator)\b"
             r"|^(?:[A-Z][\w'.-]+\s){1,3}is based in\b"
+            # the author's work: "Ann Reed writes for the Review", "... has written for it since"
+            r"|^(?:[A-Z][\w'.-]+\s){1,3}(?:writes|blogs|has (?:written|blogged))\s+(?:for|at)\s"
+            # ... and with a former post between commas: "Ann Reed, a former envoy, is a fellow"
+            r"|^(?:[A-Z][\w'.-]+\s){0,2}[A-Z][\w'.-]+,\s[^,]{1,80},\sis\s+(?:an?|the)\s+"
+            r"(?:[\w-]+\s){0,4}(?:correspondent|columnist|editor|writer|author|reporter"
+            r"|contributor|blogger|fellow|professor|analyst|commentator)\b"
             r"|\b(?:in my post|I have (?:been|worked|written|covered))\b",
         ),
     ),
