@@ -22,11 +22,6 @@ CASES = [
     ("2016-03-11", "The church has stood there for the last century.", "the last century",
      "P100Y"),
     ("2016-03-11", "Wages fell in the last decade.", "the last decade", "200"),
-    # the same for a week, a month or a year: "for the last week" is the seven days to now
-    ("2016-03-11", "She has been in the capital for the last week.", "the last week", "P1W"),
-    ("2016-03-11", "Sales slowed during the past month.", "the past month", "P1M"),
-    ("2016-03-11", "Prices will rise over the coming year.", "the coming year", "P1Y"),
-    ("2016-03-11", "The vote was held last week.", "last week", "2016-W09"),
     # a bare plural unit before "ago" counts nothing: the past, not a date
     ("2016-03-11", "The firm, which just months ago was near collapse, has recovered.",
      "months ago", "PAST_REF"),
@@ -56,8 +51,3 @@ def test_reading(tag: Tagger, dct: str, text: str, words: str, value: str) -> No
 )
 def test_a_habit_is_not_a_day(tag: Tagger, text: str) -> None:
     assert [t.text for t in tag(text, "2016-03-11")] == []
-
-
-def test_the_last_week_of_a_month_is_no_span(tag: Tagger) -> None:
-    found = {t.text: t.value for t in tag("The fair runs for the last week of May.", "2016-03-11")}
-    assert found.get("the last week") != "P1W", found

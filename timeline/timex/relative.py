@@ -90,20 +90,13 @@ def _period(d: dt.date, unit: str, shift: int) -> str:
 def relative_unit(ctx: Context) -> Reading:
     rel, unit = rel_text(ctx), unit_name(ctx.g("unit"))
     the = bool(ctx.g("the"))
-    span = (  # "for the last week", not "for the last week of May"
-        the and _SPAN_BEFORE.search(ctx.before(12)) is not None and not _OF.match(ctx.after(4))
-    )
     if (
         the
         and unit in ("decade", "century")
-        and (rel in ("next", "coming") or (rel in _LAST and span))
+        and (rel in ("next", "coming") or (rel in _LAST and _SPAN_BEFORE.search(ctx.before(12))))
     ):  # "over the next decade", "for the past century": the span, not the period
         size = 10 if unit == "decade" else 100
         return absolute(f"P{size}Y", f"duration/{rel}-{unit}", "DURATION")
-    if span and unit in _SPAN_UNITS and (rel in _LAST or rel in ("next", "coming")):
-        # "for the last week", "over the coming year": the seven days (the twelve months)
-        # up to or from the time of writing, not the calendar week (year) before or after
-        return absolute(f"P1{_SPAN_UNITS[unit]}", f"duration/{rel}-{unit}", "DURATION")
     if rel in ("following", "previous", "preceding", "prior") or (the and rel == "next"):
         step = 1 if rel in ("following", "next") else -1
         letter = {"week": "W", "weekend": "W", "month": "M", "year": "Y"}.get(unit, "Y")
@@ -124,8 +117,6 @@ def relative_unit(ctx: Context) -> Reading:
 
 # "over the past decade": a preposition of extent before "the last/past" makes it a span
 _SPAN_BEFORE = re.compile(rf"\b(?:{alternation(LEX.context['span_before'])})\s+$")
-_SPAN_UNITS = {"week": "W", "month": "M", "year": "Y"}
-_OF = re.compile(r"\s+of\b")
 
 
 def _suffixed(value: str, suffix: str) -> str:
