@@ -33,7 +33,7 @@ from timeline.config import Config
 from timeline.evaluate.crossval import story_of
 from timeline.evaluate.tls import Case, prepare_cases
 from timeline.pipeline.stages import analyse, open_cache
-from timeline.rank.evidence import day_of, names_day
+from timeline.rank.evidence import READER_PARTS, day_of, names_day, reported_timexes
 from timeline.types import ArticleResult
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,9 +52,13 @@ class Variant:
     span: bool = False  # the spread window is a share of the span per key day
     cut: bool = False  # drops chosen days scoring under a share of the chosen days' mean
     untold: bool = False  # publication days count as told (a bound, not the product)
+    told_by: str = "told"  # "own": statements dated to the day only; "aside": set-aside too
+    readers: bool = False  # reader comments' expressions count as evidence
 
 
-def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]:
+def features(
+    results: Sequence[ArticleResult], case: Case, readers: bool = False
+) -> dict[dt.date, Day]:
     """Independent sources per day, by how they speak of it (see timeline.rank.evidence):
     published on it; referring to it later (`later`), within two days (`next`, the print
     report) or over a week later (`far`); naming it by date later (`named`), over a week
@@ -73,7 +77,7 @@ def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]
         if start <= published <= end:
             found[published]["published"].add(source)
         recent: Counter[dt.date] = Counter()
-        for timex in r.timexes:
+        for timex in r.timexes if readers else reported_timexes(r):
             day = day_of(timex.value)
             if day is None or not start <= day <= end:
                 continue
@@ -100,6 +104,20 @@ def features(results: Sequence[ArticleResult], case: Case) -> dict[dt.date, Day]
         row["references"] = references[day]
         days[day] = row
     return days
+
+
+def set_aside_days(results: Sequence[ArticleResult], case: Case) -> set[dt.date]:
+    """Days named in statements set aside as no entry (captions, questions...), readers'
+    comments excepted."""
+    start, end = min(case.reference), max(case.reference)
+    found = set()
+    for r in results:
+        parts = [(p.start, p.end) for p in r.set_aside if p.part not in READER_PARTS]
+        for t in reported_timexes(r):
+            day = day_of(t.value)
+            if day and start <= day <= end and any(a <= t.start < b for a, b in parts):
+                found.add(day)
+    return found
 
 
 def pick(days: Mapping[dt.date, Day], told: set[dt.date], k: int, v: Variant, p: Params) -> list:
@@ -163,6 +181,24 @@ VARIANTS = (
         "shipped: published + w * named (a day two sources speak of)",
         {"w": WEIGHTS},
         lambda d, p: g(d, "published") + gated(d, p["w"]),
+    ),
+    Variant(
+        "shipped, told only by statements dated to the day (before)",
+        {"w": WEIGHTS},
+        lambda d, p: g(d, "published") + gated(d, p["w"]),
+        told_by="own",
+    ),
+    Variant(
+        "shipped, set-aside statements (captions...) tell days too",
+        {"w": WEIGHTS},
+        lambda d, p: g(d, "published") + gated(d, p["w"]),
+        told_by="aside",
+    ),
+    Variant(
+        "shipped, reader comments count as evidence (before)",
+        {"w": WEIGHTS},
+        lambda d, p: g(d, "published") + gated(d, p["w"]),
+        readers=True,
     ),
     Variant("published only (busiest days, by source)", {}, lambda d, _p: g(d, "published")),
     Variant(
@@ -272,7 +308,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return seen
 
         for case in prepare_cases(topic, extract):
-            rows.append((case, features(seen, case), set(case.coverage.sentences.by_day)))
+            told = set(case.coverage.sentences.told)
+            ways = {
+                "told": told,
+                "own": set(case.coverage.sentences.by_day),
+                "aside": told | set_aside_days(seen, case),
+            }
+            rows.append((case, (features(seen, case), features(seen, case, True)), ways))
     stories = sorted({story_of(c.topic) for c, _, _ in rows})
     print(f"{'variant':<58}" + "".join(f"{s[:8]:>9}" for s in stories) + "     mean  fit all")
     for variant in VARIANTS:
@@ -301,8 +343,8 @@ def _learned(rows: list, stories: list[str]) -> dict[str, float]:
     day is in the reference" on log(1 + count) of `LEARNED` (named only for a day two
     sources speak of), centred per timeline, fit on the told days of the other stories."""
     data = []
-    for case, days, told in rows:
-        order = sorted(told)
+    for case, (days, _), ways in rows:
+        order = sorted(ways["told"])
         x = np.log1p([[_learned_count(days.get(d, {}), k) for k in LEARNED] for d in order])
         x = np.hstack([x - x.mean(axis=0), np.ones((len(order), 1))])
         data.append((case, order, x, np.array([d in case.reference for d in order], float)))
@@ -342,14 +384,15 @@ def _best(case: Case, told: set[dt.date]) -> float:
 
 def _by_story(rows: list, score: Callable[[Case, set[dt.date]], float]) -> dict[str, float]:
     by_story: dict[str, list[float]] = defaultdict(list)
-    for case, _days, told in rows:
-        by_story[story_of(case.topic)].append(score(case, told))
+    for case, _days, ways in rows:
+        by_story[story_of(case.topic)].append(score(case, ways["told"]))
     return {s: _mean(v) for s, v in by_story.items()}
 
 
 def _story_means(rows: list, variant: Variant, p: Params) -> dict[str, float]:
     by_story: dict[str, list[float]] = defaultdict(list)
-    for case, days, told in rows:
+    for case, both, ways in rows:
+        days, told = both[variant.readers], ways[variant.told_by]
         chosen = pick(days, told, case.dates, variant, p)
         hits = len(set(chosen) & set(case.reference))
         f1 = 2 * hits / (len(chosen) + case.dates) if hits else 0.0

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from builders import make_article
 
-from timeline.rank.day_sentences import Candidates, candidates, day_sentences
-from timeline.types import Article, EventMention
+from timeline.rank.day_sentences import Candidates, candidates, day_sentences, named_in_passing
+from timeline.types import Article, ArticleResult, EventMention, Timex
 
 D = dt.date.fromisoformat
 DAY = D("2010-04-20")
@@ -139,3 +140,63 @@ def test_the_weight_of_a_report_at_the_time_can_be_varied() -> None:
     assert echoed.article == "later"
     (same_day,) = day_sentences(found(pool, days), DAY, 1, report_days=0)
     assert same_day.article == "later"
+
+
+def passing_result(aid: str, published: str, words: str, *dated: tuple[str, str]) -> ArticleResult:
+    """One statement dated to the first of `dated` (what it says, TIMEX3 value) that names
+    the others in passing."""
+    timexes = tuple(
+        Timex(start=words.index(said), end=words.index(said) + len(said), text=said, type="DATE",
+              value=value)
+        for said, value in dated
+    )  # fmt: skip
+    own = mention(aid, words, date=dated[0][1])
+    return ArticleResult(
+        article=make_article(aid, words, D(published)),
+        timexes=timexes,
+        mentions=(replace(own, timex=timexes[0]),),
+    )
+
+
+def test_a_day_named_in_passing_is_told_by_that_sentence() -> None:
+    said = "shares, which fell on 15 September, rose on Tuesday"
+    result = passing_result(
+        "a", "2008-09-17", said, ("Tuesday", "2008-09-16"), ("15 September", "2008-09-15")
+    )
+    (aside,) = named_in_passing(result)
+    assert (aside.date, aside.sentence, aside.timex and aside.timex.text) == (
+        "2008-09-15",
+        said,
+        "15 September",
+    )
+    articles = {"a": result.article}
+    told = candidates(result.mentions, articles, {"a": "a"}, asides=named_in_passing(result))
+    assert told.told == {D("2008-09-15"), D("2008-09-16")}
+    assert sentences(day_sentences(told, D("2008-09-15"), 2)) == [said]
+    assert candidates(result.mentions, articles, {"a": "a"}).told == {D("2008-09-16")}
+
+
+def test_a_day_with_its_own_statement_is_not_told_by_asides() -> None:
+    aside = passing_result(
+        "a", "2008-09-17", "shares, which fell on 15 September, rose on Tuesday",
+        ("Tuesday", "2008-09-16"), ("15 September", "2008-09-15"),
+    )  # fmt: skip
+    own = mention("b", "the bank filed for bankruptcy on Monday", date="2008-09-15")
+    articles = {"a": aside.article, "b": make_article("b", own.sentence, D("2008-09-16"))}
+    told = candidates(
+        [*aside.mentions, own], articles, {"a": "a", "b": "b"}, asides=named_in_passing(aside)
+    )
+    assert sentences(day_sentences(told, D("2008-09-15"), 2)) == [own.sentence]
+
+
+def test_only_days_are_named_in_passing() -> None:
+    said = "profits, down since 2007 and last week, rose on Tuesday"
+    result = passing_result(
+        "a",
+        "2008-09-17",
+        said,
+        ("Tuesday", "2008-09-16"),
+        ("2007", "2007"),
+        ("last week", "2008-W37"),
+    )
+    assert named_in_passing(result) == ()

@@ -9,8 +9,15 @@ import pytest
 from builders import make_article
 
 from timeline.merge.wire import source_groups
-from timeline.rank.evidence import DayEvidence, day_evidence, day_of, names_day
-from timeline.types import ArticleResult, Status, Timex
+from timeline.rank.evidence import (
+    READER_PARTS,
+    DayEvidence,
+    day_evidence,
+    day_of,
+    names_day,
+    reported_timexes,
+)
+from timeline.types import ArticleResult, SetAside, Status, Timex
 
 D = dt.date.fromisoformat
 
@@ -135,3 +142,40 @@ def test_names_day(said: str, named: bool) -> None:
 )
 def test_day_of(value: str, day: dt.date | None) -> None:
     assert day_of(value) == day
+
+
+def test_reader_comments_are_not_evidence_but_set_aside_reporting_is() -> None:
+    """A reader naming a day is no source; a caption or aside of the reporting still is."""
+    text = "The rig burned on April 20. Photo of the rig, April 20\nComments\nI knew on April 20"
+    said = [("April 20", text.index("April 20")), ("April 20", text.index("April 20", 30))]
+    said.append(("April 20", text.rindex("April 20")))
+    timexes = tuple(
+        Timex(start=at, end=at + len(words), text=words, type="DATE", value="2010-04-20")
+        for words, at in said
+    )
+    caption, comment = (
+        (text.index("Photo"), text.index("\nComments")),
+        (text.index("I knew"), len(text)),
+    )
+    aside = (
+        SetAside(start=caption[0], end=caption[1], part="caption", reason="a caption"),
+        SetAside(start=comment[0], end=comment[1], part="comment", reason="a reader comment"),
+    )
+    base = ArticleResult(article=make_article("a", text, D("2010-05-01")), timexes=timexes)
+    reporting_only = replace(base, timexes=timexes[:2])
+    assert day_evidence([replace(base, set_aside=aside)], sources={}) == day_evidence(
+        [reporting_only], sources={}
+    )
+    assert len(reported_timexes(replace(base, set_aside=aside))) == 2
+    readers_only = replace(base, timexes=timexes[2:], set_aside=aside)
+    assert "2010-04-20" not in by_day(day_evidence([readers_only], sources={}))
+    assert (
+        by_day(day_evidence([replace(readers_only, set_aside=())], sources={}))["2010-04-20"].named
+        == 1
+    )
+
+
+def test_reader_parts_are_parts_the_event_layer_sets_aside() -> None:
+    from timeline.events.parts import REASONS
+
+    assert set(REASONS) >= READER_PARTS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,11 @@ from timeline.rank.salience import (
     NAMED_WEIGHT,
     coverage,
     key_days,
+    key_events,
     rank_dates,
     select_key_events,
 )
-from timeline.types import event_id
+from timeline.types import Timex, event_id
 
 D = dt.date.fromisoformat
 
@@ -127,3 +129,23 @@ def test_seed_key_event_is_the_moscow_talks(repo_root: Path) -> None:
     (top,) = select_key_events(timeline.results, 1, 2)
     assert top.date == "2015-12-15"
     assert {m.article[:3] for m in top.mentions} == {"000", "002"}
+
+
+def test_a_landmark_named_only_in_passing_is_a_key_day() -> None:
+    """Nobody reported the day at the time and no statement is dated to it, but two later
+    sources name it by its date in statements about other days: it is told by those."""
+    said = "oil, leaking since the blast of April 20, reached the coast on Friday"
+    results = [
+        dated_result("c", "2010-04-24", ("crews searched", "today", "2010-04-24")),
+        dated_result("d", "2010-04-24", ("boats searched", "today", "2010-04-24")),
+    ]
+    for aid in ("a", "b"):
+        own = dated_result(aid, "2010-05-01", (said, "on Friday", "2010-04-30"))
+        blast = Timex(start=own.mentions[0].start + said.index("April 20"),
+                      end=own.mentions[0].start + said.index("April 20") + 8,
+                      text="April 20", type="DATE", value="2010-04-20")  # fmt: skip
+        results.append(replace(own, timexes=(*own.timexes, blast)))
+    found = coverage(results)
+    assert D("2010-04-20") in key_days(found, 2)
+    (event,) = [e for e in key_events(found, 3, 1) if e.date == "2010-04-20"]
+    assert event.mentions[0].sentence == said

@@ -68,6 +68,10 @@ def test_sources_are_named_and_counted_as_records(story: Path) -> None:
     report = json.loads((story / "report.json").read_text(encoding="utf-8"))
     sources = (story / "sources" / "index.html").read_text(encoding="utf-8")
     assert f"{report['counts']['total']} articles in 1 input file:" in sources
+    home = (story / "index.html").read_text(encoding="utf-8")
+    summary = re.search(r'<p class="summary">([^<]*)', home)
+    assert summary and " events from " in summary[1], "the story's summary counts its events"
+    assert "input file" not in summary[1], "how the articles were packed is for the sources page"
     listed = re.findall(r'<th scope="row"><a [^>]*>([^<]*)</a>', sources)
     assert len(listed) == report["counts"]["total"]
     cited = re.compile(r"<cite>(?:<a [^>]*>)?([^<]*)")

@@ -9,20 +9,26 @@ within `REPORT_DAYS` of the day counts `OWN_REPORT` times: the event's own state
 beats a later aside ("..., which began when the rig exploded on 20 April"), while a day
 no one reported at the time is still told by the sources that looked back. The best
 are taken greedily, skipping near-repeats of a sentence already chosen.
+
+A day no statement is dated to can still be told by a sentence that names it in passing
+(`named_in_passing`: "the shares, which fell on 15 September, rose today" is dated to
+today, and also says what happened on 15 September). Such asides tell only the days
+that have no statement of their own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import mul
 
 from timeline.merge import features
 from timeline.merge.tfidf import Rows, Vector, tfidf_matrix
 from timeline.rank.evidence import day_of
-from timeline.types import Article, EventMention, mention_order
+from timeline.types import Article, ArticleResult, EventMention, mention_order
 
 OWN_REPORT = 2.0
 """Weight of a sentence reported at the time (`REPORT_DAYS`), against later ones."""
@@ -39,9 +45,16 @@ class Candidates:
 
     # day -> (sentence row, the mention dating that sentence to the day), canonical order
     by_day: Mapping[dt.date, tuple[tuple[int, EventMention], ...]]
+    # day -> sentences naming it in passing, for the days `by_day` lacks, in the same form
+    asides: Mapping[dt.date, tuple[tuple[int, EventMention], ...]]
     rows: Rows  # TF-IDF vector of each sentence, IDF over every sentence of the corpus
     sources: Mapping[str, str]  # article id -> its source (wire copies share one)
     published: Mapping[str, dt.date | None]  # article id -> publication date
+
+    @property
+    def told(self) -> frozenset[dt.date]:
+        """The days some sentence can tell."""
+        return frozenset(self.by_day) | frozenset(self.asides)
 
 
 def candidates(
@@ -51,8 +64,10 @@ def candidates(
     *,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    asides: Iterable[EventMention] = (),
 ) -> Candidates:
-    """Index `mentions` by the day they are dated to (days between `start` and `end`).
+    """Index `mentions` by the day they are dated to (days between `start` and `end`),
+    and `asides` (`named_in_passing`) by the day they name, for the days no mention has.
 
     A sentence is one candidate per day it tells ("the rig that exploded on April 20
     sank on Thursday" tells both days) and one row of the TF-IDF matrix.
@@ -60,15 +75,21 @@ def candidates(
     rows: dict[tuple[str, int], int] = {}
     bags: list[Counter[str]] = []
     by_day: dict[dt.date, dict[int, EventMention]] = defaultdict(dict)
-    for mention in sorted(mentions, key=mention_order):
+    passing: dict[dt.date, dict[int, EventMention]] = defaultdict(dict)
+    tagged = [(m, False) for m in mentions] + [(m, True) for m in asides]
+    for mention, aside in sorted(tagged, key=lambda t: (t[1], mention_order(t[0]))):
         row = rows.setdefault((mention.article, mention.start), len(bags))
         if row == len(bags):
             bags.append(features(mention))
         day = day_of(mention.date)
         if day is not None and (start is None or day >= start) and (end is None or day <= end):
-            by_day[day].setdefault(row, mention)
+            if not aside:
+                by_day[day].setdefault(row, mention)
+            elif day not in by_day:
+                passing[day].setdefault(row, mention)
     return Candidates(
         by_day={day: tuple(told.items()) for day, told in by_day.items()},
+        asides={day: tuple(told.items()) for day, told in passing.items()},
         rows=Rows.of(tfidf_matrix(bags)),
         sources=sources,
         published={aid: a.published.date for aid, a in articles.items()},
@@ -89,7 +110,7 @@ def day_sentences(
     they are among all of the day's sentences. `own_report` and `report_days` are the
     shipped weights unless a comparison asks for others.
     """
-    pool = found.by_day.get(day, ())
+    pool = found.by_day.get(day) or found.asides.get(day, ())
     vectors = [found.rows[row] for row, _ in pool]
     articles = [m.article for _, m in pool]
     echoed = _centrality(vectors, [found.sources.get(a, a) for a in articles])
@@ -108,6 +129,30 @@ def day_sentences(
         if all(_dot(vectors[k], vectors[j]) < REDUNDANT for j in picked):
             picked.append(k)
     return tuple(pool[k][1] for k in picked)
+
+
+def named_in_passing(result: ArticleResult) -> tuple[EventMention, ...]:
+    """The article's statements re-dated to each other day their sentence names: a
+    background clause or an aside ("since the collapse on 15 September") is no event of
+    its own, but it says what happened that day."""
+    found: dict[tuple[int, dt.date], EventMention] = {}
+    days = ((t, day_of(t.value)) for t in result.timexes if t.type in _DATED)
+    dated = sorted(((t.start, t, d) for t, d in days if d is not None), key=lambda x: x[0])
+    starts = [start for start, _, _ in dated]
+    for mention in result.mentions:
+        own = day_of(mention.date)
+        inside = dated[bisect_left(starts, mention.start) : bisect_left(starts, mention.end)]
+        for _, timex, day in inside:
+            if day == own:
+                continue
+            found.setdefault(
+                (mention.start, day),
+                replace(mention, date=day.isoformat(), timex=timex, predicate=""),
+            )
+    return tuple(found.values())
+
+
+_DATED = frozenset({"DATE", "TIME"})
 
 
 def _own_report(published: dt.date | None, day: dt.date, report_days: int) -> bool:

@@ -7,8 +7,11 @@ routine, and a date named ahead of the day is a plan, not a landmark.
 
 Both counts come from article publication dates and the temporal expressions each
 article's result carries, never from which sentences became event mentions, so they do
-not move when the choice of event sentences changes. Wire copies (one story republished
-by several outlets) count as one source.
+not move when the choice of event sentences changes. Every sentence of the article's
+reporting counts, those the event layer sets aside as no timeline entry (a caption, an
+aside) included: it still says the day mattered to the writer. Reader comments do not
+count (`READER_PARTS`): a reader is not a source, and a long thread would outvote the
+reporting. Wire copies (one story republished by several outlets) count as one source.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from dataclasses import dataclass
 
 from timeline.timex.lang import ENGLISH, alternation
 from timeline.types import ArticleResult, DateValue, Granularity, Status, Timex
+
+READER_PARTS = frozenset({"comment", "unmarked comment"})
+"""Set-aside parts written by readers (`timeline.events.parts.REASONS`): not evidence."""
 
 _MONTH = rf"(?:{alternation(ENGLISH.months)})\b\.?"
 _NAMED_DAY_RE = re.compile(
@@ -63,7 +69,7 @@ def day_evidence(
         if _within(day, start, end):
             published[day].add(source)
             attested[day].add(source)
-        for timex in result.timexes:
+        for timex in reported_timexes(result):
             dated = day_of(timex.value)
             if dated is None or not _within(dated, start, end):
                 continue
@@ -79,6 +85,14 @@ def day_evidence(
         )
         for day in sorted(attested)
     )
+
+
+def reported_timexes(result: ArticleResult) -> tuple[Timex, ...]:
+    """The article's temporal expressions outside its reader comments."""
+    readers = [(p.start, p.end) for p in result.set_aside if p.part in READER_PARTS]
+    if not readers:
+        return result.timexes
+    return tuple(t for t in result.timexes if not any(a <= t.start < b for a, b in readers))
 
 
 def names_day(timex: Timex) -> bool:

@@ -12,8 +12,9 @@ padding the budget), and ties go to the earlier day.
 `NAMED_WEIGHT` is the one tuned number; how it was chosen, what the ranking scores on
 stories it was not tuned on and what was tried and lost are in docs/ranking.md.
 
-Each key day is told by its best sentences (`timeline.rank.day_sentences`). A ranked day
-with no sentence dated to it cannot be told and gives its place to the next.
+Each key day is told by its best sentences (`timeline.rank.day_sentences`): its own
+statements, or for a day that has none, sentences naming it in passing. A ranked day no
+sentence tells gives its place to the next.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.merge.wire import source_groups
-from timeline.rank.day_sentences import Candidates, candidates, day_sentences
+from timeline.rank.day_sentences import Candidates, candidates, day_sentences, named_in_passing
 from timeline.rank.evidence import DayEvidence, day_evidence
 from timeline.types import ArticleResult, Entity, Event, EventMention, Status, event_id
 
@@ -67,10 +68,11 @@ def coverage(
     articles = {r.article.id: r.article for r in usable}
     if sources is None:
         sources = source_groups(articles, {r.article.id: r.shingles for r in usable if r.shingles})
-    mentions = (m for r in usable for m in r.mentions)
+    mentions = [m for r in usable for m in r.mentions]
+    asides = [m for r in usable for m in named_in_passing(r)]
     return Coverage(
         evidence=day_evidence(usable, sources=sources, start=start, end=end),
-        sentences=candidates(mentions, articles, sources, start=start, end=end),
+        sentences=candidates(mentions, articles, sources, start=start, end=end, asides=asides),
     )
 
 
@@ -95,7 +97,7 @@ def key_days(
     found: Coverage, top_dates: int, *, named_weight: float = NAMED_WEIGHT
 ) -> tuple[dt.date, ...]:
     """The `top_dates` best days that have a sentence to tell them, best first."""
-    told = found.sentences.by_day
+    told = found.sentences.told
     ranked = (r.date for r in rank_dates(found.evidence, named_weight=named_weight))
     return tuple(day for day in ranked if day in told)[:top_dates]
 

@@ -230,7 +230,6 @@ def site_data(timeline: Timeline, options: SiteOptions) -> SiteData:
                 "far": len(calendar.far),
                 "count": len(views),
                 "n_articles": len(articles),
-                "n_inputs": n_inputs,
                 "attention_total": attention.total,
                 "key": key,
                 "key_shown": KEY_SHOWN,
