@@ -404,6 +404,21 @@ PART_CASES = [
         ["bio"],
     ),
     (
+        "author-bio-writes-for",
+        "Tom Hill has written for the Review since 2012 and blogs about ports.",
+        (T("2012", "2012"),),
+        [],
+        ["bio"],
+    ),
+    (
+        "author-bio-former-post",
+        "Ann Reed, a former envoy to the region from 2004 to 2008, is a senior fellow at the "
+        "Harbour Institute.",
+        (T("from 2004 to 2008", "2004"),),
+        [],
+        ["bio"],
+    ),
+    (
         "reader-email",
         "Tom Hill in Leeds e-mails: The charity shop collected 300 parcels on Monday.",
         (T("Monday", "2015-12-14"),),
@@ -581,3 +596,9 @@ def test_a_wire_storys_bulleted_summary_and_dateline_are_not_part_of_its_lead(
     (m,) = mentions(nlp, text, T("Monday", "2015-12-14"))
     assert m.headline.startswith("Harbor Lines Inc (HBL.")
     assert m.headline.endswith("said on Monday it reopened the port to cargo ships.")
+
+
+def test_a_former_post_in_reporting_is_no_biography(nlp: Language) -> None:
+    text = "Ann Reed, 34, was a reporter for the Review when the tremor struck on Tuesday."
+    (m,) = mentions(nlp, text, T("Tuesday", "2015-12-15"))
+    assert m.date == "2015-12-15"

@@ -22,6 +22,15 @@ CASES = [
     ("2016-03-11", "The church has stood there for the last century.", "the last century",
      "P100Y"),
     ("2016-03-11", "Wages fell in the last decade.", "the last decade", "200"),
+    # a bare plural unit before "ago" counts nothing: the past, not a date
+    ("2016-03-11", "The firm, which just months ago was near collapse, has recovered.",
+     "months ago", "PAST_REF"),
+    ("2016-03-11", "Two years ago the mill closed.", "Two years ago", "2014"),
+    # a holiday's week is the Monday-to-Sunday week the day falls in, begun or not
+    ("2016-03-21", "Crowds gathered on Monday as Easter week began.", "Easter week",
+     "2016-W12"),
+    ("2016-03-11", "Shops were busy during Christmas week 2015.", "Christmas week 2015",
+     "2015-W52"),
     # a plan told after the fact: the nearest such day, here the one just gone
     ("2016-03-13", "A vigil planned for Saturday was called off after the storm.", "Saturday",
      "2016-03-12"),

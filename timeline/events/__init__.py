@@ -22,18 +22,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.anchors import Anchor, Quotes, anchors, choose, stamp_anchor
-from timeline.events.clauses import (
-    describes,
-    gives_no_answer,
-    is_present,
-    is_state,
-    main_predicate,
-    reports_a_scene,
-    root_of,
-    speculates,
-)
+from timeline.events.clauses import is_present, is_state, main_predicate, root_of
 from timeline.events.comments import comment_stretches
 from timeline.events.entities import article_entities, content_lemmas, entities_in
+from timeline.events.happening import not_a_happening
 from timeline.events.parts import REASONS, page_part, thread_start
 from timeline.events.segments import Segment, doc_slice, segments, shown_text, statements
 from timeline.types import Article, DateValue, EventMention, Granularity, SetAside, Timex
@@ -115,7 +107,8 @@ def extract_events(article: Article, doc: Doc, timexes: Sequence[Timex]) -> Even
         ):  # the news of the day, or a live blog's entry of the day its stamp names
             day = _stamp_day(ordered, first, seg) if seg.prefix == "time stamp" else None
             found.append((day or published.isoformat(), None, main))
-        if found and (part := _not_a_happening(seg, main, found)) is not None:
+        clauses = [predicate for _, _, predicate in found]
+        if found and (part := not_a_happening(main, root_of(span), clauses)) is not None:
             set_aside.append(SetAside(start=seg.start, end=seg.end, part=part,
                                       reason=REASONS[part]))  # fmt: skip
         elif found:
@@ -156,26 +149,6 @@ def _mentions(
             )
         )
     return made
-
-
-def _not_a_happening(
-    seg: Segment, main: Token, found: Sequence[tuple[str, Anchor | None, Token]]
-) -> str | None:
-    """Why a dated statement reports no happening, else None: its main clause tells of a
-    source that gave no answer (`clauses.gives_no_answer`), describes a state
-    (`clauses.describes`), said as such or in a reporter's account of a scene, or
-    speculates (`clauses.speculates`) with no one saying it. A statement with a clause of
-    its own that is dated (a coordinated verb) is kept but for the first reason."""
-    if gives_no_answer(main):
-        return "no answer"
-    root = root_of(seg.span)
-    if any(p.i not in {main.i, root.i} for _, _, p in found):
-        return None
-    if describes(main) and (root.i == main.i or reports_a_scene(root)):
-        return "state"
-    if speculates(main) and root.i == main.i:
-        return "speculation"  # said by someone, it is a statement made: "X said it may ..."
-    return None
 
 
 def _line_start(breaks: Sequence[int], at: int) -> int:

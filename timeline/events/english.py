@@ -34,6 +34,20 @@ PLANNED_NOUNS = frozenset(
      "trip", "session", "negotiations", "deadline", "ceremony", "launch", "referendum"}
 )  # fmt: skip
 PLANNING_VERBS = frozenset({"schedule", "plan", "moot", "set", "slate", "expect", "propose"})
+# --- which clause a date belongs to (event dating) ---
+# Nouns that make a copula with a date for subject a dated statement: "Tuesday was the
+# [start] of the hurricane season" (it started on Tuesday).
+DAY_OF_NOUNS = frozenset(
+    {"start", "beginning", "end", "anniversary", "deadline", "opening", "launch", "close",
+     "eve", "finale", "climax"}
+)  # fmt: skip
+# Verbs whose subject's date is earlier than the verb's own: "the April 20 blowout
+# [prompted] the move" (the move came later), unlike "the April 20 blast killed 11".
+CONSEQUENCE_VERBS = frozenset(
+    {"prompt", "spark", "trigger", "spur", "fuel", "inspire", "lead", "force", "drive",
+     "push", "motivate", "precipitate"}
+)  # fmt: skip
+
 # The writer or the reader as subject: chatter, not reporting ("we" is kept: aid workers'
 # and officials' diaries report what their team did).
 FIRST_SECOND_PERSON = frozenset({"i", "you"})
@@ -135,6 +149,75 @@ COMMENT_THREAD = re.compile(
     r"|^\s*[A-Z][\w' .-]{1,40},\s+[A-Z][\w .-]{1,40}\s+(?:emails|writes):)",
     re.IGNORECASE | re.MULTILINE,
 )
+# --- comment threads: signatures and furniture (`signatures.py`) ---------------------------
+# A full time stamp, as comment systems print one under a name: a date (month in words or
+# in figures) and a clock time, either first ("January 12, 2010 at 10:32 am",
+# "12 Jan 2010 10.32", "10:32 AM on 01/12/2010"); a clock printed twice stays one stamp
+# ("January 28, 2011 07:10 pm at 7:10 pm").
+_MONTH_WORD = alternation(
+    [*ENGLISH.month_names, *(a for m in ENGLISH.month_abbreviations for a in m)]
+)
+_WEEKDAY_WORD = alternation(
+    [*ENGLISH.weekday_names, *(a for d in ENGLISH.weekday_abbreviations for a in d)]
+)
+_STAMP_DATE = (
+    r"(?:(?:" + _WEEKDAY_WORD + r")\.?,?\s+)?"
+    r"(?:(?:" + _MONTH_WORD + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH_WORD + r")\.?,?\s+\d{4}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2})"
+)
+_MERIDIEM = r"\s*[AaPp]\.?[Mm]\b\.?"
+_STAMP_CLOCK = (
+    r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:" + _MERIDIEM + r")?|\d{1,2}" + _MERIDIEM + ")" + _ZONE
+)
+_STAMP_JOIN = r"\s*(?:,|-|–|—|\bat\b|@)?\s*"
+COMMENT_STAMP = re.compile(
+    r"\b(?:" + _STAMP_DATE + _STAMP_JOIN + _STAMP_CLOCK + r"(?:\s+at\s+" + _STAMP_CLOCK + r")?"
+    r"|" + _STAMP_CLOCK + r"\s*(?:,|\bon\b)?\s*" + _STAMP_DATE + r")"
+)
+# Words of a stamp that vary from comment to comment, left out when forms are compared, and
+# the word that leads a stamp into its header ("At 10:32am on 12 Jan 2010, sam wrote:").
+STAMP_VARIES = re.compile(
+    r"\b(?:" + _MONTH_WORD + "|" + _WEEKDAY_WORD + r")\b\.?|(?<=\d)" + _MERIDIEM, re.IGNORECASE
+)
+STAMP_LEAD = re.compile(r"\b(?:at|on)\s*$", re.IGNORECASE)
+# A commenter's name or handle: one to four words of no more than 40 characters in all.
+_HANDLE = r"(?P<name>[\w@.'’-]+(?:[ \t]+[\w@.'’-]+){0,3})"
+# Labels before the name of a signature that closes its comment ("Posted by: sam | ...",
+# "Added: 12 January 2010 10:32"); its stamp ends the line.
+SIGNATURE_LABEL_BEFORE = re.compile(
+    r"(?P<label>posted\s+by|submitted\s+by|comment\s+by|sent\s+by|added|posted)\s*:?\s*"
+    r"(?:" + _HANDLE + r"\s*)?(?:[|,–—-]\s*|\b(?:at|on)\s+)*$",
+    re.IGNORECASE,
+)
+# A header's verb, with the colon or dots that end the header: "sam wrote:", "sam said...".
+_SIGNATURE_VERB = r"(?P<verb>wrote|writes|said|says|commented|replied)\s*(?::|\.\.\.|…)"
+SIGNATURE_VERB_AFTER = re.compile(r"^\s*,?\s*" + _HANDLE + r"\s+" + _SIGNATURE_VERB, re.IGNORECASE)
+SIGNATURE_VERB_BEFORE = re.compile(
+    _HANDLE + r"\s+" + _SIGNATURE_VERB + r"\s*(?:\b(?:at|on)\s+)?$", re.IGNORECASE
+)
+# A stamp set off by a bar or a dot ("sam | 12 Jan 2010 10:32", "sam • 12 Jan 2010 10:32",
+# "January 1, 2011 at 4:23 pm | ...").
+SIGNATURE_BAR_BEFORE = re.compile(r"(?:" + _HANDLE + r"\s*)?[|•·]\s*$")
+SIGNATURE_BAR_AFTER = re.compile(r"^\s*[|•·]")
+# A stamp with only a name before it on its line ("sam 12 January 2010 10:32am").
+SIGNATURE_NAME_ONLY = re.compile(r"(?:^|\n)[ \t]*" + _HANDLE + r"(?<![.!?\"”:])[ \t]*[,–—-]?\s*$")
+# Words of a stamp that are not a name ("Updated 12 January 2010 10:32" is not signed).
+NOT_A_HANDLE = frozenset(
+    {"at", "on", "by", "posted", "updated", "published", "added", "last", "first", "modified",
+     "edited", "sent", "submitted", "aired", "date", "time", "page", "update", "the", "am",
+     "pm", "a.m.", "p.m.", "gmt", "et", "bst"}
+)  # fmt: skip
+# The furniture of a comment system, which makes a thread of fewer signatures.
+COMMENT_FURNITURE = re.compile(
+    r"\b(?:Report (?:abuse|this comment)|[Rr]eport offensive comments?|Reply(?: to this)?\b"
+    r"|Recommend\b|Permalink|Sign in to (?:comment|reply)|[Cc]omments are (?:now )?closed"
+    r"|(?:Log|Sign) in or register to (?:post|comment)|Post a comment|Leave a (?:comment|reply)"
+    r"|Add your comment|Have your say|Flag as (?:inappropriate|offensive)|Show (?:more )?replies"
+    r"|Comments? \(\d+\)|Readers'? comments)"
+    r"|^\s*\d+\s+(?:[Cc]omments?|[Rr]eplies)\s*:?\s*$",
+    re.MULTILINE,
+)
 # Reader comments with no header read informally: repeated punctuation ("!!", "?!", "too.."
 # but not an ellipsis "..."), words shouted in capitals; a transcript's speaker label
 # ("PARKER:", "REP. JOHN BOEHNER (R), HOUSE SPEAKER:") is capitals by convention.
@@ -204,6 +287,12 @@ PAGE_PARTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:correspondent|columnist|editor|writer|author|reporter|contributor|blogger"
             r"|fellow|professor|analyst|commentator)\b"
             r"|^(?:[A-Z][\w'.-]+\s){1,3}is based in\b"
+            # the author's work: "Ann Reed writes for the Review", "... has written for it since"
+            r"|^(?:[A-Z][\w'.-]+\s){1,3}(?:writes|blogs|has (?:written|blogged))\s+(?:for|at)\s"
+            # ... and with a former post between commas: "Ann Reed, a former envoy, is a fellow"
+            r"|^(?:[A-Z][\w'.-]+\s){0,2}[A-Z][\w'.-]+,\s[^,]{1,80},\sis\s+(?:an?|the)\s+"
+            r"(?:[\w-]+\s){0,4}(?:correspondent|columnist|editor|writer|author|reporter"
+            r"|contributor|blogger|fellow|professor|analyst|commentator)\b"
             r"|\b(?:in my post|I have (?:been|worked|written|covered))\b",
         ),
     ),

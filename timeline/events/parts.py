@@ -22,6 +22,7 @@ from timeline.events.english import (
     REPORTING_VERBS,
 )
 from timeline.events.segments import Segment, doc_slice
+from timeline.events.signatures import thread_start as signed_thread
 
 if TYPE_CHECKING:  # spaCy is imported where a text is parsed, not on a cached build
     from spacy.tokens import Token
@@ -43,9 +44,12 @@ REASONS = {
 
 
 def thread_start(text: str) -> int | None:
-    """Where the page's comment thread begins (its first comment header), if it has one."""
+    """Where the page's comment thread begins, if it has one: at its first run of signed
+    comments (`signatures.thread_start`) or at a known header or notice of one, whichever
+    comes first."""
     found = COMMENT_THREAD.search(text)
-    return found.start() if found else None
+    starts = [s for s in (signed_thread(text), found.start() if found else None) if s is not None]
+    return min(starts) if starts else None
 
 
 def page_part(
