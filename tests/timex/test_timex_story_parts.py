@@ -51,3 +51,8 @@ def test_reading(tag: Tagger, dct: str, text: str, words: str, value: str) -> No
 )
 def test_a_habit_is_not_a_day(tag: Tagger, text: str) -> None:
     assert [t.text for t in tag(text, "2016-03-11")] == []
+
+
+def test_a_holiday_weekend_is_not_its_week(tag: Tagger) -> None:
+    found = [t.text for t in tag("Traffic was heavy over the Christmas weekend.", "2016-03-11")]
+    assert "Christmas week" not in found, found
