@@ -97,6 +97,8 @@ def features(
         report = max(recent, key=lambda d: (recent[d], d)) if recent else published
         if start <= report <= end:
             found[report]["report"].add(source)
+        if recent and start <= published <= end:
+            found[published]["news"].add(source)
     days = {}
     for day, kinds in found.items():
         row = {k: len(v) for k, v in kinds.items()}
@@ -276,6 +278,11 @@ VARIANTS = (
         "report day (the day an article dates most to) + w * named",
         {"w": WEIGHTS, "u": (0.0, 0.25, 0.5, 1.0)},
         lambda d, p: g(d, "report") + p["u"] * g(d, "published") + gated(d, p["w"]),
+    ),
+    Variant(
+        "news: published with something dated to the day or the one before",
+        {"w": WEIGHTS, "u": (0.0, 0.25, 0.5, 1.0)},
+        lambda d, p: g(d, "news") + p["u"] * g(d, "published") + gated(d, p["w"]),
     ),
     Variant(
         "fewer days: drop those under c x the mean of the K best",

@@ -54,7 +54,7 @@ def shipped(found: Candidates, day: dt.date, count: int, p: Params) -> Sequence[
 def with_lead(found: Candidates, day: dt.date, count: int, p: Params) -> Sequence[EventMention]:
     """`day_sentences` with a sentence starting in its article's first `lead_chars`
     characters weighing `lead` times more."""
-    pool = found.by_day.get(day, ())
+    pool = found.by_day.get(day) or found.asides.get(day, ())
     vectors = [found.rows[row] for row, _ in pool]
     articles = [m.article for _, m in pool]
     echoed = _centrality(vectors, [found.sources.get(a, a) for a in articles])

@@ -163,12 +163,15 @@ def test_a_day_named_in_passing_is_told_by_that_sentence() -> None:
     result = passing_result(
         "a", "2008-09-17", said, ("Tuesday", "2008-09-16"), ("15 September", "2008-09-15")
     )
-    (aside,) = named_in_passing(result)
+    (aside,) = named_in_passing(
+        replace(result, mentions=(replace(result.mentions[0], date_source="publication"),))
+    )
     assert (aside.date, aside.sentence, aside.timex and aside.timex.text) == (
         "2008-09-15",
         said,
         "15 September",
     )
+    assert aside.date_source == "timex"  # dated by the expression, whatever dated the statement
     articles = {"a": result.article}
     told = candidates(result.mentions, articles, {"a": "a"}, asides=named_in_passing(result))
     assert told.told == {D("2008-09-15"), D("2008-09-16")}

@@ -144,7 +144,8 @@ def test_day_of(value: str, day: dt.date | None) -> None:
     assert day_of(value) == day
 
 
-def test_reader_comments_are_not_evidence_but_set_aside_reporting_is() -> None:
+@pytest.mark.parametrize("part", ["comment", "unmarked comment", "reader"])
+def test_reader_comments_are_not_evidence_but_set_aside_reporting_is(part: str) -> None:
     """A reader naming a day is no source; a caption or aside of the reporting still is."""
     text = "The rig burned on April 20. Photo of the rig, April 20\nComments\nI knew on April 20"
     said = [("April 20", text.index("April 20")), ("April 20", text.index("April 20", 30))]
@@ -159,7 +160,7 @@ def test_reader_comments_are_not_evidence_but_set_aside_reporting_is() -> None:
     )
     aside = (
         SetAside(start=caption[0], end=caption[1], part="caption", reason="a caption"),
-        SetAside(start=comment[0], end=comment[1], part="comment", reason="a reader comment"),
+        SetAside(start=comment[0], end=comment[1], part=part, reason="a reader wrote it"),
     )
     base = ArticleResult(article=make_article("a", text, D("2010-05-01")), timexes=timexes)
     reporting_only = replace(base, timexes=timexes[:2])

@@ -147,7 +147,9 @@ def named_in_passing(result: ArticleResult) -> tuple[EventMention, ...]:
                 continue
             found.setdefault(
                 (mention.start, day),
-                replace(mention, date=day.isoformat(), timex=timex, predicate=""),
+                replace(
+                    mention, date=day.isoformat(), timex=timex, date_source="timex", predicate=""
+                ),
             )
     return tuple(found.values())
 

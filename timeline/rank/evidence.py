@@ -9,9 +9,10 @@ Both counts come from article publication dates and the temporal expressions eac
 article's result carries, never from which sentences became event mentions, so they do
 not move when the choice of event sentences changes. Every sentence of the article's
 reporting counts, those the event layer sets aside as no timeline entry (a caption, an
-aside) included: it still says the day mattered to the writer. Reader comments do not
-count (`READER_PARTS`): a reader is not a source, and a long thread would outvote the
-reporting. Wire copies (one story republished by several outlets) count as one source.
+aside) included: it still says the day mattered to the writer. What readers wrote (a
+comment thread, messages sent in) does not count (`READER_PARTS`): a reader is not a
+source, and a long thread would outvote the reporting. Wire copies (one story
+republished by several outlets) count as one source.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from dataclasses import dataclass
 from timeline.timex.lang import ENGLISH, alternation
 from timeline.types import ArticleResult, DateValue, Granularity, Status, Timex
 
-READER_PARTS = frozenset({"comment", "unmarked comment"})
-"""Set-aside parts written by readers (`timeline.events.parts.REASONS`): not evidence."""
+READER_PARTS = frozenset({"comment", "unmarked comment", "reader"})
+"""Set-aside parts written by readers (`timeline.events.parts.REASONS`): a comment thread,
+and readers' messages a live page quotes. Not evidence."""
 
 _MONTH = rf"(?:{alternation(ENGLISH.months)})\b\.?"
 _NAMED_DAY_RE = re.compile(
