@@ -266,3 +266,49 @@ def test_the_reasons_are_in_events_json_and_on_the_page() -> None:
     (reason,) = view.reasons
     assert reason.startswith("Valley Post and Wire Service: same date; both name Kandor; ")
     assert "both say attack, convoy, rebel" in reason and "% alike" in reason
+
+
+def test_a_month_report_of_the_same_act_joins_the_day_it_happened() -> None:
+    day = replace(
+        said(
+            "a",
+            "The cargo ship sank off Kandor on 3 March; its insurer and owner dispute the claim.",
+            "3 March",
+            "2021-03-03",
+            lemmas="cargo ship sink kandor insurer owner claim",
+        ),
+        predicate="sank",
+    )
+    month = replace(
+        said(
+            "b",
+            "A cargo ship sank in March as storm waves hit the coast.",
+            "March",
+            "2021-03",
+            lemmas="cargo ship sink storm wave coast",
+        ),
+        predicate="sank",
+    )
+    other_act = replace(month, article="c", predicate="sailed")
+    (event,) = merge_mentions([day, month], ARTICLES)
+    assert event.date == "2021-03-03"
+    assert groups(merge_mentions([day, other_act], ARTICLES)) == [("a",), ("c",)]
+
+
+def test_the_event_speaks_with_the_report_closest_in_time_to_it() -> None:
+    sentence = (
+        "The cargo ship sank off Kandor on 3 March in a storm that battered the coast and "
+        "closed the harbour."
+    )
+    days = {"a": dt.date(2021, 11, 2), "b": dt.date(2021, 3, 4)}
+    articles = {
+        a: replace(ARTICLES[a], published=replace(ARTICLES[a].published, date=day))
+        for a, day in days.items()
+    }
+    look_back = said("a", "On 3 March last year, a cargo ship sank off Kandor.", "3 March",
+                     "2021-03-03", ("Kandor", "GPE"), lemmas="cargo ship sink kandor")  # fmt: skip
+    news = said("b", sentence, "3 March", "2021-03-03", ("Kandor", "GPE"),
+                lemmas="cargo ship sink kandor storm batter coast close harbour")  # fmt: skip
+    merged = [replace(m, predicate="sank") for m in (look_back, news)]
+    (event,) = merge_mentions(merged, articles)
+    assert event.headline == sentence

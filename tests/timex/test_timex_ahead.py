@@ -27,6 +27,13 @@ CASES = [
      "2011-12-31"),
     ("deadline-past", "2011-06-15",
      "The firm repaid the loan by March 31.", "March 31", "2011-03-31"),
+    # a deadline of what could happen (a forecast) lies ahead; of what could not, no telling
+    ("deadline-possible", "2011-06-12",
+     "The storm could reach the northern islands by Wednesday, forecasters said.",
+     "Wednesday", "2011-06-15"),
+    ("deadline-not-possible", "2011-06-12",
+     "The minister could not be reached by Wednesday, his office said.",
+     "Wednesday", "2011-06-08"),
     # an event noun in a present sentence: the nearer one
     ("event-noun", "2011-06-15",
      "Jobs are the main issue in the November elections.", "November", "2011-11"),

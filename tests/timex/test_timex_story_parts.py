@@ -22,6 +22,15 @@ CASES = [
     ("2016-03-11", "The church has stood there for the last century.", "the last century",
      "P100Y"),
     ("2016-03-11", "Wages fell in the last decade.", "the last decade", "200"),
+    # a bare plural unit before "ago" counts nothing: the past, not a date
+    ("2016-03-11", "The firm, which just months ago was near collapse, has recovered.",
+     "months ago", "PAST_REF"),
+    ("2016-03-11", "Two years ago the mill closed.", "Two years ago", "2014"),
+    # a holiday's week is the Monday-to-Sunday week the day falls in, begun or not
+    ("2016-03-21", "Crowds gathered on Monday as Easter week began.", "Easter week",
+     "2016-W12"),
+    ("2016-03-11", "Shops were busy during Christmas week 2015.", "Christmas week 2015",
+     "2015-W52"),
     # a plan told after the fact: the nearest such day, here the one just gone
     ("2016-03-13", "A vigil planned for Saturday was called off after the storm.", "Saturday",
      "2016-03-12"),
@@ -42,3 +51,8 @@ def test_reading(tag: Tagger, dct: str, text: str, words: str, value: str) -> No
 )
 def test_a_habit_is_not_a_day(tag: Tagger, text: str) -> None:
     assert [t.text for t in tag(text, "2016-03-11")] == []
+
+
+def test_a_holiday_weekend_is_not_its_week(tag: Tagger) -> None:
+    found = [t.text for t in tag("Traffic was heavy over the Christmas weekend.", "2016-03-11")]
+    assert "Christmas week" not in found, found

@@ -89,7 +89,9 @@ def anchors(
         if published is not None and _background(parsed, published):
             continue  # long before the story: background, not one of its happenings
         verb, how = attachment(span)
-        if verb is None or is_state(verb) or not _dates_a_statement(verb, how, clauses):
+        if verb is None or not _dates_a_statement(verb, how, clauses):
+            continue
+        if is_state(verb) and how != "the day of":  # "Tuesday was the start of ..." is kept
             continue
         if in_sequence(verb) and (published is None or _apart(parsed, published)):
             continue  # "five months after the well ruptured on April 20"

@@ -17,6 +17,8 @@ from timeline.events.english import (
     AUXILIARIES,
     CLAUSAL,
     COMPARISON_WORDS,
+    CONSEQUENCE_VERBS,
+    DAY_OF_NOUNS,
     FIRST_SECOND_PERSON,
     LABELS,
     NOMINALS,
@@ -47,6 +49,7 @@ _NOMINAL_SUBJECTS, _DESCRIPTIONS = LABELS["nominal_subjects"], LABELS["copula_de
 _GERUND, _PARTICIPLE, _PRESENT, _MODAL = (
     TAGS["gerund"], TAGS["past_participle"], TAGS["present"], TAGS["modal"]
 )  # fmt: skip
+_TO, _CONJUNCT = TAGS["infinitive_marker"], LABELS["conjunct"]
 _PREPOSITION_OR_MARKER = _PREPOSITION | _MARKER
 _PLANNING_CLAUSES = _NOUN_CLAUSE | _ADVERBIAL  # "a meeting [mooted] for later this week"
 _ON_A_PLANNED_NOUN = _PREPOSITION | _NOUN_ADVERBIAL  # "a meeting [on] Friday"
@@ -102,7 +105,10 @@ def asserted(seg: Span) -> dict[int, Token]:
 
 def in_sequence(verb: Token) -> bool:
     """A clause saying what the statement came after or before ("after the well ruptured on
-    April 20"): its date is another time than the statement's."""
+    April 20"), or a verb joined to one ("after the rig blew out and sank on April 20"): its
+    date is another time than the statement's."""
+    while verb.dep_ in _CONJUNCT and verb.head.i != verb.i:
+        verb = verb.head
     return verb.dep_ in _ADVERBIAL and _marker(verb) in SEQUENCE_MARKERS
 
 
@@ -123,6 +129,10 @@ def attachment(span: Span) -> tuple[Token | None, str]:
         tok = tok.head
     if _of_a_figure(span):
         return None, "comparison"
+    if _after_state_preposition(span):
+        return None, "state"
+    if tok.dep_ in _NOMINAL_SUBJECTS and _names_the_day_of(tok.head):
+        return tok.head, "the day of"
     participle = _absolute_participle(span)
     if participle is not None:
         return participle, "participle"
@@ -162,6 +172,8 @@ def _climb(tok: Token, span: Span) -> tuple[Token | None, str]:
             if planned is not None:
                 return planned, "planned"
             if _event_subject(head, tok):  # "Talks in Vienna in November set a date"
+                if head.head.lemma_ in CONSEQUENCE_VERBS:
+                    return None, "modifier"  # "the April 20 blowout prompted the move"
                 return head.head, "subject"
             if tok.dep_ in _NOUN_ADVERBIAL and (verb := _governing_verb(head)) is not None:
                 return verb, "verb"  # "called off the search last Friday": no noun's date
@@ -180,16 +192,41 @@ def _of_a_figure(span: Span) -> bool:
     return doc[at - 1].lower_ in COMPARISON_WORDS
 
 
+def _after_state_preposition(span: Span) -> bool:
+    """A date inside a "since" or "until" phrase however the parser hung it ("missing since
+    the blast about 10 p.m. Tuesday", the time given to the main verb): a state's start or
+    end. Looks back over the phrase, to the nearest verb or comma."""
+    doc, sent = span.doc, span.doc[span.start].sent
+    for tok in reversed(doc[sent.start : span.start]):
+        if tok.pos_ in VERB_TAGS or (tok.is_punct and tok.text in ",;:"):
+            return False
+        if tok.lower_ in STATE_PREPOSITIONS and tok.pos_ in {"ADP", "SCONJ"}:
+            return True
+    return False
+
+
+def _names_the_day_of(verb: Token) -> bool:
+    """ "Tuesday was the official start of the hurricane season": a copula whose subject is
+    the date and whose complement is the start, end or anniversary of something states
+    that it began, ended or fell on that date."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ in _DESCRIPTIONS and c.lemma_ in DAY_OF_NOUNS for c in verb.children
+    )
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is an argument of, through objects and prepositions: a bare date
     phrase ("last Friday", "yesterday") the parser hung on a noun times that verb, as a
     noun takes its date with a preposition or a possessive ("the search on Friday",
-    "Friday's search"), not bare."""
+    "Friday's search"), not bare. Inside an "after", "before" or "since" phrase the date
+    is the noun's own: the happening the statement came after."""
     tok = noun
     for _ in range(_ARGUMENT_STEPS):
         if tok.dep_ not in ARGUMENT_ROLES or tok.head.i == tok.i:
             return None
         tok = tok.head
+        if tok.lower_ in SEQUENCE_MARKERS or tok.lower_ in STATE_PREPOSITIONS:
+            return None  # "after a fatal explosion last month, the rig is still leaking"
         if tok.pos_ in VERB_TAGS:
             return tok
     return None
@@ -206,7 +243,10 @@ def _after_with(verb: Token) -> bool:
 
 
 def _planned(noun: Token, modifier: Token) -> Token | None:
-    """ "a January 1 date for dialogue to begin": the noun's own clause is what is dated."""
+    """ "a January 1 date for dialogue to begin": the noun's own infinitive clause is what is
+    dated. A participle or relative clause on the noun says something else about it ("the
+    first-quarter dividend scheduled for payment on June 21", "the 2010 season, which
+    forecasters expect to be active"): the date then names the thing, and dates nothing."""
     if modifier.dep_ not in NOUN_MODIFIERS:
         return None
     for child in noun.children:
@@ -214,6 +254,7 @@ def _planned(noun: Token, modifier: Token) -> Token | None:
             child.dep_ in CLAUSAL
             and child.pos_ in VERB_TAGS
             and child.i > modifier.i
+            and any(c.tag_ in _TO for c in child.children)
             and not any(c.tag_ in RELATIVE_TAGS for c in child.children)
         ):
             return child

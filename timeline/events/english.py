@@ -34,6 +34,20 @@ PLANNED_NOUNS = frozenset(
      "trip", "session", "negotiations", "deadline", "ceremony", "launch", "referendum"}
 )  # fmt: skip
 PLANNING_VERBS = frozenset({"schedule", "plan", "moot", "set", "slate", "expect", "propose"})
+# --- which clause a date belongs to (event dating) ---
+# Nouns that make a copula with a date for subject a dated statement: "Tuesday was the
+# [start] of the hurricane season" (it started on Tuesday).
+DAY_OF_NOUNS = frozenset(
+    {"start", "beginning", "end", "anniversary", "deadline", "opening", "launch", "close",
+     "eve", "finale", "climax"}
+)  # fmt: skip
+# Verbs whose subject's date is earlier than the verb's own: "the April 20 blowout
+# [prompted] the move" (the move came later), unlike "the April 20 blast killed 11".
+CONSEQUENCE_VERBS = frozenset(
+    {"prompt", "spark", "trigger", "spur", "fuel", "inspire", "lead", "force", "drive",
+     "push", "motivate", "precipitate"}
+)  # fmt: skip
+
 # The writer or the reader as subject: chatter, not reporting ("we" is kept: aid workers'
 # and officials' diaries report what their team did).
 FIRST_SECOND_PERSON = frozenset({"i", "you"})

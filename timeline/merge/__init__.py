@@ -53,7 +53,8 @@ def merge_mentions(
         ordered = sorted(mentions, key=mention_order)
         if sources is None:
             sources = source_groups(articles)
-        corpus = build_corpus(ordered, sources)
+        published = {k: a.published.date for k, a in articles.items()}
+        corpus = build_corpus(ordered, sources, published)
         events = [build_event(corpus, group) for group in cluster(corpus, similar_pairs(corpus))]
         orders = {date: date_order(date) for date in {e.date for e in events}}
         return tuple(sorted(events, key=lambda e: (orders[e.date], e.id)))

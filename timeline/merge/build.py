@@ -15,6 +15,8 @@ from timeline.merge.tfidf import cosine_with, norm
 from timeline.types import DateValue, Entity, Event, EventMention, Granularity, event_id
 
 _ENTITY_KEY = attrgetter("text", "label")
+_WEEK_DAYS = 7
+_LATE = 1 << 30  # weeks: later than any report
 _RANK = MappingProxyType({g: g.rank for g in Granularity})  # `rank` walks the enum per call
 
 
@@ -46,11 +48,20 @@ def build_event(corpus: Corpus, grouped: Grouped) -> Event:
 
 
 def _lead(corpus: Corpus, group: Sequence[int], date: str) -> EventMention:
-    """The mention whose headline speaks for the event: dated as the event, then closest
-    to the group's centroid, then a stable tie-break on provenance."""
+    """The mention whose headline speaks for the event: dated as the event, then from the
+    reports closest in time to the happening (`_lag`: the news of the day or its week, not
+    a look back months later, "On April 20 of last year, ..."), then closest to the
+    group's centroid, then a stable tie-break on provenance."""
     dated = [i for i in group if corpus.mentions[i].date == date]
     if len(dated) == 1:
         return corpus.mentions[dated[0]]
+    span = corpus.spans.get(date)
+    if span is not None:
+        lags = {i: _lag(corpus.published[i], span) for i in dated}
+        soonest = min(lags.values())
+        dated = [i for i in dated if lags[i] == soonest]
+        if len(dated) == 1:
+            return corpus.mentions[dated[0]]
     vectors = [corpus.vectors[i] for i in group]
     total = dict.fromkeys(chain.from_iterable(vectors), 0.0)
     for v in vectors:
@@ -64,6 +75,14 @@ def _lead(corpus: Corpus, group: Sequence[int], date: str) -> EventMention:
     best = max(scores)
     tied = [corpus.mentions[i] for i, score in zip(dated, scores, strict=True) if score == best]
     return max(tied, key=lambda m: ([-ord(c) for c in m.article], -m.start))
+
+
+def _lag(published: int | None, span: tuple[int, int]) -> int:
+    """How long after the happening (its period `span`, as ordinals) a report came out, in
+    weeks; a report before it (a plan, a forecast) or of unknown date comes last."""
+    if published is None or published < span[0]:
+        return _LATE
+    return max(0, published - span[1]) // _WEEK_DAYS
 
 
 def _agreed_date(corpus: Corpus, group: Sequence[int]) -> tuple[str, tuple[str, ...]]:

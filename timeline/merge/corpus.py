@@ -7,6 +7,7 @@ one object per corpus rather than one per mention.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,15 +40,21 @@ class Corpus:
     values: list[DateValue | None]
     vectors: Rows
     sources: list[str]
+    published: list[int | None]  # the day each mention's article came out, as an ordinal
     sentences: list[int]  # mentions of one sentence (article and start) share an id
     spans: dict[str, Span | None]  # date value -> its first and last day
     matrix: Matrix
     evidence: Evidence
 
 
-def build_corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> Corpus:
+def build_corpus(
+    ordered: list[EventMention],
+    sources: Mapping[str, str],
+    published: Mapping[str, dt.date | None] | None = None,
+) -> Corpus:
     """The corpus of `ordered` mentions (in `types.mention_order`); `sources` maps article
-    ids to their source (wire copies share one)."""
+    ids to their source (wire copies share one), `published` to their publication day."""
+    days = {} if published is None else published
     parsed = {d: DateValue.parse(d) for d in {m.date for m in ordered}}
     verbs = {v: predicate(v) for v in {m.predicate for m in ordered}}  # a few per story
     matrix = tfidf_matrix([bag(m, verbs[m.predicate].act) for m in ordered])
@@ -61,10 +68,15 @@ def build_corpus(ordered: list[EventMention], sources: Mapping[str, str]) -> Cor
         evidence=Evidence(ordered, values, verbs, common),
         vectors=Rows.of(matrix),
         sources=[sources.get(m.article, m.article) for m in ordered],
+        published=[_ordinal(days.get(m.article)) for m in ordered],
         sentences=_sentence_ids(ordered),
         spans={d: None if v is None else _span(v) for d, v in parsed.items()},
         matrix=matrix,
     )
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
 
 
 def _sentence_ids(mentions: Sequence[EventMention]) -> list[int]:

@@ -56,6 +56,9 @@ also needs `MIN_SHARED_TERMS` - 1 shared content words besides the names."""
 BACKGROUND = 0.6
 """Least cosine for a mention dated by a background clause to join another: only when the
 two are nearly one text (a reused paragraph with its background clause)."""
+SAME_ACT_CONTAINER = 0.3
+"""Least cosine for a month to join a day when both verbs name one act: lower than
+`CONTAINER`, as a look back ("a month ago a rig exploded") is worded afresh."""
 YEAR_CONTAINER = 0.6
 """Least cosine for a year or a coarser period ("this year") to join a finer date."""
 MIN_SHARED_TERMS = 3
@@ -70,6 +73,7 @@ _MAGNITUDE = "|".join(sorted(map(re.escape, MAGNITUDES), key=len, reverse=True))
 _NUMBER = re.compile(rf"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE})?(?![\w])", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WEEK, _YEAR_RANK = Granularity.WEEK.rank, Granularity.YEAR.rank
+_MONTH = Granularity.MONTH.rank
 _WORD = re.compile(r"[\w'\u2019]+")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014()\"\u201c\u201d]")
 
@@ -82,6 +86,7 @@ class _Facts:
     acts: Acts  # the act its verb names and the act words of its sentence
     speech: bool  # its verb is one of speech ("said"): the statement is the happening
     verb_known: bool  # it records its verb (`EventMention.predicate`)
+    verb_act: str | None  # the act its verb names, if any
     entities: frozenset[str]  # every name, lower case
     distinct: frozenset[str]  # the names that are not common in the corpus
     names: frozenset[str]  # the distinct names, and people also by surname
@@ -206,13 +211,19 @@ def _contained(
     a: _Facts, b: _Facts, sim: float, terms: frozenset[str], acts: frozenset[str]
 ) -> bool:
     """Strong enough evidence for a coarser date to join a finer one: a year only when
-    the statements are close to one text; a week also when they name one participant
-    and one act ("a meeting on Friday" / "a meeting later this week")."""
+    the statements are close to one text; a week also when they name one participant and
+    one act ("a meeting on Friday" / "a meeting later this week"); a month when both verbs
+    name one act, their participants do not differ, they share two more content words and
+    they are fairly alike (`SAME_ACT_CONTAINER`): "a month ago a rig exploded, killing 11
+    workers" / "the rig exploded on April 20, killing 11 workers"."""
     coarser = min(a.rank, b.rank)
     if coarser <= _YEAR_RANK:
         return sim >= YEAR_CONTAINER
     if coarser == _WEEK and acts and not a.participants.isdisjoint(b.participants):
         return True
+    if coarser == _MONTH and a.verb_act is not None and a.verb_act == b.verb_act:
+        differ = a.participants and b.participants and a.participants.isdisjoint(b.participants)
+        return not differ and sim >= SAME_ACT_CONTAINER and len(terms - acts) >= 2
     return sim >= CONTAINER and len(terms) >= MIN_SHARED_TERMS - 1
 
 
@@ -287,6 +298,7 @@ def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _
         acts=Acts.of(verb, [*words_acts, *common_acts], common_acts),
         speech=verb.speech,
         verb_known=verb.known,
+        verb_act=verb.act,
         entities=frozenset(entities),
         distinct=frozenset(n for n in entities if f"@{n}" not in common),
         names=frozenset(n for n in names if f"@{n}" not in common),

@@ -262,13 +262,27 @@ def holiday(ctx: Context) -> Reading | None:
     def date_in(y: int) -> dt.date:
         return cal.holiday_date(LEX.holiday_names[name], y)
 
+    def value_in(y: int) -> str:  # "Christmas week" is the (ISO) week the day falls in
+        day = date_in(y)
+        return cal.week_value(day) if ctx.g("wk") else day.isoformat()
+
     if ctx.g("y"):
-        return absolute(date_in(_year(ctx.g("y"))).isoformat(), "holiday-year")
+        return absolute(value_in(_year(ctx.g("y"))), "holiday-year")
     if ctx.dct is None:
         return absolute("", "holiday")
     tense = ctx.tense()
-    options = year_options(ctx.dct, lambda y: (date_in(y), date_in(y), date_in(y).isoformat()))
+    options = year_options(
+        ctx.dct, lambda y: (*_days_of(date_in(y), bool(ctx.g("wk"))), value_in(y))
+    )
     return deictic(ctx, lambda d: cal.pick(options, d, tense), f"holiday/{tense}")
+
+
+def _days_of(day: dt.date, week: bool) -> tuple[dt.date, dt.date]:
+    """The first and last day of a holiday, or of the Monday-to-Sunday week it falls in."""
+    if not week:
+        return day, day
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
 
 
 def spoken_year(ctx: Context) -> Reading | None:

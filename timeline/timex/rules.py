@@ -235,9 +235,10 @@ RULES: tuple[Rule, ...] = (
     rule(
         "holiday",
         "holiday",
-        rf"(?P<h>{alternation(LEX.holiday_names)})"
+        rf"(?P<h>{alternation(LEX.holiday_names)})(?P<wk>\s+week)?"
         rf"(?:,?\s+(?P<y>{YEAR}))?",
         "Christmas",
+        "Easter week",
         "Thanksgiving Day",
         "New Year's Day",
     ),

@@ -78,8 +78,11 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
     # A limit may lie ahead of a past verb: "extended the offer to Nov. 20".
     if before in _LIMIT and tense is Tense.PAST:
         return Tense.LIMIT
-    # A deadline in a present sentence lies ahead: "is offering odds on his exit by Dec. 31".
-    if before in _DEADLINE_PREPOSITIONS and tense is Tense.PRESENT:
+    # A deadline in a present sentence lies ahead: "is offering odds on his exit by Dec. 31",
+    # and so does one of a possibility: "oil could reach the island by Wednesday".
+    if before in _DEADLINE_PREPOSITIONS and (
+        tense is Tense.PRESENT or (tense is Tense.NONE and _possible(span.root))
+    ):
         return Tense.FUTURE
     # "could arrive as early as Tuesday": the earliest of possible times to come
     if tense in (Tense.NONE, Tense.PRESENT) and _EARLIEST.search(
@@ -87,6 +90,22 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
     ):
         return Tense.FUTURE
     return tense
+
+
+def _possible(token: Token) -> bool:
+    """The clause of `token` says what could happen ("could reach"), not what could have or
+    could not ("could not be reached by Monday" is as often told after the fact)."""
+    for _ in range(_MAX_STEPS):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX:
+            auxes = [c.lower_ for c in token.children if c.dep_ in _AUX]
+            negated = any(c.dep_ in _LABELS["negation"] for c in token.children)
+            return any(a in _UNCERTAIN_AUX for a in auxes) and not (
+                negated or any(a in _MODAL_PERFECT for a in auxes)
+            )
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def modifies_noun(doc: Doc, start: int, end: int) -> bool:
