@@ -209,19 +209,16 @@ class Evidence:
 
 def _contained(a: Facts, b: Facts, sim: float, terms: frozenset[str], acts: frozenset[str]) -> bool:
     """Strong enough evidence for a coarser date to join a finer one: a year only when
-    the statements are close to one text; a week also when they report one act, do not
-    name different participants (`differ`) and share a participant or two more content
-    words ("a meeting on Friday" / "a meeting later this week"); a month when both verbs
-    name one act, their participants do not differ, they share two more content words
-    and they are fairly alike (`SAME_ACT_CONTAINER`): "a month ago a rig exploded,
+    the statements are close to one text; a week also when they name one participant and
+    one act ("a meeting on Friday" / "a meeting later this week"); a month when both verbs
+    name one act, their participants do not differ (`differ`), they share two more
+    content words and they are fairly alike (`SAME_ACT_CONTAINER`): "a month ago a rig exploded,
     killing 11 workers" / "the rig exploded on April 20, killing 11 workers"."""
     coarser = min(a.rank, b.rank)
     if coarser <= _YEAR_RANK:
         return sim >= YEAR_CONTAINER
-    if coarser == _WEEK and acts and not differ(a, b):
-        return bool(a.participants & b.entities or b.participants & a.entities) or (
-            len(terms - acts) >= 2
-        )
+    if coarser == _WEEK and acts and not a.participants.isdisjoint(b.participants):
+        return True
     if coarser == _MONTH and a.verb_act is not None and a.verb_act == b.verb_act:
         return not differ(a, b) and sim >= SAME_ACT_CONTAINER and len(terms - acts) >= 2
     return sim >= CONTAINER and len(terms) >= MIN_SHARED_TERMS - 1
