@@ -79,7 +79,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014()\"\u201c\u201d]")
 
 
 @dataclass(frozen=True, slots=True)
-class _Facts:
+class Facts:
     """What the rules read of one mention, worked out once."""
 
     terms: frozenset[str]  # content words that are not part of a name or a title
@@ -120,11 +120,11 @@ class Evidence:
         self._values = values
         self._verbs = verbs  # each mention's verb as read (`acts.predicate`)
         self._read = _Reading(name_words={}, act_of={}, common=common)
-        self._facts: dict[int, _Facts] = {}
+        self._facts: dict[int, Facts] = {}
         self._numbers: dict[int, frozenset[str]] = {}
         self._background: dict[int, bool] = {}
 
-    def facts(self, i: int) -> _Facts:
+    def facts(self, i: int) -> Facts:
         found = self._facts.get(i)
         if found is None:
             m = self._mentions[i]
@@ -207,27 +207,33 @@ class Evidence:
         )
 
 
-def _contained(
-    a: _Facts, b: _Facts, sim: float, terms: frozenset[str], acts: frozenset[str]
-) -> bool:
+def _contained(a: Facts, b: Facts, sim: float, terms: frozenset[str], acts: frozenset[str]) -> bool:
     """Strong enough evidence for a coarser date to join a finer one: a year only when
     the statements are close to one text; a week also when they name one participant and
     one act ("a meeting on Friday" / "a meeting later this week"); a month when both verbs
-    name one act, their participants do not differ, they share two more content words and
-    they are fairly alike (`SAME_ACT_CONTAINER`): "a month ago a rig exploded, killing 11
-    workers" / "the rig exploded on April 20, killing 11 workers"."""
+    name one act, their participants do not differ (`differ`), they share two more
+    content words and they are fairly alike (`SAME_ACT_CONTAINER`): "a month ago a rig exploded,
+    killing 11 workers" / "the rig exploded on April 20, killing 11 workers"."""
     coarser = min(a.rank, b.rank)
     if coarser <= _YEAR_RANK:
         return sim >= YEAR_CONTAINER
     if coarser == _WEEK and acts and not a.participants.isdisjoint(b.participants):
         return True
     if coarser == _MONTH and a.verb_act is not None and a.verb_act == b.verb_act:
-        differ = a.participants and b.participants and a.participants.isdisjoint(b.participants)
-        return not differ and sim >= SAME_ACT_CONTAINER and len(terms - acts) >= 2
+        return not differ(a, b) and sim >= SAME_ACT_CONTAINER and len(terms - acts) >= 2
     return sim >= CONTAINER and len(terms) >= MIN_SHARED_TERMS - 1
 
 
-def _shared_names(a: _Facts, b: _Facts) -> int:
+def differ(a: Facts, b: Facts) -> bool:
+    """Whether two mentions name different participants: each names some and neither
+    names one of the other's under any type (a name tagged an organisation in one sentence
+    and a place in another is one name). A participant missing from one is no difference."""
+    if not (a.participants and b.participants):
+        return False
+    return a.participants.isdisjoint(b.entities) and b.participants.isdisjoint(a.entities)
+
+
+def _shared_names(a: Facts, b: Facts) -> int:
     """How many entities both name; a surname alone matching a full name counts once."""
     both = a.distinct & b.distinct
     return len(both) or int(not a.names.isdisjoint(b.names))
@@ -255,7 +261,7 @@ class _Reading:
     common: frozenset[str]  # names ("@name") and lemmas in many of its mentions
 
 
-def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _Reading) -> _Facts:
+def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _Reading) -> Facts:
     """What the rules read of `m`, whose verb reads as `verb`. Names and act words common
     in the corpus (the story's main place, its theme: "earthquake" in a story of one)
     are no evidence of one happening: every other report names them too."""
@@ -293,7 +299,7 @@ def _facts_of(m: EventMention, value: DateValue | None, verb: Predicate, read: _
         if found_act is None:
             found_act = act_of[word] = act(word)
         (common_acts if word in common else words_acts).append(found_act)
-    return _Facts(
+    return Facts(
         terms=terms,
         acts=Acts.of(verb, [*words_acts, *common_acts], common_acts),
         speech=verb.speech,

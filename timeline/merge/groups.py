@@ -11,16 +11,25 @@ so an event can say why its mentions were joined.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from timeline.merge.corpus import Corpus, Span
-from timeline.merge.evidence import NEAR
+from timeline.merge.evidence import NEAR, Facts, differ
 from timeline.merge.tfidf import Vector, cosine_with, norm
 from timeline.merge.unionfind import UnionFind
+from timeline.types import Granularity
 
 COHESION = 0.12
 """Least cosine between two groups' centroids, so chains of weak links do not snowball."""
 _CHECKED = 12  # members of each side checked for conflicts and links when two groups join
+
+LINKED_SHARE = 0.25
+"""Least share of source pairs linked by evidence for two groups reporting one act on one
+day to join: reports of one happening worded afresh link to some of each other only."""
+_ENOUGH = 2
+"""Sources each of two one-day, one-act groups needs, and source pairs that must link,
+to join when not every pair links (a single report joins only when every source links)."""
+_DAY = Granularity.DAY.rank
 
 Join = tuple[int, int, float]
 """Two mentions whose link joined their groups, and the link's cosine."""
@@ -148,7 +157,59 @@ def _linked(corpus: Corpus, left: list[int], right: list[int]) -> bool:
             if key[0] != key[1] and not linked.get(key, False):
                 sim = cosine_with(vectors[i], vectors[j], norm(vectors[i]), norm(vectors[j]))
                 linked[key] = evidence.supports(i, j, sim)
-    return all(linked.values())
+    if all(linked.values()):
+        return True
+    found = sum(linked.values())
+    return (
+        found >= _ENOUGH
+        and min(len({k[0] for k in linked}), len({k[1] for k in linked})) >= _ENOUGH
+        and found >= LINKED_SHARE * len(linked)
+        and _one_day_one_act(corpus, left[:_CHECKED], right[:_CHECKED])
+    )
+
+
+def _one_day_one_act(corpus: Corpus, left: list[int], right: list[int]) -> bool:
+    """Whether two groups report one act on one day, so that most of their sources being
+    linked is enough to join them (reports of one explosion are worded too differently
+    for every pair to link, "the rig exploded on April 20" / "an April 20 explosion killed
+    11 workers"): each side has reports dated that day and none dated another day, some
+    act named by a verb is reported by most members of each side, and the sides do not
+    name different participants (a participant missing from one side is no difference,
+    and a name counts whatever its type)."""
+    days: set[str] = set()
+    for side in (left, right):
+        dated = {
+            v.value
+            for i in side
+            if (v := corpus.values[i]) is not None and v.granularity.rank >= _DAY
+        }
+        if not dated:
+            return False
+        days |= dated
+    if len(days) != 1:
+        return False
+    facts = corpus.evidence.facts
+    verbs = {f.verb_act for i in (*left, *right) if (f := facts(i)).verb_act is not None}
+    if not any(all(_most_report(corpus, side, act) for side in (left, right)) for act in verbs):
+        return False
+    return not differ(_side_facts(corpus, left), _side_facts(corpus, right))
+
+
+def _most_report(corpus: Corpus, side: list[int], act: str) -> bool:
+    """Whether more than half of `side` report `act`, by their verb or an act word."""
+    facts = corpus.evidence.facts
+    found = sum(1 for i in side if facts(i).verb_act == act or act in facts(i).acts.words)
+    return 2 * found > len(side)
+
+
+def _side_facts(corpus: Corpus, side: list[int]) -> Facts:
+    """One side's names, as one mention's facts: the participants and names of all."""
+    facts = [corpus.evidence.facts(i) for i in side]
+    return replace(
+        facts[0],
+        participants=frozenset().union(*(f.participants for f in facts)),
+        entities=frozenset().union(*(f.entities for f in facts)),
+    )
 
 
 def _joinable(left: _Group, right: _Group, sim: float, spans: Mapping[str, Span | None]) -> bool:
