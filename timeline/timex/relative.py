@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from timeline.timex import calendar as cal
+from timeline.timex import stamps as st
 from timeline.timex.absolute import absolute
 from timeline.timex.amounts import amount_reading, rel_text, unit_name
 from timeline.timex.clock import part_suffix
@@ -167,6 +168,9 @@ def weekday(ctx: Context) -> Reading | None:
 
     def value(d: dt.date) -> str:
         options = weekday_options(d, wd)
+        later = st.later_day(d, ctx.anchors.latest, wd) if tense is Tense.PAST else None
+        if later is not None and not rel:
+            return later.isoformat()  # a page still being written on that day
         if rel in _LAST:
             return latest_before(options, d)
         if rel in _NEXT:

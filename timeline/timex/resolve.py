@@ -39,6 +39,7 @@ class Anchors:
     previous_end: int = -1  # where the previous date's text ends
     updated: bool = False  # `dct` is an update's day, not the publication date
     day_named: bool = True  # the text names a day somewhere ("Tuesday", "May 4")
+    latest: dt.date | None = None  # the last day the page's updates run to, past `dct`
 
     @property
     def written(self) -> str:

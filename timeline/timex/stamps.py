@@ -67,3 +67,42 @@ def nearest(timex: Timex, last: dt.datetime) -> Timex:
     anchor = last.date().isoformat()
     return replace(timex, value=f"{best.date().isoformat()}T{clock}", anchor="update",
                    anchor_value=anchor, rule=f"{timex.rule}/update")  # fmt: skip
+
+
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SPAN_DAYS = 3  # how far past an update's day a live page's later updates are looked for
+# What may follow a day heading on its line: nothing, or a clock ("19 MAY, 2200 GMT").
+_HEADING_TAIL_RE = re.compile(r"^[,:.\s-]*(?:$|\d{1,2}[:.]?\d{2}\b)")
+
+
+def is_heading(text: str, timex: Timex) -> bool:
+    """Whether a day opens its line as a heading ("19 MAY, 2200 GMT", "MAY 20"): a diary
+    written over several days puts what each day's paragraphs say under its heading."""
+    if timex.type != "DATE" or _DAY_RE.match(timex.value) is None:
+        return False
+    if not opens_line(text, timex.start):
+        return False
+    line_end = text.find("\n", timex.end)
+    tail = text[timex.end : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in timex.text if c.isalpha()]
+    shouting = bool(letters) and all(c.isupper() for c in letters)
+    return shouting or _HEADING_TAIL_RE.match(tail) is not None
+
+
+def day_of(timex: Timex) -> dt.date | None:
+    """The day a stamp or a heading names."""
+    head = timex.value.split("T", 1)[0]
+    return dt.date.fromisoformat(head) if _DAY_RE.match(head) else None
+
+
+def later_day(written: dt.date, latest: dt.date | None, weekday: int) -> dt.date | None:
+    """The day named by a past-tense weekday on a page still being written after `written`:
+    a blog published on Sunday and updated on Monday says "landed Monday" of that Monday,
+    not of the one before. None when no such day lies in (written, latest]."""
+    if latest is None or latest <= written:
+        return None
+    for shift in range(1, min((latest - written).days, SPAN_DAYS) + 1):
+        day = cal.add_days(written, shift)
+        if day is not None and day.weekday() == weekday:
+            return day
+    return None

@@ -127,17 +127,31 @@ def tag(doc: Doc | Scan, dct: dt.date | None) -> Tagging:
     A `Scan` of the doc saves detecting again when tagging one doc against many dates.
     """
     scanned = doc if isinstance(doc, Scan) else scan(doc)
+    found, failures, latest = _pass(scanned, dct, None)
+    if dct is not None and latest is not None and latest > dct:
+        # the page was still written after its publication date: read it again knowing so
+        found, failures, _ = _pass(scanned, dct, latest)
+    return Tagging(timexes=tuple(found), failures=tuple(failures))
+
+
+def _pass(
+    scanned: Scan, dct: dt.date | None, latest: dt.date | None
+) -> tuple[list[Timex], list[TagFailure], dt.date | None]:
+    """One reading of the text in order; `latest` is the last day the page's updates run
+    to (None on a first reading). Gives the timexes, the failures and that last day."""
     doc, text = scanned.doc, scanned.text
+    seen: dt.date | None = None  # the last day a stamp or a heading names
     previous: DateValue | None = None
     previous_end = -1
     written = dct  # the day the text was written: a live blog's update stamps move it
     last_stamp: dt.datetime | None = None
+    updated = False
     day_named = any(ck.names_a_day(c) for c in scanned.candidates)
     found: list[Timex] = []
     failures: list[TagFailure] = []
     for cand in scanned.candidates:
         try:
-            anchors = Anchors(written, previous, previous_end, last_stamp is not None, day_named)
+            anchors = Anchors(written, previous, previous_end, updated, day_named, latest)
             timexes, reading = _resolve(doc, text, cand, anchors)
             bad = next((t for t in timexes if not well_formed(t.type, t.value)), None)
             if bad is not None:
@@ -149,6 +163,14 @@ def tag(doc: Doc | Scan, dct: dt.date | None) -> Tagging:
                     timexes = [st.nearest(timexes[0], last_stamp)]
                 last_stamp = st.moment(timexes[0]) or last_stamp
                 written = last_stamp.date() if last_stamp is not None else written
+                updated = updated or last_stamp is not None
+            elif len(timexes) == 1 and st.is_heading(text, timexes[0]):
+                written = st.day_of(timexes[0]) or written
+                last_stamp = dt.datetime.combine(written, dt.time(12)) if written else last_stamp
+                updated = True
+            if len(timexes) == 1 and updated and timexes[0].start == _mark_start(text, timexes):
+                day = st.day_of(timexes[0])
+                seen = day if seen is None or (day is not None and day > seen) else seen
             if reading is not None and reading.sets_anchor and timexes[0].type in ("DATE", "TIME"):
                 parsed = DateValue.parse(timexes[0].value)
                 if parsed is not None:
@@ -159,7 +181,13 @@ def tag(doc: Doc | Scan, dct: dt.date | None) -> Tagging:
             failures.append(_failure(text, cand, f"{type(error).__name__}: {error}"))
             continue
         found.extend(timexes)
-    return Tagging(timexes=tuple(found), failures=tuple(failures))
+    return found, failures, seen
+
+
+def _mark_start(text: str, timexes: list[Timex]) -> int:
+    """Where the one timex starts if it is an update's stamp or a day heading, else -1."""
+    mark = st.is_stamp(text, timexes[0]) or st.is_heading(text, timexes[0])
+    return timexes[0].start if mark else -1
 
 
 def _resolve(
