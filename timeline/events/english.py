@@ -310,6 +310,22 @@ CREDIT = re.compile(r"\\?/|" + _CREDIT_LABEL)
 # A statement right before a photo credit is the photo's caption.
 BEFORE_CREDIT = re.compile(r"\s*" + _CREDIT_LABEL + r"\s")
 
+# --- chronology items: the date a dated list's item opens with (`segments.py`) ------------
+# "Sept. 14: The Fed ...", "April 25 - The coast guard ...", "Sept 14 — ...", "14 September:
+# ...", "Monday, Sept. 15: ...", "* Dec. 12, 2008 - ...": set apart as a stamp that dates
+# the item, never a statement of its own. The date has a day; a capital opens the item.
+_ITEM_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_ITEM_MONTH = r"(?:" + alternation(m.title() for m in ENGLISH.months) + r")\.?"
+_ITEM_WEEKDAY = r"(?:(?:" + alternation(w.title() for w in ENGLISH.weekdays) + r")\.?,?\s+)?"
+CHRONOLOGY_DATE = (
+    r"(?:\\?\*\s+)?" + _ITEM_WEEKDAY
+    + r"(?:" + _ITEM_MONTH + r"\s+" + _ITEM_DAY + r"|" + _ITEM_DAY + r"\s+" + _ITEM_MONTH + r")"
+    + r"(?:,?\s+\d{4})?"
+)  # fmt: skip
+CHRONOLOGY_ITEM = re.compile(CHRONOLOGY_DATE + r"\s*(?::|--|-|–|—)\s*(?=[A-Z\"“'])")
+# ... the same date and mark with nothing after it: where a parser ended a sentence.
+CHRONOLOGY_PREFIX = re.compile(r"\s*" + CHRONOLOGY_DATE + r"\s*(?::|--|-|–|—)\s*")
+
 # A live-blog or page time stamp at the start of a line ("1528", "10.20am:", "11.45 am ET:",
 # "(Update 2:50 p.m. ET)", "Monday 19 July 2010 09.18 BST"), removed from the statement.
 TIME_STAMP = re.compile(
@@ -324,9 +340,7 @@ TIME_STAMP = re.compile(
     r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s?\\?/\s?"
     r"(?:AP|Reuters|AFP|EPA|PA|Getty Images)\s+(?=[A-Z])"
     r"|" + _CREDIT_LABEL + r"\s*" + _NAME + r"(?:\s?\\?/\s?" + _NAME + r")*\s+(?=[A-Z])"
-    r"|(?:\\?\*\s+)?(?:" + alternation(m.title() for m in ENGLISH.months) + r")\.?\s+\d{1,2}"
-    r"\s+-\s+(?=[A-Z])"
-    r"|(?:--|–|—|-|\\?\*)\s+(?=[A-Z])"
+    r"|" + CHRONOLOGY_ITEM.pattern + r"|(?:--|–|—|-|\\?\*)\s+(?=[A-Z])"
     r"|" + _CLOCK + _ZONE + r"\s*[:\-–—]\s*)",
 )
 # A bare four-digit clock ("1528 UK Prime Minister ...") is a time stamp only on a page

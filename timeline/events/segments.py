@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.english import (
     BARE_CLOCK,
+    CHRONOLOGY_PREFIX,
     CREDIT,
     DATELINE,
     GLUED_STARTERS,
@@ -40,6 +41,7 @@ _CUTS = frozenset({",", ";", ":"})
 # words a sentence cannot end on: a capitalised word after one is a name, not a new start
 _NEEDS_MORE = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "AUX", "PART"})
 _CLOSE_WITHIN = 12
+_ITEM_DATE_CHARS = 40  # "Wednesday, September 14, 2008 --" and no longer
 _HEADLINE_WORDS = 5  # a headline, and the lead after it, have at least this many tokens
 _NOUN_PARTS, _COMPOUND = LABELS["noun_phrase_parts"], LABELS["compound"]
 _NEEDS_MORE_LABELS = LABELS["needs_more"]
@@ -101,7 +103,7 @@ def _kept_line_ends(text: str) -> set[int]:
 def _sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, joined again where it broke after an abbreviation that
     cannot end a sentence there ("Gov. | Bobby Jindal", "Mar. | 3", "the U.S. | military"),
-    at a stock ticker ("BP (BP. | L) said", "Repsol REP. | N prepares") or before a line
+    after the date a chronology's item opens with ("Sept. 14: | The Fed ..."), at a stock ticker ("BP (BP. | L) said", "Repsol REP. | N prepares") or before a line
     that opens with a comma."""
     text = doc.text
     tickers = [(m.start(), m.end()) for m in TICKER.finditer(text)]
@@ -129,6 +131,8 @@ def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> boo
     if first.is_space or "\n" in doc_between(before, after):
         return False
     nxt = first.text[:1]
+    if _inside_item_date(before, after):
+        return True  # "Sept. 14: | The Fed broadens ...", "14 | November: The ..."
     if (
         last.text in TITLE_ABBREVIATIONS
         or (last.text in MONTH_ABBREVIATIONS and nxt.isdigit())
@@ -137,6 +141,16 @@ def _continues(before: Span, after: Span, tickers: list[tuple[int, int]]) -> boo
         return True
     # "(Update 6:19 p.m. | Cairo, 11:19 a.m. | ET) The Brotherhood ..."
     return _open_parenthesis(before) and _closes_soon(after)
+
+
+def _inside_item_date(before: Span, after: Span) -> bool:
+    """Whether the parser broke inside or right after the date a chronology's item opens
+    with: the line up to the break is all date, and the date runs to the break or past it."""
+    line = before.text.rsplit("\n", 1)[-1]
+    if len(line) > _ITEM_DATE_CHARS:
+        return False
+    item = CHRONOLOGY_PREFIX.match(line + doc_between(before, after) + after[:8].text)
+    return item is not None and item.end() >= len(line)
 
 
 def _closes_soon(after: Span) -> bool:
