@@ -59,9 +59,7 @@ def test_each_chronology_item_is_dated_by_its_date(nlp: Language) -> None:
         "The agreement was signed on Aug. 12 in the capital by both leaders.",
     ],
 )
-def test_an_abbreviation_before_a_name_or_a_day_ends_no_sentence(
-    nlp: Language, text: str
-) -> None:
+def test_an_abbreviation_before_a_name_or_a_day_ends_no_sentence(nlp: Language, text: str) -> None:
     assert [s.text for s in statements(nlp(text))] == [text]
 
 

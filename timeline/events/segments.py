@@ -103,8 +103,9 @@ def _kept_line_ends(text: str) -> set[int]:
 def _sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, joined again where it broke after an abbreviation that
     cannot end a sentence there ("Gov. | Bobby Jindal", "Mar. | 3", "the U.S. | military"),
-    after the date a chronology's item opens with ("Sept. 14: | The Fed ..."), at a stock ticker ("BP (BP. | L) said", "Repsol REP. | N prepares") or before a line
-    that opens with a comma."""
+    after the date a chronology's item opens with ("Sept. 14: | The Fed ..."), at a stock
+    ticker ("BP (BP. | L) said", "Repsol REP. | N prepares") or before a line that opens
+    with a comma."""
     text = doc.text
     tickers = [(m.start(), m.end()) for m in TICKER.finditer(text)]
     # a sentence starts neither in one nor at its parenthesis: "(BP.\n\nL) | (BP.\n\nN), who"
