@@ -311,20 +311,16 @@ CREDIT = re.compile(r"\\?/|" + _CREDIT_LABEL)
 BEFORE_CREDIT = re.compile(r"\s*" + _CREDIT_LABEL + r"\s")
 
 # --- chronology items: the date a dated list's item opens with (`segments.py`) ------------
-# "Sept. 14: The Fed ...", "April 25 - The coast guard ...", "Sept 14 — ...", "14 September:
-# ...", "Monday, Sept. 15: ...", "* Dec. 12, 2008 - ...": set apart as a stamp that dates
-# the item, never a statement of its own. The date has a day; a capital opens the item.
-_ITEM_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_ITEM_MONTH = r"(?:" + alternation(m.title() for m in ENGLISH.months) + r")\.?"
+# "Sept. 14: The Fed ...", "April 25 - ...", "Sept 14 — ...", "14 September: ...", "Monday,
+# Sept. 15: ...": a stamp that dates the item. CHRONOLOGY_PREFIX is the date and mark alone.
+_ITEM_DAY, _ITEM_MONTH = r"\d{1,2}(?:st|nd|rd|th)?", alternation(m.title() for m in ENGLISH.months)
 _ITEM_WEEKDAY = r"(?:(?:" + alternation(w.title() for w in ENGLISH.weekdays) + r")\.?,?\s+)?"
 CHRONOLOGY_DATE = (
-    r"(?:\\?\*\s+)?" + _ITEM_WEEKDAY
-    + r"(?:" + _ITEM_MONTH + r"\s+" + _ITEM_DAY + r"|" + _ITEM_DAY + r"\s+" + _ITEM_MONTH + r")"
-    + r"(?:,?\s+\d{4})?"
+    r"(?:\\?\*\s+)?" + _ITEM_WEEKDAY + r"(?:(?:" + _ITEM_MONTH + r")\.?\s+" + _ITEM_DAY
+    + r"|" + _ITEM_DAY + r"\s+(?:" + _ITEM_MONTH + r")\.?)(?:,?\s+\d{4})?\s*(?::|--|-|–|—)\s*"
 )  # fmt: skip
-CHRONOLOGY_ITEM = re.compile(CHRONOLOGY_DATE + r"\s*(?::|--|-|–|—)\s*(?=[A-Z\"“'])")
-# ... the same date and mark with nothing after it: where a parser ended a sentence.
-CHRONOLOGY_PREFIX = re.compile(r"\s*" + CHRONOLOGY_DATE + r"\s*(?::|--|-|–|—)\s*")
+CHRONOLOGY_ITEM = re.compile(CHRONOLOGY_DATE + r"(?=[A-Z\"“'])")
+CHRONOLOGY_PREFIX = re.compile(r"\s*" + CHRONOLOGY_DATE)
 
 # A live-blog or page time stamp at the start of a line ("1528", "10.20am:", "11.45 am ET:",
 # "(Update 2:50 p.m. ET)", "Monday 19 July 2010 09.18 BST"), removed from the statement.
