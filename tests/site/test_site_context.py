@@ -61,7 +61,9 @@ def test_key_events_named_by_id_are_shown_in_date_order(
 
 
 def test_key_events_are_the_salience_ranking_key_days(repo_root: Path, tmp_path: Path) -> None:
-    """The key-events page and side column show the days `extract --top-dates K` gives."""
+    """The key-events page and side column show the days `extract --top-dates K` gives when
+    each is told by an event dated to it, as on the seeds (a day the ranking tells only by a
+    sentence naming it in passing shows that sentence's own entry: the test below)."""
     from timeline.config import Config
     from timeline.pipeline.stages import extract_timeline
     from timeline.rank.salience import select_key_events
