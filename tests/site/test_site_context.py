@@ -61,7 +61,9 @@ def test_key_events_named_by_id_are_shown_in_date_order(
 
 
 def test_key_events_are_the_salience_ranking_key_days(repo_root: Path, tmp_path: Path) -> None:
-    """The key-events page and side column show the days `extract --top-dates K` gives."""
+    """The key-events page and side column show the days `extract --top-dates K` gives when
+    each is told by an event dated to it, as on the seeds (a day the ranking tells only by a
+    sentence naming it in passing shows that sentence's own entry: the test below)."""
     from timeline.config import Config
     from timeline.pipeline.stages import extract_timeline
     from timeline.rank.salience import select_key_events
@@ -199,3 +201,24 @@ def test_why_two_reports_are_one_event_names_their_publishers(
     one = dataclasses.replace(event, links=(link,))
     view = context.event_views(dataclasses.replace(timeline, results=results, events=(one,)))[0]
     assert view.reasons == (start + "same date; both say meet; wording 40% alike",)
+
+
+def test_a_key_day_shows_the_entry_its_sentence_belongs_to(
+    timeline: Timeline, views: tuple[context.EventView, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ranking may date a sentence to a day it names in passing and tell it in another
+    wording; the key event shows the entry it links to: its own date, its own headline."""
+    from timeline.rank import salience
+    from timeline.types import Event
+
+    meeting = next(e for e in timeline.events if e.id == "ev-meeting")
+    aside = dataclasses.replace(
+        meeting.mentions[0], date="2001-09-11", headline="A clause that names an old day."
+    )
+    ranked = tuple(
+        Event(id=f"day-{day}", date=day, headline=aside.headline, mentions=(aside,))
+        for day in ("2001-09-11", "2001-09-12")
+    )
+    monkeypatch.setattr(salience, "select_key_events", lambda *_a, **_k: ranked)
+    shown = next(v for v in views if v.id == "ev-meeting")
+    assert context.key_event_views(timeline, views, 2, 1) == (shown,)

@@ -22,6 +22,7 @@ from timeline.ingest import IngestOptions, read_inputs
 from timeline.ingest.cache import IngestCache
 from timeline.merge import merge_mentions
 from timeline.merge.entities import canonical_results
+from timeline.merge.homes import one_home
 from timeline.merge.wire import source_groups
 from timeline.nlp.model_package import model_loaded, model_name, parse_version
 from timeline.pipeline import BatchMapper
@@ -195,7 +196,9 @@ def extract_timeline(
     )
     results = canonical_results(keep_to_the_story(mark_duplicates(results, groups)), groups)
     by_id = {r.article.id: r.article for r in results}
-    events = merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
+    events = one_home(
+        merge_mentions((m for r in results for m in r.mentions), by_id, sources=groups)
+    )
     log.info("merge: %d events", len(events))
     return Timeline(results=results, events=events, title=cfg.title, sources=groups)
 

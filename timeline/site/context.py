@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from timeline.site.attribution import (
     UNKNOWN_PUBLISHER,
@@ -332,9 +332,11 @@ def key_event_views(
     timeline: Timeline, views: tuple[EventView, ...], top_dates: int, sentences_per_date: int
 ) -> tuple[EventView, ...]:
     """The key days of the salience ranking (`extract --top-dates`, scored by `eval tls`),
-    each told by its best sentences, in date order. Each takes the id of the timeline's
-    event that tells the same sentence, or else of that day's most cited event, so that
-    links to it land on the timeline."""
+    each shown as the timeline entry it links to, in date order: the event its best
+    sentence belongs to, else that day's most cited event. The ranking may date a sentence
+    to a day it names in passing ("claims last matched the weeks after 11 September 2001")
+    or tell a day by another wording; the reader sees the entry's own date and headline, the
+    same as on its date page. A key day no event tells keeps the ranking's sentence."""
     from timeline.rank.salience import select_key_events
 
     key = select_key_events(
@@ -342,16 +344,17 @@ def key_event_views(
     )
     articles = {a.id: a for a in timeline.articles}
     slugs = entity_slugs(timeline.events)
+    shown = {v.id: v for v in views}
     by_mention = {(m.article, m.start): e.id for e in timeline.events for m in e.mentions}
     cited = {v.value: v for v in sorted(views, key=lambda v: v.n_sources)}
-    found = []
+    found: dict[str, EventView] = {}
     for event in key:
-        view = event_view(event, articles, slugs)
         told = next(
             (by_mention[k] for m in event.mentions if (k := (m.article, m.start)) in by_mention),
             None,
         )
-        same_day = cited.get(event.date)
-        target = told or (same_day.id if same_day else None)
-        found.append(replace(view, id=target) if target else view)
-    return tuple(found)
+        view = shown.get(told or "") or cited.get(event.date)
+        if view is None:
+            view = event_view(event, articles, slugs)
+        found.setdefault(view.id, view)
+    return tuple(sorted(found.values(), key=lambda v: (date_order(v.value), v.id)))
