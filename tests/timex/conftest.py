@@ -29,3 +29,11 @@ def tag(nlp: Language) -> Tagger:
         return tag_text(text, dt.date.fromisoformat(dct) if dct else None, nlp)
 
     return run
+
+
+def values_by_text(found: tuple[Timex, ...]) -> dict[str, list[str]]:
+    """The values found for each expression's text, in text order."""
+    values: dict[str, list[str]] = {}
+    for t in found:
+        values.setdefault(t.text, []).append(t.value)
+    return values

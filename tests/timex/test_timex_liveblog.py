@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.timex.conftest import Tagger
+from tests.timex.conftest import Tagger, values_by_text
 from timeline.timex.stamps import is_stamp
-from timeline.types import Timex
 
 # Published on Monday 7 March 2016, newest update first, running into Wednesday.
 BLOG = (
@@ -19,15 +18,8 @@ BLOG = (
 )
 
 
-def _values(found: tuple[Timex, ...]) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for t in found:
-        values.setdefault(t.text, []).append(t.value)
-    return values
-
-
 def test_weekdays_in_an_update_are_read_from_its_stamp_day(tag: Tagger) -> None:
-    values = _values(tag(BLOG, "2016-03-07"))
+    values = values_by_text(tag(BLOG, "2016-03-07"))
     assert values["1:20 a.m. Wednesday"] == ["2016-03-09T01:20"]
     assert values["8:20 p.m. ET Tuesday"] == ["2016-03-08T20:20"]
     # written on Tuesday: "Tuesday night" is that day, not the one before publication
@@ -37,7 +29,7 @@ def test_weekdays_in_an_update_are_read_from_its_stamp_day(tag: Tagger) -> None:
 
 def test_a_stamp_without_a_day_is_nearest_the_stamp_before_it(tag: Tagger) -> None:
     found = tag(BLOG, "2016-03-07")
-    values = _values(found)
+    values = values_by_text(found)
     # 11:50 p.m. after 1:20 a.m. Wednesday, written backwards: late on Tuesday
     assert values["11:50 p.m."] == ["2016-03-08T23:50"]
     assert values["10:05 p.m."] == ["2016-03-08T22:05"]
@@ -55,7 +47,7 @@ def test_forward_blog_steps_ahead_across_midnight(tag: Tagger) -> None:
         "0015: Turnout is up on the last election.\n"
         "0130: The leader concedes and says he will speak again on Friday.\n"
     )
-    values = _values(tag(text, "2017-06-08"))
+    values = values_by_text(tag(text, "2017-06-08"))
     assert values["2240"] == ["2017-06-08T22:40"]
     assert values["0015"] == ["2017-06-09T00:15"]
     assert values["Friday"] == ["2017-06-09"]
@@ -65,7 +57,7 @@ def test_an_article_without_stamps_reads_from_publication(tag: Tagger) -> None:
     text = "The council met on Tuesday.\nAt 10:30 a.m. on Wednesday the mayor resigned."
     found = tag(text, "2016-03-10")
     assert all(t.anchor in ("publication", "previous", "none") for t in found)
-    assert _values(found)["Tuesday"] == ["2016-03-08"]
+    assert values_by_text(found)["Tuesday"] == ["2016-03-08"]
 
 
 def test_only_a_time_opening_its_line_is_a_stamp(nlp: Language, tag: Tagger) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.timex.conftest import Tagger
+from tests.timex.conftest import Tagger, values_by_text
 from timeline.timex.stamps import later_day
-from timeline.types import Timex
 
 # Published on Sunday 12 June 2022, newest update first, running past midnight into Monday.
 LIVE = (
@@ -27,17 +26,10 @@ DIARY = (
 )
 
 
-def _values(found: tuple[Timex, ...]) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for t in found:
-        values.setdefault(t.text, []).append(t.value)
-    return values
-
-
 def test_past_weekday_on_a_page_updated_after_publication_is_that_later_day(
     tag: Tagger,
 ) -> None:
-    values = _values(tag(LIVE, "2022-06-12"))
+    values = values_by_text(tag(LIVE, "2022-06-12"))
     assert values["1:40 a.m. Monday"] == ["2022-06-13T01:40"]  # the page runs into Monday
     # written on Monday: the Monday after publication, not the 6 June before it
     assert values["Monday morning"] == ["2022-06-13"]
@@ -49,13 +41,13 @@ def test_past_weekday_on_a_page_updated_after_publication_is_that_later_day(
 def test_past_weekday_on_a_page_of_one_day_stays_before_publication(tag: Tagger) -> None:
     stamp = "(Update 1:40 a.m. Monday in Lisbon, 8:40 p.m. ET Sunday) "
     one_day = LIVE.replace(stamp, "(Update 11:40 p.m.) ")
-    values = _values(tag(one_day, "2022-06-12"))
+    values = values_by_text(tag(one_day, "2022-06-12"))
     assert values["Monday morning"] == ["2022-06-06"]
 
 
 def test_day_headings_set_the_day_of_what_follows_them(tag: Tagger) -> None:
     found = tag(DIARY, "2022-03-15")  # published the day after the last entry
-    values = _values(found)
+    values = values_by_text(found)
     assert values["Today"] == ["2022-03-14"]
     assert values["Tomorrow"] == ["2022-03-15"]
     assert values["This morning"] == ["2022-03-13TMO"]
@@ -65,7 +57,7 @@ def test_day_headings_set_the_day_of_what_follows_them(tag: Tagger) -> None:
 
 def test_a_date_opening_a_sentence_is_no_heading(tag: Tagger) -> None:
     text = "Notes.\nMarch 13 was quiet, and today the talks resume.\n"
-    values = _values(tag(text, "2022-03-15"))
+    values = values_by_text(tag(text, "2022-03-15"))
     assert values["today"] == ["2022-03-15"]
 
 
